@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "territorio",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "territorio", targets: ["territorio"]),
+        .library(name: "TerritorioKit", targets: ["TerritorioKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // System libraries: shims only, no code.
+        .systemLibrary(
+            name: "CSpatiaLite",
+            pkgConfig: "spatialite",
+            providers: [.apt(["libspatialite-dev", "libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CGEOS",
+            pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"])]),
+        .target(
+            name: "TerritorioKit",
+            dependencies: [
+                "CSpatiaLite", "CGEOS",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]),
+        .executableTarget(
+            name: "territorio",
+            dependencies: [
+                "TerritorioKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(
+            name: "TerritorioKitTests",
+            dependencies: ["TerritorioKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

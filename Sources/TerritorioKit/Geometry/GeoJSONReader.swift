@@ -1,0 +1,175 @@
+import Foundation
+
+/// A JSON value, as found in GeoJSON `properties`.
+public enum JSONValue: Hashable, Sendable, Decodable {
+    case string(String), number(Double), bool(Bool), null
+    case array([JSONValue]), object([String: JSONValue])
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let d = try? c.decode(Double.self) { self = .number(d) }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
+        else { self = .object(try c.decode([String: JSONValue].self)) }
+    }
+
+    /// The value as text: strings as they are, whole numbers without a decimal point.
+    public var text: String? {
+        switch self {
+        case .string(let s): s
+        case .number(let d) where d == d.rounded() && abs(d) < 1e15: String(Int64(d))
+        case .number(let d): String(d)
+        case .bool(let b): String(b)
+        default: nil
+        }
+    }
+}
+
+/// The geometry of a GeoJSON feature as read, before any checks: polygonal shapes are decoded,
+/// anything else is kept by type name so that the caller can say what it found.
+public enum GeoJSONGeometry: Sendable {
+    case polygon(Polygon)
+    case multiPolygon(MultiPolygon)
+    case point(Coordinate)
+    case other(type: String)
+    case malformed(type: String, reason: String)
+    case missing
+}
+
+/// One GeoJSON feature: its position in the file (0-based), properties and geometry.
+public struct GeoJSONFeature: Sendable {
+    public var index: Int
+    public var properties: [String: JSONValue]
+    public var geometry: GeoJSONGeometry
+}
+
+/// Reads GeoJSON (RFC 7946) FeatureCollections and Features.
+public enum GeoJSONReader {
+    public enum ReadError: Error, CustomStringConvertible {
+        case notJSON(String)
+        case notGeoJSON(found: String)
+        case unsupportedCRS(String)
+
+        public var description: String {
+            switch self {
+            case .notJSON(let m): "not a GeoJSON file: it is not valid JSON (\(m))"
+            case .notGeoJSON(let t): "not a GeoJSON file: expected a JSON object with \"type\": \"FeatureCollection\", found \(t)"
+            case .unsupportedCRS(let crs): "the file declares the coordinate system \(crs); expected WGS84 longitude/latitude (EPSG:4326), as GeoJSON requires. Reproject it first, e.g. ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson"
+            }
+        }
+    }
+
+    /// Parses `data` into features, in file order.
+    public static func features(from data: Data) throws(ReadError) -> [GeoJSONFeature] {
+        let top: TopLevel
+        do {
+            top = try JSONDecoder().decode(TopLevel.self, from: data)
+        } catch let error as ReadError {
+            throw error
+        } catch {
+            throw .notJSON(describe(error))
+        }
+        if let crs = top.crsName, !isWGS84(crs) { throw .unsupportedCRS(crs) }
+        return top.features
+    }
+
+    static func isWGS84(_ crs: String) -> Bool {
+        let c = crs.uppercased()
+        return c.hasSuffix("CRS84") || c.hasSuffix(":4326") || c.hasSuffix("::4326") || c == "EPSG:4326"
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let ctx):
+            return ctx.underlyingError.map { "\($0.localizedDescription)" } ?? ctx.debugDescription
+        case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx), DecodingError.keyNotFound(_, let ctx):
+            let path = ctx.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            return "\(ctx.debugDescription) at \(path)"
+        default: return "\(error)"
+        }
+    }
+
+    private struct TopLevel: Decodable {
+        var features: [GeoJSONFeature]
+        var crsName: String?
+
+        enum Keys: String, CodingKey { case type, features, crs, properties, geometry, name }
+
+        init(from decoder: Decoder) throws {
+            guard let c = try? decoder.container(keyedBy: Keys.self) else { throw ReadError.notGeoJSON(found: "a value that is not an object") }
+            let type = try? c.decode(String.self, forKey: .type)
+            if let crs = try? c.nestedContainer(keyedBy: Keys.self, forKey: .crs),
+               let props = try? crs.nestedContainer(keyedBy: Keys.self, forKey: .properties) {
+                crsName = try? props.decode(String.self, forKey: .name)
+            }
+            switch type {
+            case "FeatureCollection":
+                var list = try c.nestedUnkeyedContainer(forKey: .features)
+                var out: [GeoJSONFeature] = []
+                while !list.isAtEnd {
+                    let f = try list.decode(RawFeature.self)
+                    out.append(GeoJSONFeature(index: out.count, properties: f.properties, geometry: f.geometry))
+                }
+                features = out
+            case "Feature":
+                let f = try RawFeature(from: decoder)
+                features = [GeoJSONFeature(index: 0, properties: f.properties, geometry: f.geometry)]
+            case let t?: throw ReadError.notGeoJSON(found: "\"type\": \"\(t)\"")
+            case nil: throw ReadError.notGeoJSON(found: "an object without \"type\"")
+            }
+        }
+    }
+
+    private struct RawFeature: Decodable {
+        var properties: [String: JSONValue]
+        var geometry: GeoJSONGeometry
+
+        enum Keys: String, CodingKey { case properties, geometry }
+        enum GeometryKeys: String, CodingKey { case type, coordinates }
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            properties = (try? c.decodeIfPresent([String: JSONValue].self, forKey: .properties)) ?? [:]
+            guard (try? c.decodeNil(forKey: .geometry)) == false,
+                  let g = try? c.nestedContainer(keyedBy: GeometryKeys.self, forKey: .geometry) else {
+                geometry = .missing
+                return
+            }
+            let type = (try? g.decode(String.self, forKey: .type)) ?? "(no type)"
+            do {
+                switch type {
+                case "Polygon":
+                    geometry = .polygon(try Self.polygon(g.decode([[[Double]]].self, forKey: .coordinates)))
+                case "MultiPolygon":
+                    let parts = try g.decode([[[[Double]]]].self, forKey: .coordinates)
+                    geometry = .multiPolygon(MultiPolygon(polygons: try parts.map(Self.polygon)))
+                case "Point":
+                    geometry = .point(try Self.position(g.decode([Double].self, forKey: .coordinates)))
+                default:
+                    geometry = .other(type: type)
+                }
+            } catch let e as GeoJSONCoordinateError {
+                geometry = .malformed(type: type, reason: e.reason)
+            } catch {
+                geometry = .malformed(type: type, reason: "coordinates are not nested arrays of numbers as \(type) requires")
+            }
+        }
+
+        struct GeoJSONCoordinateError: Error { var reason: String }
+
+        static func position(_ p: [Double]) throws -> Coordinate {
+            guard p.count >= 2 else { throw GeoJSONCoordinateError(reason: "a position has \(p.count) number(s); expected [longitude, latitude]") }
+            return Coordinate(x: p[0], y: p[1])
+        }
+
+        static func polygon(_ rings: [[[Double]]]) throws -> Polygon {
+            guard !rings.isEmpty else { throw GeoJSONCoordinateError(reason: "a polygon has no rings") }
+            return Polygon(rings: try rings.map { ring in
+                guard ring.count >= 4 else { throw GeoJSONCoordinateError(reason: "a ring has \(ring.count) positions; expected at least 4 (closed)") }
+                return try ring.map(position)
+            })
+        }
+    }
+}

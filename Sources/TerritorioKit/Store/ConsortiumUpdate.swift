@@ -1,0 +1,35 @@
+import GRDB
+
+/// What setting the consortium's membership changed.
+public struct ConsortiumReport: Sendable {
+    public var members: [String] = []
+    public var joined: [String] = []
+    public var left: [String] = []
+}
+
+extension Store {
+    /// Makes exactly the municipalities of `file` the consortium's members, in one transaction.
+    /// A code that is not in the database is an error naming its row, and nothing changes.
+    @discardableResult
+    public func setConsortium(_ file: ConsortiumFile) throws -> ConsortiumReport {
+        try write { db in
+            let known = Set(try String.fetchAll(db, sql: "SELECT code FROM municipality"))
+            let unknown = file.codes.filter { !known.contains($0) }
+            guard unknown.isEmpty else {
+                throw InputError(file: file.file, problems: unknown.map {
+                    InputProblem(.row(file.rowOfCode[$0] ?? 0), "the municipality \($0) is not in the database; import its boundaries first (territorio import boundaries)")
+                })
+            }
+            let before = Set(try String.fetchAll(db, sql: "SELECT code FROM municipality WHERE in_consortium = 1"))
+            let after = Set(file.codes)
+            try db.execute(sql: "UPDATE municipality SET in_consortium = 0 WHERE in_consortium = 1")
+            let set = try db.makeStatement(sql: "UPDATE municipality SET in_consortium = 1 WHERE code = ?")
+            for code in file.codes { try set.execute(arguments: [code]) }
+            let report = ConsortiumReport(members: file.codes.sorted(), joined: after.subtracting(before).sorted(),
+                                          left: before.subtracting(after).sorted())
+            try ImportLog.record(db, kind: "consortium", source: file.file, added: report.joined.count,
+                                 updated: report.left.count, unchanged: after.intersection(before).count, note: nil)
+            return report
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import GRDB
+
+/// The database schema, as a list of named migrations. A migration is never edited once
+/// shipped: changes go in a new one at the end.
+///
+/// Geometry columns are registered with SpatiaLite (`AddGeometryColumn`), so GDAL and QGIS
+/// list each layer with its type and SRID.
+enum Schema {
+    static let wgs84: Int = 4326
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-spatial-metadata") { db in
+            // Without the argument, InitSpatialMetadata runs inside GRDB's transaction.
+            // 'WGS84' mode: EPSG:4326 and the WGS84 UTM zones (32632 for maps), not all of EPSG.
+            let ok = try Int.fetchOne(db, sql: "SELECT InitSpatialMetadata('WGS84')") ?? 0
+            guard ok == 1 else { throw StoreError.spatialMetadata("InitSpatialMetadata returned \(ok)") }
+        }
+        m.registerMigration("v1-municipality") { db in
+            try db.execute(sql: """
+                CREATE TABLE municipality (
+                    code TEXT PRIMARY KEY NOT NULL
+                        CHECK (code GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]'),
+                    name TEXT NOT NULL,
+                    province TEXT,
+                    population INTEGER CHECK (population >= 0),
+                    population_year INTEGER,
+                    in_consortium INTEGER NOT NULL DEFAULT 0 CHECK (in_consortium IN (0, 1)),
+                    boundary_approximate INTEGER NOT NULL DEFAULT 0 CHECK (boundary_approximate IN (0, 1)),
+                    boundary_source TEXT,
+                    boundary_repair TEXT,
+                    area_km2 REAL,
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                )
+                """)
+            try addGeometryColumn(db, table: "municipality", column: "geom", type: "MULTIPOLYGON")
+            try addGeometryColumn(db, table: "municipality", column: "rep_point", type: "POINT")
+            try createSpatialIndex(db, table: "municipality", column: "geom")
+        }
+        m.registerMigration("v1-import-log") { db in
+            try db.execute(sql: """
+                CREATE TABLE import_log (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    sha256 TEXT,
+                    imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    added INTEGER NOT NULL DEFAULT 0,
+                    updated INTEGER NOT NULL DEFAULT 0,
+                    unchanged INTEGER NOT NULL DEFAULT 0,
+                    note TEXT
+                )
+                """)
+        }
+        return m
+    }
+
+    static func addGeometryColumn(_ db: Database, table: String, column: String, type: String) throws {
+        let ok = try Int.fetchOne(db, sql: "SELECT AddGeometryColumn(?, ?, ?, ?, 'XY')",
+                                  arguments: [table, column, wgs84, type]) ?? 0
+        guard ok == 1 else { throw StoreError.spatialMetadata("AddGeometryColumn(\(table).\(column)) failed") }
+    }
+
+    static func createSpatialIndex(_ db: Database, table: String, column: String) throws {
+        let ok = try Int.fetchOne(db, sql: "SELECT CreateSpatialIndex(?, ?)", arguments: [table, column]) ?? 0
+        guard ok == 1 else { throw StoreError.spatialMetadata("CreateSpatialIndex(\(table).\(column)) failed") }
+    }
+}

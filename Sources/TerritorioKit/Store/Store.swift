@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+
+/// The territorio database: one SpatiaLite file that QGIS and GDAL open as it is.
+///
+/// Opening a store creates the file if needed and applies pending migrations, so opening
+/// twice is harmless. Every connection has SpatiaLite initialised, WAL journaling and a
+/// busy timeout.
+///
+/// ## Topics
+/// - Opening: ``open(at:)``, ``path``
+/// - Access: ``read(_:)``, ``write(_:)``
+/// - Contents: ``summary()``
+public final class Store: Sendable {
+    /// The database file.
+    public let path: String
+    /// The migrations this opening applied (empty when the database was up to date).
+    public let migrationsApplied: [String]
+    let queue: DatabaseQueue
+
+    private init(path: String, queue: DatabaseQueue, migrationsApplied: [String]) {
+        self.path = path
+        self.queue = queue
+        self.migrationsApplied = migrationsApplied
+    }
+
+    /// Opens (creating or migrating) the database at `path`.
+    public static func open(at path: String) throws -> Store {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: directory) else {
+            throw StoreError.directoryMissing(path: directory)
+        }
+        var config = Configuration()
+        config.journalMode = .wal
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in try SpatiaLiteConnection.prepare(db) }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+        let migrator = Schema.migrator
+        let before = try queue.read { try migrator.appliedIdentifiers($0) }
+        try migrator.migrate(queue)
+        let pending = migrator.migrations.filter { !before.contains($0) }
+        return Store(path: path, queue: queue, migrationsApplied: pending)
+    }
+
+    /// Runs `work` in a read-only access.
+    public func read<T>(_ work: (Database) throws -> T) throws -> T { try queue.read(work) }
+
+    /// Runs `work` in one transaction: all of it is written, or nothing.
+    public func write<T>(_ work: (Database) throws -> T) throws -> T { try queue.write(work) }
+
+    /// Closes the database: the WAL is checkpointed into the main file, so that the file can
+    /// be copied or moved on its own.
+    public func close() throws { try queue.close() }
+
+    /// Names of the applied schema migrations, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try queue.read { try Schema.migrator.appliedMigrations($0) }
+    }
+}
+
+/// A problem opening the database.
+public enum StoreError: Error, CustomStringConvertible {
+    case directoryMissing(path: String)
+    case cannotOpen(path: String, reason: String)
+    case spatialMetadata(String)
+
+    public var description: String {
+        switch self {
+        case .directoryMissing(let p): "the folder \(p) does not exist: create it, or choose another --db path"
+        case .cannotOpen(let p, let r): "cannot open the database \(p): \(r)"
+        case .spatialMetadata(let m): "SpatiaLite could not set up the spatial tables: \(m)"
+        }
+    }
+}

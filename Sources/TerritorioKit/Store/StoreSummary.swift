@@ -1,0 +1,76 @@
+import GRDB
+
+/// What the database holds, for `territorio info`.
+public struct StoreSummary: Sendable, Codable {
+    public struct Consortium: Sendable, Codable {
+        public var members: Int
+        public var population: Int
+        public var membersWithoutPopulation: [String]
+        public var names: [String]
+        public var extent: BoundingBox?
+    }
+
+    public struct Import: Sendable, Codable {
+        public var kind: String
+        public var source: String
+        public var at: String
+        public var added: Int, updated: Int, unchanged: Int
+        public var note: String?
+    }
+
+    public var database: String
+    public var schema: [String]
+    public var municipalities: Int
+    public var approximateBoundaries: Int
+    public var repairedBoundaries: Int
+    public var withPopulation: Int
+    public var populationYears: [Int]
+    public var totalPopulation: Int
+    public var provinces: [String]
+    public var extent: BoundingBox?
+    public var consortium: Consortium
+    public var recentImports: [Import]
+}
+
+extension Store {
+    public func summary() throws -> StoreSummary {
+        try read { db in
+            func extent(_ filter: String) throws -> BoundingBox? {
+                let row = try Row.fetchOne(db, sql: """
+                    SELECT Min(MbrMinX(geom)), Min(MbrMinY(geom)), Max(MbrMaxX(geom)), Max(MbrMaxY(geom))
+                    FROM municipality WHERE \(filter)
+                    """)
+                guard let row, let minX: Double = row[0] else { return nil }
+                return BoundingBox(minX: minX, minY: row[1], maxX: row[2], maxY: row[3])
+            }
+            let counts = try Row.fetchOne(db, sql: """
+                SELECT count(*), total(boundary_approximate), count(boundary_repair), count(population), total(population)
+                FROM municipality
+                """)!
+            let members = try Row.fetchAll(db, sql: "SELECT code, name, population FROM municipality WHERE in_consortium = 1 ORDER BY name")
+            let imports = try Row.fetchAll(db, sql: """
+                SELECT kind, source, imported_at, added, updated, unchanged, note FROM import_log ORDER BY id DESC LIMIT 5
+                """).map {
+                    StoreSummary.Import(kind: $0[0], source: $0[1], at: $0[2], added: $0[3], updated: $0[4], unchanged: $0[5], note: $0[6])
+                }
+            return StoreSummary(
+                database: path,
+                schema: try Schema.migrator.appliedMigrations(db),
+                municipalities: counts[0],
+                approximateBoundaries: Int(counts[1] as Double),
+                repairedBoundaries: counts[2],
+                withPopulation: counts[3],
+                populationYears: try Int.fetchAll(db, sql: "SELECT DISTINCT population_year FROM municipality WHERE population_year IS NOT NULL ORDER BY 1"),
+                totalPopulation: Int(counts[4] as Double),
+                provinces: try String.fetchAll(db, sql: "SELECT DISTINCT coalesce(province, substr(code, 1, 3)) FROM municipality ORDER BY 1"),
+                extent: try extent("1"),
+                consortium: .init(
+                    members: members.count,
+                    population: members.reduce(0) { $0 + (($1[2] as Int?) ?? 0) },
+                    membersWithoutPopulation: members.filter { ($0[2] as Int?) == nil }.map { $0[0] },
+                    names: members.map { $0[1] },
+                    extent: try extent("in_consortium = 1")),
+                recentImports: imports)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import TerritorioKit
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build the embedded default (the Novi Ligure consortium) and write its outputs.",
+        discussion: """
+            Creates OUT/territorio.sqlite from GeoData/: the 29 member municipalities with their \
+            2011 population and approximate boundaries (Voronoi cells of their interior points, \
+            flagged as approximate everywhere), and writes OUT/municipalities.geojson. \
+            An existing demo database in OUT is replaced as a whole, never half-written.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Where to write the database and outputs.")
+    var out = "out"
+
+    @Option(help: "The GeoData folder (default: found next to the sources, or $TERRITORIO_GEODATA).")
+    var geodata: String?
+
+    func run() throws {
+        try reportingFailures {
+            let started = Date()
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            let geoData = try EmbeddedDefault.locateGeoData(explicit: geodata)
+            let database = global.explicitDatabase ?? out + "/territorio.sqlite"
+
+            // Build in a temporary file and move it into place: the demo database is whole or absent.
+            let temporary = database + ".building"
+            try removeDatabase(temporary)
+            let store = try Store.open(at: temporary)
+            try EmbeddedDefault.load(into: store, geoData: geoData)
+            try store.close()
+            try removeDatabase(database)
+            try FileManager.default.moveItem(atPath: temporary, toPath: database)
+
+            let final = try Store.open(at: database)
+            let geojson = out + "/municipalities.geojson"
+            try AtomicFile.write(try MunicipalityExport.geoJSON(from: final, consortiumOnly: true), to: geojson)
+            let summary = try final.summary()
+            say("Demo ready in \(String(format: "%.1f", Date().timeIntervalSince(started))) s:")
+            say("  \(database): \(summary.consortium.members) consortium municipalities, \(summary.consortium.population.formatted()) residents (2011)")
+            say("  \(geojson): their boundaries for QGIS or a web map")
+            say("  note: the boundaries are APPROXIMATE (Voronoi cells of interior points). For the official ones:")
+            say("        territorio import boundaries --db \(database) municipalities-P006-alessandria.geojson")
+        }
+    }
+
+    private func removeDatabase(_ path: String) throws {
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+}

@@ -1,0 +1,8 @@
+import ArgumentParser
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Load official data into the database.",
+        subcommands: [ImportBoundariesCommand.self, ImportPopulationCommand.self])
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import TerritorioKit
+
+struct InfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info",
+        abstract: "Show what the database holds: municipalities, consortium, population, extent, last imports.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    func run() throws {
+        try reportingFailures {
+            guard FileManager.default.fileExists(atPath: global.database) else {
+                throw InputError(file: global.database, "no database here; create one with `territorio init` or `territorio demo --out out`")
+            }
+            let summary = try Store.open(at: global.database).summary()
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            } else {
+                print(Self.text(summary))
+            }
+        }
+    }
+
+    static func text(_ s: StoreSummary) -> String {
+        func box(_ b: BoundingBox?) -> String {
+            guard let b else { return "—" }
+            return String(format: "lon %.4f … %.4f, lat %.4f … %.4f", b.minX, b.maxX, b.minY, b.maxY)
+        }
+        var lines = [
+            "Database: \(s.database)",
+            "Municipalities: \(s.municipalities) in \(s.provinces.count) province(s) (\(s.provinces.joined(separator: ", ")))",
+        ]
+        if s.approximateBoundaries > 0 {
+            lines.append("  approximate boundaries: \(s.approximateBoundaries) (import the official ISTAT boundaries to replace them)")
+        }
+        if s.repairedBoundaries > 0 { lines.append("  repaired geometries: \(s.repairedBoundaries)") }
+        lines.append("  with population: \(s.withPopulation) (\(s.totalPopulation.formatted()) residents; year \(s.populationYears.map(String.init).joined(separator: ", ")))")
+        lines.append("  extent: \(box(s.extent))")
+        lines.append("Consortium: \(s.consortium.members) members, \(s.consortium.population.formatted()) residents")
+        if !s.consortium.membersWithoutPopulation.isEmpty {
+            lines.append("  members without population: \(s.consortium.membersWithoutPopulation.joined(separator: ", "))")
+        }
+        if s.consortium.members > 0 {
+            lines.append("  extent: \(box(s.consortium.extent))")
+            lines.append("  \(s.consortium.names.joined(separator: ", "))")
+        }
+        if !s.recentImports.isEmpty {
+            lines.append("Recent imports:")
+            for i in s.recentImports {
+                lines.append("  \(i.at)  \(i.kind): \(i.source) (+\(i.added) ~\(i.updated) =\(i.unchanged))\(i.note.map { "; \($0)" } ?? "")")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

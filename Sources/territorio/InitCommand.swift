@@ -1,0 +1,22 @@
+import ArgumentParser
+import TerritorioKit
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create the database, or bring an existing one up to date.",
+        discussion: "Running it again is harmless: only missing migrations are applied.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try reportingFailures {
+            let store = try Store.open(at: global.database)
+            if store.migrationsApplied.isEmpty {
+                say("Database \(store.path) is up to date.")
+            } else {
+                say("Database \(store.path) is ready (applied: \(store.migrationsApplied.joined(separator: ", "))).")
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import TerritorioKit
+
+@Suite("The territorio command")
+struct CommandLineTests {
+    @Test("demo on a fresh folder writes the database and GeoJSON, and says the boundaries are approximate")
+    func demo() throws {
+        let directory = try Fixture.temporaryDirectory()
+        let out = directory.appendingPathComponent("out").path
+        let result = try CLI.run(["demo", "--out", out, "--geodata", Fixture.geoData])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("APPROXIMATE"))
+        #expect(FileManager.default.fileExists(atPath: out + "/territorio.sqlite"))
+        #expect(FileManager.default.fileExists(atPath: out + "/municipalities.geojson"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/territorio.sqlite.building"))
+
+        let info = try CLI.run(["info", "--json", "--db", out + "/territorio.sqlite"])
+        #expect(info.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
+        #expect(json["municipalities"] as? Int == 29)
+        #expect(json["approximateBoundaries"] as? Int == 29)
+
+        let again = try CLI.run(["demo", "--out", out, "--geodata", Fixture.geoData])
+        #expect(again.status == 0, "running the demo twice replaces its database")
+    }
+
+    @Test("init creates the database given by TERRITORIO_DB, and a second init is harmless")
+    func initTwice() throws {
+        let directory = try Fixture.temporaryDirectory()
+        let env = ["TERRITORIO_DB": directory.appendingPathComponent("x.sqlite").path]
+        let first = try CLI.run(["init"], environment: env)
+        #expect(first.status == 0 && first.stderr.contains("ready"))
+        let second = try CLI.run(["init"], environment: env)
+        #expect(second.status == 0 && second.stderr.contains("up to date"))
+    }
+
+    @Test("a missing input file exits 66 naming the file; invalid content exits 65 naming the feature; nothing is written")
+    func exitCodes() throws {
+        let directory = try Fixture.temporaryDirectory()
+        let db = directory.appendingPathComponent("t.sqlite").path
+        let missing = try CLI.run(["import", "boundaries", "--db", db, directory.appendingPathComponent("none.geojson").path])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("none.geojson: file not found"))
+        #expect(missing.stderr.contains("Nothing was written"))
+
+        let bad = try Fixture.file("bad.geojson", BoundaryImportTests.collection(BoundaryImportTests.feature(code: "\"123\"")))
+        let invalid = try CLI.run(["import", "boundaries", "--db", db, bad])
+        #expect(invalid.status == 65)
+        #expect(invalid.stderr.contains("bad.geojson: feature 0, property 'com_istat_code': expected a 6-digit ISTAT code"))
+        #expect(!FileManager.default.fileExists(atPath: db), "nothing was written, not even an empty database")
+
+        let usage = try CLI.run(["import", "population", "--db", db, "x.csv", "--year", "12"])
+        #expect(usage.status == 64)
+    }
+
+    @Test("import, population and consortium from the command line, then info")
+    func pipeline() throws {
+        let directory = try Fixture.temporaryDirectory()
+        let db = directory.appendingPathComponent("t.sqlite").path
+        let boundaries = try Fixture.file("m.geojson", BoundaryImportTests.collection(
+            BoundaryImportTests.feature(), BoundaryImportTests.feature(code: "\"006160\"", name: "\"Serravalle Scrivia\"")))
+        let population = try Fixture.file("p.csv", "istat_code,name,population_2011\n006114,Novi Ligure,27682\n006160,Serravalle Scrivia,6322\n006080,Gavazzana,170\n")
+        let members = try Fixture.file("c.csv", "istat_code\n006114\n")
+
+        #expect(try CLI.run(["import", "boundaries", "--db", db, boundaries]).stderr.contains("2 added"))
+        let pop = try CLI.run(["import", "population", "--db", db, population])
+        #expect(pop.status == 0)
+        #expect(pop.stderr.contains("006080 Gavazzana"), "\(pop.stderr)")
+        #expect(try CLI.run(["consortium", "set", "--db", db, members]).status == 0)
+        let info = try CLI.run(["info", "--db", db])
+        #expect(info.stdout.contains("Municipalities: 2"))
+        #expect(info.stdout.contains("Consortium: 1 members, 27,682 residents"))
+    }
+}
