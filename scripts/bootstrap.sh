@@ -1,28 +1,48 @@
 #!/usr/bin/env bash
-# Installs the system packages territorio needs (Debian/Ubuntu).
-# Idempotent and quiet: prints nothing when everything is already installed.
-#   scripts/bootstrap.sh          libraries to build and run, plus tools for the tests
-#   scripts/bootstrap.sh --runtime only what building and running the demo needs
+# Installs what territorio needs on Debian/Ubuntu. Idempotent and quiet: prints nothing when
+# everything is already there.
+#   scripts/bootstrap.sh            libraries to build and run, plus the tools the tests use
+#   scripts/bootstrap.sh --runtime  only what building and running the demo needs
+# Test tools: Debian's gdal-bin (ogrinfo), and Python tools pinned in scripts/requirements-test.txt,
+# installed into .venv/ inside the repository.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 runtime=(libspatialite-dev libsqlite3-dev libgeos-dev pkg-config)
-testing=(gdal-bin sqlite3)
+testing=(gdal-bin sqlite3 python3 python3-venv)
 
 want=("${runtime[@]}")
 [ "${1:-}" = "--runtime" ] || want+=("${testing[@]}")
 
+# python3 may come from elsewhere than Debian (pyenv, …): with venv working it needs no package.
+have_python=false
+command -v python3 >/dev/null && python3 -c "import venv, ensurepip" 2>/dev/null && have_python=true
+
 missing=()
 for p in "${want[@]}"; do
+  case "$p" in python3|python3-venv) $have_python && continue ;; esac
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
 
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "bootstrap: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
-  sudo="sudo"
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "bootstrap: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  echo "bootstrap: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq >/dev/null
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "bootstrap: installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq >/dev/null
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+[ "${1:-}" = "--runtime" ] && exit 0
+
+# Python test tools, pinned, in .venv/.
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+if ! .venv/bin/python scripts/check-requirements.py scripts/requirements-test.txt 2>/dev/null; then
+  echo "bootstrap: installing Python test tools into .venv" >&2
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r scripts/requirements-test.txt
+fi

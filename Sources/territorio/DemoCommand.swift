@@ -9,7 +9,8 @@ struct DemoCommand: ParsableCommand {
         discussion: """
             Creates OUT/territorio.sqlite from GeoData/: the 29 member municipalities with their \
             2011 population and approximate boundaries (Voronoi cells of their interior points, \
-            flagged as approximate everywhere), and writes OUT/municipalities.geojson. \
+            flagged as approximate everywhere), the taxonomy and the demo service directory, and \
+            writes OUT/municipalities.geojson and OUT/services.geojson. \
             An existing demo database in OUT is replaced as a whole, never half-written.
             """)
 
@@ -40,10 +41,13 @@ struct DemoCommand: ParsableCommand {
             let final = try Store.open(at: database)
             let geojson = out + "/municipalities.geojson"
             try AtomicFile.write(try MunicipalityExport.geoJSON(from: final, consortiumOnly: true), to: geojson)
+            let servicesPath = out + "/services.geojson"
+            try AtomicFile.write(ServiceExport.geoJSON(try final.services(), categories: try final.categories()), to: servicesPath)
             let summary = try final.summary()
             say("Demo ready in \(String(format: "%.1f", Date().timeIntervalSince(started))) s:")
             say("  \(database): \(summary.consortium.members) consortium municipalities, \(summary.consortium.population.formatted()) residents (2011)")
             say("  \(geojson): their boundaries for QGIS or a web map")
+            say("  \(servicesPath): \(summary.services) services in \(summary.categories) categories (\(summary.servicesUnverified) illustrative, not verified)")
             say("  note: the boundaries are APPROXIMATE (Voronoi cells of interior points). For the official ones:")
             say("        territorio import boundaries --db \(database) municipalities-P006-alessandria.geojson")
         }

@@ -6,6 +6,8 @@ import TerritorioKit
 enum Exit {
     static let invalidInput = ExitCode(65)
     static let unreadableInput = ExitCode(66)
+    /// Done, but some rows were rejected (with --partial).
+    static let partial = ExitCode(3)
 }
 
 /// Writes a message for people to standard error.

@@ -4,5 +4,5 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load official data into the database.",
-        subcommands: [ImportBoundariesCommand.self, ImportPopulationCommand.self])
+        subcommands: [ImportBoundariesCommand.self, ImportPopulationCommand.self, ImportCategoriesCommand.self, ImportServicesCommand.self])
 }

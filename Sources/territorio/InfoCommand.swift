@@ -51,10 +51,11 @@ struct InfoCommand: ParsableCommand {
             lines.append("  extent: \(box(s.consortium.extent))")
             lines.append("  \(s.consortium.names.joined(separator: ", "))")
         }
+        lines.append("Services: \(s.services) in \(s.categories) categories (\(s.servicesUnverified) not verified, \(s.servicesApproximate) with approximate location)")
         if !s.recentImports.isEmpty {
             lines.append("Recent imports:")
             for i in s.recentImports {
-                lines.append("  \(i.at)  \(i.kind): \(i.source) (+\(i.added) ~\(i.updated) =\(i.unchanged))\(i.note.map { "; \($0)" } ?? "")")
+                lines.append("  \(i.at)  \(i.kind): \(i.source) (\(i.added) added, \(i.updated) updated, \(i.unchanged) unchanged)\(i.note.map { "; \($0)" } ?? "")")
             }
         }
         return lines.joined(separator: "\n")

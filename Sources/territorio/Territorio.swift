@@ -12,9 +12,9 @@ struct Territorio: ParsableCommand {
             Start with `territorio demo --out out` to build the embedded default, or \
             `territorio init` and the `import` commands to load official data.
 
-            Exit codes: 0 success; 64 wrong usage; 65 invalid input (nothing was written); \
+            Exit codes: 0 success; 3 done, but some rows were rejected; 64 wrong usage; 65 invalid input (nothing was written); \
             66 input file missing or unreadable (nothing was written); 1 any other failure.
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, ImportCommand.self, ConsortiumCommand.self, InfoCommand.self, DemoCommand.self])
+        subcommands: [InitCommand.self, ImportCommand.self, ConsortiumCommand.self, ExportCommand.self, InfoCommand.self, DemoCommand.self])
 }

@@ -72,4 +72,32 @@ struct CommandLineTests {
         #expect(info.stdout.contains("Municipalities: 2"))
         #expect(info.stdout.contains("Consortium: 1 members, 27,682 residents"))
     }
+
+    @Test("services: a bad row stops the import (65) unless --partial, which imports the rest and exits 3")
+    func servicesPartial() throws {
+        let directory = try Fixture.temporaryDirectory()
+        let out = directory.appendingPathComponent("out").path
+        #expect(try CLI.run(["demo", "--out", out, "--geodata", Fixture.geoData]).status == 0)
+        let db = out + "/territorio.sqlite"
+        let file = try Fixture.file("s.csv", ServiceDirectoryTests.csv([["id": "good-1"], ["id": "bad-1", "categories": "fod"]]))
+
+        let refused = try CLI.run(["import", "services", "--db", db, file])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("s.csv: row 3, column 'categories': unknown category 'fod'; did you mean 'food'?"), "\(refused.stderr)")
+        let csv = directory.appendingPathComponent("export.csv").path
+        #expect(try CLI.run(["export", "services", "--db", db, "--format", "csv", "--out", csv]).status == 0)
+        #expect(try !String(contentsOfFile: csv, encoding: .utf8).contains("good-1"), "nothing was written")
+
+        let partial = try CLI.run(["import", "services", "--db", db, "--partial", file])
+        #expect(partial.status == 3)
+        #expect(partial.stderr.contains("1 added, 0 updated") && partial.stderr.contains("1 rejected"))
+        #expect(try CLI.run(["export", "services", "--db", db, "--format", "csv", "--out", csv]).status == 0)
+        #expect(try String(contentsOfFile: csv, encoding: .utf8).contains("good-1"))
+
+        let again = try CLI.run(["import", "services", "--db", db, csv])
+        #expect(again.status == 0 && again.stderr.contains("0 added, 0 updated"), "\(again.stderr)")
+        let hsds = try CLI.run(["export", "services", "--db", db, "--format", "hsds", "--out", directory.appendingPathComponent("hsds").path])
+        #expect(hsds.status == 0)
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("hsds/datapackage.json").path))
+    }
 }

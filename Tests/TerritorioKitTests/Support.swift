@@ -102,7 +102,7 @@ enum CLI {
 
 /// Runs an external program (ogrinfo…) and returns its standard output, or nil when it is not installed.
 func runTool(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
-    let candidates = ["/usr/bin/\(name)", "/usr/local/bin/\(name)"]
+    let candidates = [Fixture.root.appendingPathComponent(".venv/bin/\(name)").path, "/usr/bin/\(name)", "/usr/local/bin/\(name)"]
     guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)

@@ -88,7 +88,7 @@ public enum EmbeddedDefault {
     }
 
     /// Builds the embedded default into `store`: approximate boundaries, 2011 population and
-    /// consortium membership of every member.
+    /// consortium membership of every member, the taxonomy and the demo service directory.
     public static func load(into store: Store, geoData: String) throws {
         let members = try members(geoData: geoData)
         try store.importBoundaries(try approximateBoundaries(of: members), source: approximateSource, approximate: true)
@@ -99,5 +99,17 @@ public enum EmbeddedDefault {
         var rows: [String: Int] = [:]
         for (i, m) in members.enumerated() { rows[m.code] = i + 2 }
         try store.setConsortium(ConsortiumFile(file: population.file, codes: members.map(\.code), rowOfCode: rows))
+        try loadDirectory(into: store, geoData: geoData)
+    }
+
+    /// Loads `categories.csv` and `services.csv`; any rejected service is an error (the demo's
+    /// own data must be clean).
+    public static func loadDirectory(into store: Store, geoData: String) throws {
+        let categoriesPath = geoData + "/categories.csv"
+        try store.importCategories(try CategoryFile.read(path: categoriesPath), source: categoriesPath)
+        let servicesPath = geoData + "/services.csv"
+        let outcome = try ServiceCheck(context: try store.directoryContext()).check(try ServiceFile.read(path: servicesPath))
+        guard outcome.problems.isEmpty else { throw InputError(file: servicesPath, problems: outcome.problems) }
+        try store.importServices(outcome.services, source: servicesPath)
     }
 }

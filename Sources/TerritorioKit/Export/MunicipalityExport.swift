@@ -32,4 +32,33 @@ public enum MunicipalityExport {
             return writer.finish()
         }
     }
+
+    /// The same attributes as CSV, with the representative point, without boundaries.
+    public static func csv(from store: Store, consortiumOnly: Bool = false) throws -> String {
+        let header = ["code", "name", "province", "population", "population_year", "in_consortium", "boundary_approximate",
+                      "area_km2", "rep_lon", "rep_lat"]
+        let rows = try store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT code, name, ifnull(province, ''), ifnull(population, ''), ifnull(population_year, ''),
+                       CASE in_consortium WHEN 1 THEN 'true' ELSE 'false' END,
+                       CASE boundary_approximate WHEN 1 THEN 'true' ELSE 'false' END,
+                       ifnull(round(area_km2, 2), ''), X(rep_point), Y(rep_point)
+                FROM municipality \(consortiumOnly ? "WHERE in_consortium = 1" : "") ORDER BY code
+                """).map { row in (0..<10).map { (row[$0] as DatabaseValue).description(csv: true) } }
+        }
+        return try CSVText.make(header: header, rows: rows)
+    }
+}
+
+extension DatabaseValue {
+    /// Text for a CSV cell: numbers in their shortest exact form, NULL as empty.
+    func description(csv: Bool) -> String {
+        switch storage {
+        case .null: ""
+        case .int64(let v): String(v)
+        case .double(let v): "\(v)"
+        case .string(let s): s
+        case .blob(let d): d.base64EncodedString()
+        }
+    }
 }

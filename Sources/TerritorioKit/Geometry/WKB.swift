@@ -6,24 +6,25 @@ public enum WKB {
     static let point: UInt32 = 1, polygon: UInt32 = 3, multiPolygon: UInt32 = 6
 
     public static func encode(_ point: Coordinate) -> Data {
-        var w = Writer()
+        var w = Writer(capacity: 21)
         w.header(WKB.point)
         w.coordinate(point)
-        return w.data
+        return Data(w.bytes)
     }
 
     public static func encode(_ polygon: Polygon) -> Data {
-        var w = Writer()
+        var w = Writer(capacity: 9 + polygon.rings.reduce(0) { $0 + 4 + 16 * $1.count })
         w.polygon(polygon)
-        return w.data
+        return Data(w.bytes)
     }
 
     public static func encode(_ multiPolygon: MultiPolygon) -> Data {
-        var w = Writer()
+        let size = multiPolygon.polygons.reduce(9) { $0 + $1.rings.reduce(9) { $0 + 4 + 16 * $1.count } }
+        var w = Writer(capacity: size)
         w.header(WKB.multiPolygon)
         w.count(multiPolygon.polygons.count)
         for p in multiPolygon.polygons { w.polygon(p) }
-        return w.data
+        return Data(w.bytes)
     }
 
     /// Decodes a Polygon or MultiPolygon (a Polygon becomes a one-part MultiPolygon).
@@ -52,13 +53,19 @@ public enum WKB {
     }
 
     struct Writer {
-        var data = Data()
-        mutating func header(_ type: UInt32) { data.append(1); uint32(type) }
-        mutating func uint32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+        var bytes: [UInt8] = []
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+        mutating func header(_ type: UInt32) { bytes.append(1); uint32(type) }
+        mutating func uint32(_ v: UInt32) {
+            for i in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * UInt32(i)))) }
+        }
         mutating func count(_ n: Int) { uint32(UInt32(n)) }
+        mutating func uint64(_ v: UInt64) {
+            for i in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(i)))) }
+        }
         mutating func coordinate(_ c: Coordinate) {
-            withUnsafeBytes(of: c.x.bitPattern.littleEndian) { data.append(contentsOf: $0) }
-            withUnsafeBytes(of: c.y.bitPattern.littleEndian) { data.append(contentsOf: $0) }
+            uint64(c.x.bitPattern)
+            uint64(c.y.bitPattern)
         }
         mutating func polygon(_ p: Polygon) {
             header(WKB.polygon)
@@ -72,6 +79,7 @@ public enum WKB {
 
     struct Reader {
         let bytes: [UInt8]
+        init(bytes: [UInt8]) { self.bytes = bytes }
         var offset = 0
         var littleEndian = true
 

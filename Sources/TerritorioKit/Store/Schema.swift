@@ -52,6 +52,43 @@ enum Schema {
                 )
                 """)
         }
+        m.registerMigration("v2-directory") { db in
+            try db.execute(sql: """
+                CREATE TABLE category (
+                    code TEXT PRIMARY KEY NOT NULL,
+                    position INTEGER NOT NULL,
+                    label_it TEXT NOT NULL, label_en TEXT NOT NULL, label_fr TEXT NOT NULL, label_ar TEXT NOT NULL,
+                    description_it TEXT, description_en TEXT, description_fr TEXT, description_ar TEXT
+                );
+                CREATE TABLE service (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL CHECK (name <> ''),
+                    organization TEXT,
+                    address TEXT,
+                    postal_code TEXT,
+                    municipality_code TEXT,
+                    location_approximate INTEGER NOT NULL DEFAULT 0 CHECK (location_approximate IN (0, 1)),
+                    phone TEXT, email TEXT, website TEXT,
+                    opening_hours TEXT,
+                    languages TEXT NOT NULL DEFAULT '',
+                    eligibility TEXT,
+                    capacity REAL CHECK (capacity >= 0),
+                    verified INTEGER NOT NULL DEFAULT 0 CHECK (verified IN (0, 1)),
+                    last_updated TEXT,
+                    source TEXT,
+                    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                );
+                CREATE INDEX service_municipality ON service (municipality_code);
+                CREATE TABLE service_category (
+                    service_id TEXT NOT NULL REFERENCES service (id) ON DELETE CASCADE,
+                    category_code TEXT NOT NULL REFERENCES category (code),
+                    PRIMARY KEY (service_id, category_code)
+                ) WITHOUT ROWID;
+                CREATE INDEX service_category_by_category ON service_category (category_code);
+                """)
+            try addGeometryColumn(db, table: "service", column: "geom", type: "POINT")
+            try createSpatialIndex(db, table: "service", column: "geom")
+        }
         return m
     }
 

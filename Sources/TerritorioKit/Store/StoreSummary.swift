@@ -29,6 +29,10 @@ public struct StoreSummary: Sendable, Codable {
     public var provinces: [String]
     public var extent: BoundingBox?
     public var consortium: Consortium
+    public var categories: Int
+    public var services: Int
+    public var servicesUnverified: Int
+    public var servicesApproximate: Int
     public var recentImports: [Import]
 }
 
@@ -70,7 +74,22 @@ extension Store {
                     membersWithoutPopulation: members.filter { ($0[2] as Int?) == nil }.map { $0[0] },
                     names: members.map { $0[1] },
                     extent: try extent("in_consortium = 1")),
+                categories: try Int.fetchOne(db, sql: "SELECT count(*) FROM category") ?? 0,
+                services: try Int.fetchOne(db, sql: "SELECT count(*) FROM service") ?? 0,
+                servicesUnverified: try Int.fetchOne(db, sql: "SELECT count(*) FROM service WHERE verified = 0") ?? 0,
+                servicesApproximate: try Int.fetchOne(db, sql: "SELECT count(*) FROM service WHERE location_approximate = 1") ?? 0,
                 recentImports: imports)
+        }
+    }
+}
+
+extension Store {
+    /// Code → name and province of every municipality.
+    public func municipalityNames() throws -> [String: (name: String, province: String?)] {
+        try read { db in
+            var out: [String: (name: String, province: String?)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT code, name, province FROM municipality") { out[row[0]] = (row[1], row[2]) }
+            return out
         }
     }
 }

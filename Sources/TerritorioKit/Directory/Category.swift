@@ -1,0 +1,52 @@
+/// One category of the shared need/service taxonomy: a stable code and its labels and
+/// one-line descriptions in Italian, English, French and Arabic.
+public struct Category: Hashable, Sendable, Codable {
+    public var code: String
+    public var labels: [String: String]
+    public var descriptions: [String: String]
+
+    /// The languages of the taxonomy, posters and survey forms.
+    public static let languages = ["it", "en", "fr", "ar"]
+
+    public func label(_ language: String) -> String { labels[language] ?? labels["en"] ?? code }
+}
+
+/// Reads the taxonomy from a CSV file such as `GeoData/categories.csv`
+/// (`code,label_it,label_en,label_fr,label_ar,description_it,…`).
+public enum CategoryFile {
+    public static func read(path: String) throws(InputError) -> [Category] {
+        let table = try CSVTable.read(path: path)
+        let code = try table.requireColumn("code", option: "the header")
+        var columns: [String: (label: Int, description: Int)] = [:]
+        for language in Category.languages {
+            columns[language] = (try table.requireColumn("label_\(language)", option: "the header"),
+                                 try table.requireColumn("description_\(language)", option: "the header"))
+        }
+        var problems: [InputProblem] = []
+        var categories: [Category] = []
+        var seen: Set<String> = []
+        for (i, record) in table.records.enumerated() {
+            let row = CSVTable.rowNumber(ofRecord: i)
+            let c = CSVTable.field(record, code)
+            guard !c.isEmpty, c.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
+                problems.append(InputProblem(.row(row), field: "code", "expected a code of lowercase letters, digits and _, such as night_shelter; found \"\(c)\""))
+                continue
+            }
+            guard seen.insert(c).inserted else {
+                problems.append(InputProblem(.row(row), field: "code", "the code \(c) appears twice")); continue
+            }
+            var category = Category(code: c, labels: [:], descriptions: [:])
+            for language in Category.languages {
+                let (l, d) = columns[language]!
+                category.labels[language] = CSVTable.field(record, l)
+                category.descriptions[language] = CSVTable.field(record, d)
+                if category.labels[language]!.isEmpty {
+                    problems.append(InputProblem(.row(row), field: "label_\(language)", "the label is empty"))
+                }
+            }
+            categories.append(category)
+        }
+        guard problems.isEmpty else { throw InputError(file: path, problems: problems) }
+        return categories
+    }
+}

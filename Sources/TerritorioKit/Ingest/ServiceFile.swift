@@ -1,0 +1,69 @@
+import Foundation
+
+/// A service directory file read as text fields, before any checks: a CSV with the columns of
+/// ``Service/columns``, or GeoJSON Point features with the same properties.
+public struct ServiceFile: Sendable {
+    public struct Record: Sendable {
+        public var location: InputLocation
+        /// Lower-cased column or property name → trimmed text.
+        public var fields: [String: String]
+        public func callAsFunction(_ name: String) -> String { fields[name] ?? "" }
+    }
+
+    public var file: String
+    public var records: [Record]
+
+    public static func read(path: String) throws(InputError) -> ServiceFile {
+        guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, "file not found") }
+        let lower = path.lowercased()
+        if lower.hasSuffix(".geojson") || lower.hasSuffix(".json") {
+            return try readGeoJSON(path: path)
+        }
+        let table = try CSVTable.read(path: path)
+        let header = table.header.map { $0.lowercased() }
+        for required in ["id", "name", "categories"] where !header.contains(required) {
+            throw InputError(file: path, kind: .invalid,
+                             "no column '\(required)'; the columns are: \(table.header.joined(separator: ", ")). The expected header is: \(Service.columns.joined(separator: ","))")
+        }
+        var seen: Set<String> = []
+        for (i, name) in header.enumerated() where !name.isEmpty && !seen.insert(name).inserted {
+            throw InputError(file: path, kind: .invalid, "the column '\(table.header[i])' appears twice in the header")
+        }
+        let records = table.records.enumerated().map { i, record in
+            var fields: [String: String] = [:]
+            for (c, name) in header.enumerated() where !name.isEmpty { fields[name] = CSVTable.field(record, c) }
+            return Record(location: .row(CSVTable.rowNumber(ofRecord: i)), fields: fields)
+        }
+        return ServiceFile(file: path, records: records)
+    }
+
+    static func readGeoJSON(path: String) throws(InputError) -> ServiceFile {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: path, "cannot read the file") }
+        let features: [GeoJSONFeature]
+        do { features = try GeoJSONReader.features(from: data) } catch { throw InputError(file: path, error.description) }
+        var problems: [InputProblem] = []
+        var records: [Record] = []
+        for feature in features {
+            var fields: [String: String] = [:]
+            for (key, value) in feature.properties {
+                switch value {
+                case .array(let items): fields[key.lowercased()] = items.compactMap(\.text).joined(separator: ";")
+                default: fields[key.lowercased()] = value.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                }
+            }
+            let at = InputLocation.feature(index: feature.index, code: fields["id"])
+            switch feature.geometry {
+            case .point(let c):
+                fields["lon"] = "\(c.lon)"; fields["lat"] = "\(c.lat)"
+            case .missing: break
+            case .other(let type), .malformed(let type, _):
+                problems.append(InputProblem(at, "the geometry is a \(type); expected a Point (or no geometry)"))
+            case .polygon, .multiPolygon:
+                problems.append(InputProblem(at, "the geometry is a polygon; expected a Point (or no geometry)"))
+            }
+            records.append(Record(location: at, fields: fields))
+        }
+        guard problems.isEmpty else { throw InputError(file: path, problems: problems) }
+        return ServiceFile(file: path, records: records)
+    }
+}

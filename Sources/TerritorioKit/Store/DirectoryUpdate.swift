@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+
+/// What an import of services changed.
+public struct ServiceImportReport: Sendable {
+    public var added: [String] = []
+    public var updated: [String] = []
+    public var unchanged: [String] = []
+}
+
+extension Store {
+    /// Replaces the taxonomy's labels and descriptions and adds new categories, in one
+    /// transaction. A category still used by a service cannot be removed.
+    public func importCategories(_ categories: [Category], source: String) throws {
+        try write { db in
+            let used = Set(try String.fetchAll(db, sql: "SELECT DISTINCT category_code FROM service_category"))
+            let removed = used.subtracting(categories.map(\.code))
+            guard removed.isEmpty else {
+                throw InputError(file: source, kind: .invalid,
+                                 "the categories \(removed.sorted().joined(separator: ", ")) are used by services and cannot be removed")
+            }
+            let existing = Set(try String.fetchAll(db, sql: "SELECT code FROM category"))
+            try db.execute(sql: "DELETE FROM category WHERE code NOT IN (SELECT value FROM json_each(?))",
+                           arguments: [String(decoding: try JSONEncoder().encode(categories.map(\.code)), as: UTF8.self)])
+            let upsert = try db.makeStatement(sql: """
+                INSERT INTO category (code, position, label_it, label_en, label_fr, label_ar,
+                                      description_it, description_en, description_fr, description_ar)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (code) DO UPDATE SET position = excluded.position,
+                    label_it = excluded.label_it, label_en = excluded.label_en, label_fr = excluded.label_fr, label_ar = excluded.label_ar,
+                    description_it = excluded.description_it, description_en = excluded.description_en,
+                    description_fr = excluded.description_fr, description_ar = excluded.description_ar
+                """)
+            for (i, c) in categories.enumerated() {
+                var args: [(any DatabaseValueConvertible)?] = [c.code, i]
+                args += Category.languages.map { c.labels[$0] }
+                args += Category.languages.map { c.descriptions[$0] }
+                try upsert.execute(arguments: StatementArguments(args))
+            }
+            try ImportLog.record(db, kind: "categories", source: source,
+                                 added: categories.filter { !existing.contains($0.code) }.count,
+                                 updated: categories.filter { existing.contains($0.code) }.count, unchanged: 0, note: nil)
+        }
+    }
+
+    /// The taxonomy, in its file order.
+    public func categories() throws -> [Category] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM category ORDER BY position").map { row in
+                var c = Category(code: row["code"], labels: [:], descriptions: [:])
+                for l in Category.languages {
+                    c.labels[l] = row["label_\(l)"]
+                    c.descriptions[l] = row["description_\(l)"]
+                }
+                return c
+            }
+        }
+    }
+
+    /// What service records are checked against: categories, municipalities and their shapes.
+    public func directoryContext() throws -> DirectoryContext {
+        let (categories, municipalities, shapes) = try read { db in
+            let categories = Set(try String.fetchAll(db, sql: "SELECT code FROM category"))
+            var municipalities: [DirectoryContext.Municipality] = []
+            var shapes: [(id: String, shape: MultiPolygon)] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT code, name, in_consortium, X(rep_point), Y(rep_point), AsBinary(geom) FROM municipality")
+            while let row = try rows.next() {
+                municipalities.append(.init(code: row[0], name: row[1], inConsortium: row[2],
+                                            representativePoint: Coordinate(lon: row[3], lat: row[4])))
+                shapes.append((row[0], try WKB.decodeMultiPolygon(row[5])))
+            }
+            return (categories, municipalities, shapes)
+        }
+        return try DirectoryContext(categories: categories, municipalities: municipalities, shapes: shapes)
+    }
+
+    /// Inserts or updates (by id) `services`, in one transaction; identical ones are left alone.
+    @discardableResult
+    public func importServices(_ services: [Service], source: String) throws -> ServiceImportReport {
+        try write { db in
+            let stored = Dictionary(uniqueKeysWithValues: try Self.fetchServices(db).map { ($0.id, $0) })
+            let upsert = try db.makeStatement(sql: """
+                INSERT INTO service (id, name, organization, address, postal_code, municipality_code, location_approximate,
+                                     phone, email, website, opening_hours, languages, eligibility, capacity, verified,
+                                     last_updated, source, geom)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, MakePoint(?, ?, 4326))
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, organization = excluded.organization,
+                    address = excluded.address, postal_code = excluded.postal_code, municipality_code = excluded.municipality_code,
+                    location_approximate = excluded.location_approximate, phone = excluded.phone, email = excluded.email,
+                    website = excluded.website, opening_hours = excluded.opening_hours, languages = excluded.languages,
+                    eligibility = excluded.eligibility, capacity = excluded.capacity, verified = excluded.verified,
+                    last_updated = excluded.last_updated, source = excluded.source, geom = excluded.geom,
+                    updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                """)
+            let clearCategories = try db.makeStatement(sql: "DELETE FROM service_category WHERE service_id = ?")
+            let addCategory = try db.makeStatement(sql: "INSERT INTO service_category (service_id, category_code) VALUES (?, ?)")
+            var report = ServiceImportReport()
+            for s in services {
+                if let old = stored[s.id] {
+                    if old == s { report.unchanged.append(s.id); continue }
+                    report.updated.append(s.id)
+                } else {
+                    report.added.append(s.id)
+                }
+                let args: [(any DatabaseValueConvertible)?] = [
+                    s.id, s.name, s.organization, s.address, s.postalCode, s.municipality, s.locationApproximate,
+                    s.phone, s.email, s.website, s.openingHours, s.languages.joined(separator: ";"), s.eligibility,
+                    s.capacity, s.verified, s.lastUpdated, s.source, s.location.lon, s.location.lat,
+                ]
+                try upsert.execute(arguments: StatementArguments(args))
+                try clearCategories.execute(arguments: [s.id])
+                for c in s.categories { try addCategory.execute(arguments: [s.id, c]) }
+            }
+            try ImportLog.record(db, kind: "services", source: source, added: report.added.count,
+                                 updated: report.updated.count, unchanged: report.unchanged.count, note: nil)
+            return report
+        }
+    }
+
+    /// Every service, by id.
+    public func services() throws -> [Service] {
+        try read { try Self.fetchServices($0) }
+    }
+
+    static func fetchServices(_ db: Database) throws -> [Service] {
+        var categories: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT service_id, category_code FROM service_category ORDER BY category_code") {
+            categories[row[0], default: []].append(row[1])
+        }
+        return try Row.fetchAll(db, sql: "SELECT *, X(geom) AS lon, Y(geom) AS lat FROM service ORDER BY id").map { row in
+            let languages: String = row["languages"]
+            return Service(
+                id: row["id"], name: row["name"], organization: row["organization"],
+                categories: categories[row["id"]] ?? [], address: row["address"], postalCode: row["postal_code"],
+                municipality: row["municipality_code"], location: Coordinate(lon: row["lon"], lat: row["lat"]),
+                locationApproximate: row["location_approximate"], phone: row["phone"], email: row["email"],
+                website: row["website"], openingHours: row["opening_hours"],
+                languages: languages.split(separator: ";").map(String.init), eligibility: row["eligibility"],
+                capacity: row["capacity"], verified: row["verified"], lastUpdated: row["last_updated"], source: row["source"])
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Loose comparison of names typed by people: case, accents, apostrophes and punctuation
+/// do not matter ("Capriata D'orba" = "capriata d’Orba" = "CAPRIATA DORBA").
+public enum TextMatching {
+    public static func normalized(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en"))
+        var out = ""
+        var lastWasSpace = true
+        for scalar in folded.unicodeScalars {
+            if CharacterSet.alphanumerics.contains(scalar) {
+                out.unicodeScalars.append(scalar); lastWasSpace = false
+            } else if CharacterSet.whitespaces.contains(scalar) || scalar == "-" || scalar == "/" {
+                if !lastWasSpace { out += " "; lastWasSpace = true }
+            }
+            // apostrophes, dots and other punctuation vanish
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Levenshtein edit distance, for "did you mean …?" suggestions.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// The candidate closest to `text`, if it is close enough to be a plausible typo.
+    public static func closest(to text: String, among candidates: some Collection<String>) -> String? {
+        let t = normalized(text)
+        let scored = candidates.map { ($0, distance(t, normalized($0))) }.min { $0.1 < $1.1 }
+        guard let (best, d) = scored, d <= max(2, t.count / 3) else { return nil }
+        return best
+    }
+}

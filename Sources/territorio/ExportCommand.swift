@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import TerritorioKit
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export municipalities or services as GeoJSON, CSV or an HSDS data package.",
+        discussion: """
+            services --format csv writes the import format (importing it again changes nothing); \
+            --format hsds writes an Open Referral HSDS 3.0 tabular data package into the folder \
+            --out (CSV files and datapackage.json). Files are written whole or not at all.
+            """)
+
+    enum Dataset: String, ExpressibleByArgument, CaseIterable { case municipalities, services }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case geojson, csv, hsds }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "What to export: municipalities or services.")
+    var dataset: Dataset
+
+    @Option(help: "geojson, csv, or hsds (services only).")
+    var format: Format = .geojson
+
+    @Option(help: "The output file (a folder for hsds).")
+    var out: String
+
+    @Flag(help: "Only the consortium's members (municipalities).")
+    var consortiumOnly = false
+
+    func validate() throws {
+        if format == .hsds && dataset != .services { throw ValidationError("--format hsds is for services only") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            guard FileManager.default.fileExists(atPath: global.database) else {
+                throw InputError(file: global.database, "no database here; create one with `territorio init` or `territorio demo --out out`")
+            }
+            let store = try Store.open(at: global.database)
+            switch (dataset, format) {
+            case (.municipalities, .geojson):
+                try AtomicFile.write(try MunicipalityExport.geoJSON(from: store, consortiumOnly: consortiumOnly), to: out)
+            case (.municipalities, _):
+                try AtomicFile.write(try MunicipalityExport.csv(from: store, consortiumOnly: consortiumOnly), to: out)
+            case (.services, .geojson):
+                try AtomicFile.write(ServiceExport.geoJSON(try store.services(), categories: try store.categories()), to: out)
+            case (.services, .csv):
+                try AtomicFile.write(try ServiceExport.csv(try store.services()), to: out)
+            case (.services, .hsds):
+                try HSDSExport.write(services: try store.services(), categories: try store.categories(),
+                                     municipalityNames: try store.municipalityNames(), to: out)
+            }
+            say("Wrote \(out).")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import TerritorioKit
+
+struct ImportCategoriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "categories",
+        abstract: "Load the need/service taxonomy (default: GeoData/categories.csv).",
+        discussion: """
+            The file has a stable code per category and labels and one-line descriptions in \
+            Italian, English, French and Arabic: code,label_it,label_en,label_fr,label_ar,\
+            description_it,description_en,description_fr,description_ar. Labels are updated in \
+            place; a category still used by a service cannot be removed.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The taxonomy CSV (default: GeoData/categories.csv).")
+    var file: String?
+
+    func run() throws {
+        try reportingFailures {
+            let path = try file ?? (EmbeddedDefault.locateGeoData() + "/categories.csv")
+            let categories = try CategoryFile.read(path: path)
+            try Store.open(at: global.database).importCategories(categories, source: path)
+            say("\(path): \(categories.count) categories loaded.")
+        }
+    }
+}

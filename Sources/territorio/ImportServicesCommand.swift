@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import TerritorioKit
+
+struct ImportServicesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "services",
+        abstract: "Import the service directory from a CSV file or GeoJSON points.",
+        discussion: """
+            CSV header (see docs/services.md): \(Service.columns.joined(separator: ",")). \
+            Only id, name and categories are required. Lists (categories, languages) are separated \
+            by ; or spaces; opening_hours uses OpenStreetMap syntax ("Mo-Fr 09:00-12:30; PH off"). \
+            A GeoJSON file has Point features with the same properties.
+
+            Services are added or updated by id. A service without coordinates is placed at its \
+            municipality's centre and flagged location_approximate. Every problem is reported with \
+            its row and column; then nothing is written unless --partial is given, which imports \
+            the valid rows and exits with code 3.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The CSV or GeoJSON file.")
+    var file: String
+
+    @Flag(help: "Import the valid rows even when others are rejected.")
+    var partial = false
+
+    @Flag(help: "Accept services located outside the consortium (e.g. in Genoa or Alessandria).")
+    var allowOutside = false
+
+    func run() throws {
+        try reportingFailures {
+            let records = try ServiceFile.read(path: file)
+            let store = try Store.open(at: global.database)
+            let context = try store.directoryContext()
+            if context.categories.isEmpty {
+                throw InputError(file: global.database, kind: .invalid, "the database has no categories yet: run `territorio import categories` first")
+            }
+            let outcome = try ServiceCheck(context: context, allowOutside: allowOutside).check(records)
+            for w in outcome.warnings { say("warning: \(file): \(w)") }
+            if !outcome.problems.isEmpty && !partial {
+                throw InputError(file: file, problems: outcome.problems)
+            }
+            let report = try store.importServices(outcome.services, source: file)
+            say("\(file): \(records.records.count) services — \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(outcome.rejected) rejected.")
+            let approximate = outcome.services.filter(\.locationApproximate).map(\.id)
+            if !approximate.isEmpty {
+                say("note: \(approximate.count) services have no coordinates and were placed at their municipality's centre: \(listing(approximate)).")
+            }
+            if outcome.rejected > 0 {
+                for line in InputError(file: file, problems: outcome.problems).lines(limit: 30) { say("rejected: " + line) }
+                throw Exit.partial
+            }
+        }
+    }
+}
