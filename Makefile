@@ -4,7 +4,7 @@
 SWIFT ?= swift
 OUT ?= out
 
-.PHONY: demo test build bootstrap clean
+.PHONY: demo test build bootstrap clean surveys
 
 demo:
 	@scripts/bootstrap.sh --runtime
@@ -22,6 +22,17 @@ build:
 
 bootstrap:
 	@scripts/bootstrap.sh
+
+# Regenerates what Surveys/ commits: the XLSForms, the paper templates (from the embedded
+# default's consortium and taxonomy) and the synthetic sample exports.
+surveys: build
+	@python3 Surveys/samples/generate.py
+	@rm -rf .build/surveys && .build/debug/territorio demo --out .build/surveys >/dev/null
+	@mkdir -p Surveys/forms Surveys/templates
+	@for f in user operator; do \
+	  .build/debug/territorio survey form --db .build/surveys/territorio.sqlite --form $$f --out Surveys/forms/$$f.xlsx && \
+	  .build/debug/territorio survey template --db .build/surveys/territorio.sqlite --form $$f --out Surveys/templates/$$f.csv; \
+	done
 
 clean:
 	rm -rf .build $(OUT)

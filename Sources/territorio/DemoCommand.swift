@@ -34,6 +34,7 @@ struct DemoCommand: ParsableCommand {
             try removeDatabase(temporary)
             let store = try Store.open(at: temporary)
             try EmbeddedDefault.load(into: store, geoData: geoData)
+            let surveys = try EmbeddedDefault.ingestSamples(into: store, geoData: geoData)
             try store.close()
             try removeDatabase(database)
             try FileManager.default.moveItem(atPath: temporary, toPath: database)
@@ -48,6 +49,7 @@ struct DemoCommand: ParsableCommand {
             say("  \(database): \(summary.consortium.members) consortium municipalities, \(summary.consortium.population.formatted()) residents (2011)")
             say("  \(geojson): their boundaries for QGIS or a web map")
             say("  \(servicesPath): \(summary.services) services in \(summary.categories) categories (\(summary.servicesUnverified) illustrative, not verified)")
+            say("  surveys: \(surveys.map { "\($0.accepted) \($0.form.rawValue) submissions from \(URL(fileURLWithPath: $0.file).lastPathComponent) (\($0.dialect.rawValue))" }.joined(separator: ", ")) — synthetic")
             say("  note: the boundaries are APPROXIMATE (Voronoi cells of interior points). For the official ones:")
             say("        territorio import boundaries --db \(database) municipalities-P006-alessandria.geojson")
         }

@@ -52,6 +52,7 @@ struct InfoCommand: ParsableCommand {
             lines.append("  \(s.consortium.names.joined(separator: ", "))")
         }
         lines.append("Services: \(s.services) in \(s.categories) categories (\(s.servicesUnverified) not verified, \(s.servicesApproximate) with approximate location)")
+        lines.append("Survey submissions: \(s.userSubmissions) user, \(s.operatorSubmissions) operator, from \(s.batches) files; \(s.quarantinedRows) rows in quarantine")
         if !s.recentImports.isEmpty {
             lines.append("Recent imports:")
             for i in s.recentImports {

@@ -100,4 +100,35 @@ struct CommandLineTests {
         #expect(hsds.status == 0)
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("hsds/datapackage.json").path))
     }
+
+    @Test("ingest: exit 3 with rejections; the --rejected file, corrected, ingests cleanly; unreadable files exit 66")
+    func ingestRejectedRoundTrip() throws {
+        let directory = try Fixture.temporaryDirectory()
+        let out = directory.appendingPathComponent("out").path
+        #expect(try CLI.run(["demo", "--out", out, "--geodata", Fixture.geoData]).status == 0)
+        let db = out + "/territorio.sqlite"
+        let file = try Fixture.file("export.csv", "municipality;needs;urgency;meta/instanceID;nome\n006114;food;high;uuid:r-1;Mario\n006114;fod;high;uuid:r-2;Luisa\n")
+        let rejectedPath = directory.appendingPathComponent("fix-me.csv").path
+
+        let first = try CLI.run(["ingest", "--db", db, "--rejected", rejectedPath, "--json", file])
+        #expect(first.status == 3, "\(first.stderr)")
+        #expect(first.stderr.contains("rejected: row 3: needs: \"fod\" is not one of the choices"))
+        #expect(first.stderr.contains("dropped columns that could identify a person (not stored): nome"))
+        let summaries = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [[String: Any]])
+        #expect(summaries.first?["accepted"] as? Int == 1 && summaries.first?["rejected"] as? Int == 1)
+
+        var fixed = try String(contentsOfFile: rejectedPath, encoding: .utf8)
+        #expect(fixed.contains("_territorio_reasons") && !fixed.contains("Luisa"))
+        fixed = fixed.replacingOccurrences(of: ",fod,", with: ",food,")
+        try fixed.write(toFile: rejectedPath, atomically: true, encoding: .utf8)
+        let second = try CLI.run(["ingest", "--db", db, rejectedPath])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("1 new, 0 already there, 0 conflicts, 0 rejected"))
+
+        let again = try CLI.run(["ingest", "--db", db, file, "--dry-run"])
+        #expect(again.stderr.contains("(dry run, nothing written)") && again.stderr.contains("0 new, 1 already there"))
+
+        let missing = try CLI.run(["ingest", "--db", db, directory.appendingPathComponent("nope.csv").path])
+        #expect(missing.status == 66 && missing.stderr.contains("nope.csv: file not found"))
+    }
 }

@@ -102,6 +102,26 @@ public enum EmbeddedDefault {
         try loadDirectory(into: store, geoData: geoData)
     }
 
+    /// The synthetic survey exports shipped in `Surveys/samples/` beside `GeoData/`.
+    public static func sampleSurveys(geoData: String) -> [String] {
+        let folder = URL(fileURLWithPath: geoData).deletingLastPathComponent().appendingPathComponent("Surveys/samples").path
+        return ["kobo-user.csv", "odk-operator.csv", "paper-user.csv"].map { folder + "/" + $0 }
+            .filter { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// Ingests the sample survey exports; the demo's own samples must be accepted whole.
+    @discardableResult
+    public static func ingestSamples(into store: Store, geoData: String) throws -> [IngestSummary] {
+        let resolver = try SurveyIngest.resolver(store)
+        return try sampleSurveys(geoData: geoData).map { path in
+            let (summary, _) = try SurveyIngest.ingest(path: path, into: store, resolver: resolver)
+            guard summary.rejected == 0 else {
+                throw InputError(file: path, problems: summary.rejections.map { InputProblem(.row($0.row), $0.messages.joined(separator: "; ")) })
+            }
+            return summary
+        }
+    }
+
     /// Loads `categories.csv` and `services.csv`; any rejected service is an error (the demo's
     /// own data must be clean).
     public static func loadDirectory(into store: Store, geoData: String) throws {

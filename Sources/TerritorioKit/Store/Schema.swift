@@ -89,6 +89,68 @@ enum Schema {
             try addGeometryColumn(db, table: "service", column: "geom", type: "POINT")
             try createSpatialIndex(db, table: "service", column: "geom")
         }
+        m.registerMigration("v3-surveys") { db in
+            try db.execute(sql: """
+                CREATE TABLE batch (
+                    id INTEGER PRIMARY KEY,
+                    file TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    form TEXT NOT NULL,
+                    dialect TEXT NOT NULL,
+                    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    rows INTEGER NOT NULL DEFAULT 0,
+                    accepted INTEGER NOT NULL DEFAULT 0,
+                    duplicates INTEGER NOT NULL DEFAULT 0,
+                    conflicts INTEGER NOT NULL DEFAULT 0,
+                    rejected INTEGER NOT NULL DEFAULT 0,
+                    dropped_columns TEXT NOT NULL DEFAULT '[]'
+                );
+                CREATE TABLE submission (
+                    uuid TEXT PRIMARY KEY NOT NULL,
+                    form TEXT NOT NULL CHECK (form IN ('user', 'operator')),
+                    municipality_code TEXT NOT NULL,
+                    submitted_at TEXT,
+                    urgency TEXT,
+                    barriers TEXT NOT NULL DEFAULT '',
+                    languages TEXT NOT NULL DEFAULT '',
+                    household_size INTEGER,
+                    age_group TEXT,
+                    organization TEXT,
+                    period_start TEXT,
+                    period_end TEXT,
+                    content_hash TEXT NOT NULL,
+                    batch_id INTEGER NOT NULL REFERENCES batch (id),
+                    source_row INTEGER NOT NULL
+                );
+                CREATE INDEX submission_municipality ON submission (municipality_code, form);
+                CREATE TABLE need_report (
+                    submission_uuid TEXT NOT NULL REFERENCES submission (uuid) ON DELETE CASCADE,
+                    category_code TEXT NOT NULL,
+                    requests INTEGER,
+                    unmet INTEGER,
+                    PRIMARY KEY (submission_uuid, category_code)
+                ) WITHOUT ROWID;
+                CREATE INDEX need_report_category ON need_report (category_code);
+                CREATE TABLE submission_archive (
+                    id INTEGER PRIMARY KEY,
+                    uuid TEXT NOT NULL,
+                    archived_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    reason TEXT NOT NULL,
+                    content TEXT NOT NULL,
+                    batch_id INTEGER,
+                    source_row INTEGER
+                );
+                CREATE TABLE quarantine (
+                    id INTEGER PRIMARY KEY,
+                    batch_id INTEGER NOT NULL REFERENCES batch (id),
+                    source_row INTEGER NOT NULL,
+                    raw TEXT NOT NULL,
+                    reasons TEXT NOT NULL
+                );
+                """)
+            // The exact point of a submission: analysis only, never exported.
+            try addGeometryColumn(db, table: "submission", column: "geom", type: "POINT")
+        }
         return m
     }
 

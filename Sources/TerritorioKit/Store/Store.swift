@@ -77,3 +77,19 @@ public enum StoreError: Error, CustomStringConvertible {
         }
     }
 }
+
+extension Store {
+    /// Runs `work` in one transaction, committed only when `work` returns true (false rolls
+    /// everything back: a dry run).
+    public func transaction<T>(_ work: (Database) throws -> (T, commit: Bool)) throws -> T {
+        try queue.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction {
+                let (value, commit) = try work(db)
+                result = value
+                return commit ? .commit : .rollback
+            }
+            return result!
+        }
+    }
+}

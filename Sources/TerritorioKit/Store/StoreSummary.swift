@@ -33,6 +33,10 @@ public struct StoreSummary: Sendable, Codable {
     public var services: Int
     public var servicesUnverified: Int
     public var servicesApproximate: Int
+    public var userSubmissions: Int
+    public var operatorSubmissions: Int
+    public var quarantinedRows: Int
+    public var batches: Int
     public var recentImports: [Import]
 }
 
@@ -78,6 +82,10 @@ extension Store {
                 services: try Int.fetchOne(db, sql: "SELECT count(*) FROM service") ?? 0,
                 servicesUnverified: try Int.fetchOne(db, sql: "SELECT count(*) FROM service WHERE verified = 0") ?? 0,
                 servicesApproximate: try Int.fetchOne(db, sql: "SELECT count(*) FROM service WHERE location_approximate = 1") ?? 0,
+                userSubmissions: try Int.fetchOne(db, sql: "SELECT count(*) FROM submission WHERE form = 'user'") ?? 0,
+                operatorSubmissions: try Int.fetchOne(db, sql: "SELECT count(*) FROM submission WHERE form = 'operator'") ?? 0,
+                quarantinedRows: try Int.fetchOne(db, sql: "SELECT count(*) FROM quarantine") ?? 0,
+                batches: try Int.fetchOne(db, sql: "SELECT count(*) FROM batch") ?? 0,
                 recentImports: imports)
         }
     }

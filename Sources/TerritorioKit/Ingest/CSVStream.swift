@@ -1,0 +1,189 @@
+import Foundation
+
+/// Reads a delimited text file record by record, without loading it whole (RFC 4180 quoting,
+/// embedded newlines, CRLF or LF). Detects a UTF-8 BOM, falls back to Windows-1252 for text that
+/// is not UTF-8, and guesses the delimiter (`;`, `,` or tab) from the first line that is not a
+/// `#` comment.
+///
+/// Written for throughput (a byte-level state machine over 1 MiB chunks): survey exports run to
+/// millions of rows.
+public final class CSVStream {
+    /// One record: its fields and the row a spreadsheet would show it on (the first line is row 1).
+    public struct Record {
+        public var fields: [String]
+        public var row: Int
+        /// The index of a field longer than ``maximumFieldBytes`` (kept truncated), if any.
+        public var oversizedField: Int?
+    }
+
+    public static let maximumFieldBytes = 1 << 20
+
+    public let path: String
+    public let totalBytes: Int
+    public private(set) var bytesRead = 0
+    public private(set) var delimiter: UInt8 = UInt8(ascii: ",")
+    public private(set) var encoding = "UTF-8"
+    /// Comment lines (`#…`) seen before the header.
+    public private(set) var commentLines: [String] = []
+
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    private var rowCounter = 0
+    private var windows1252 = false
+
+    public init(path: String) throws(InputError) {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, "file not found") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(file: path, "cannot read the file (permissions?)") }
+        self.handle = handle
+        totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        try fill()
+        if buffer.isEmpty { throw InputError(file: path, "the file is empty") }
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        else if buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) {
+            throw InputError(file: path, "the file is UTF-16 text; save it as \"CSV UTF-8\"")
+        }
+        let sample = buffer[position..<min(buffer.count, 65_536)]
+        if sample.contains(0) { throw InputError(file: path, "this is a binary file, not a CSV text file (is it an .xlsx or a zip? export it as CSV)") }
+        if String(validating: Array(sample), as: UTF8.self) == nil, !Self.endsInsideUTF8(sample) {
+            windows1252 = true
+            encoding = "Windows-1252"
+        }
+        delimiter = sniffDelimiter()
+    }
+
+    deinit { try? handle.close() }
+
+    /// The next record, or nil at the end of the file. Comment lines before the header are
+    /// collected in ``commentLines`` and skipped.
+    public func next() throws -> Record? {
+        while true {
+            if !headerSeen, let comment = try readCommentLine() {
+                commentLines.append(comment)
+                continue
+            }
+            guard let record = try readRecord() else { return nil }
+            if record.fields.count == 1 && record.fields[0].isEmpty { continue }  // blank line
+            headerSeen = true
+            return record
+        }
+    }
+
+    private var headerSeen = false
+
+    private func fill() throws(InputError) {
+        guard !atEnd else { return }
+        let chunk: Data?
+        do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw InputError(file: path, "cannot read the file: \(error.localizedDescription)") }
+        guard let chunk, !chunk.isEmpty else { atEnd = true; return }
+        if position > 0 { buffer.removeFirst(position); position = 0 }
+        buffer.append(contentsOf: chunk)
+        bytesRead += chunk.count
+    }
+
+    /// A whole line starting with `#`, read as it is (quotes and delimiters mean nothing in it).
+    private func readCommentLine() throws(InputError) -> String? {
+        if position >= buffer.count { try fill() }
+        guard position < buffer.count, buffer[position] == UInt8(ascii: "#") else { return nil }
+        rowCounter += 1
+        var line: [UInt8] = []
+        while true {
+            if position >= buffer.count { try fill(); if position >= buffer.count { break } }
+            let b = buffer[position]
+            position += 1
+            if b == UInt8(ascii: "\n") { break }
+            if b != UInt8(ascii: "\r") { line.append(b) }
+        }
+        return decode(line)
+    }
+
+    private func readRecord() throws(InputError) -> Record? {
+        if position >= buffer.count { try fill() }
+        guard position < buffer.count else { return nil }
+        rowCounter += 1
+        var fields: [String] = []
+        var field: [UInt8] = []
+        field.reserveCapacity(64)
+        var oversized: Int?
+        var quoted = false
+        var fieldStart = true
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        func append(_ b: UInt8) {
+            if field.count < Self.maximumFieldBytes { field.append(b) } else if oversized == nil { oversized = fields.count }
+        }
+        while true {
+            if position >= buffer.count {
+                try fill()
+                if position >= buffer.count { break }  // end of file ends the record
+            }
+            let b = buffer[position]
+            position += 1
+            if quoted {
+                if b == quote {
+                    if position >= buffer.count { try fill() }
+                    if position < buffer.count && buffer[position] == quote { append(quote); position += 1 } else { quoted = false }
+                } else {
+                    append(b)
+                }
+                continue
+            }
+            if b == quote && fieldStart { quoted = true; fieldStart = false; continue }
+            fieldStart = false
+            if b == delimiter {
+                fields.append(decode(field)); field.removeAll(keepingCapacity: true); fieldStart = true
+            } else if b == lf {
+                break
+            } else if b == cr {
+                if position >= buffer.count { try fill() }
+                if position < buffer.count && buffer[position] == lf { position += 1 }
+                break
+            } else {
+                append(b)
+            }
+        }
+        fields.append(decode(field))
+        return Record(fields: fields, row: rowCounter, oversizedField: oversized)
+    }
+
+    private func decode(_ bytes: [UInt8]) -> String {
+        if !windows1252, let s = String(validating: bytes, as: UTF8.self) { return s }
+        return String(bytes.map { Self.cp1252[Int($0)] })
+    }
+
+    private func sniffDelimiter() -> UInt8 {
+        // The first line that is not a comment.
+        var start = position
+        while start < buffer.count && buffer[start] == UInt8(ascii: "#") {
+            guard let end = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            start = end + 1
+        }
+        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
+        var quoted = false
+        for b in buffer[start...] {
+            if b == UInt8(ascii: "\"") { quoted.toggle() } else if !quoted {
+                if b == UInt8(ascii: "\n") { break }
+                if counts[b] != nil { counts[b]! += 1 }
+            }
+        }
+        return [UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: ",")].max { counts[$0]! < counts[$1]! }!
+    }
+
+    /// True when the only invalid UTF-8 is a sequence cut by the sample's end.
+    static func endsInsideUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        for cut in 1...3 where bytes.count > cut {
+            if String(validating: Array(bytes.dropLast(cut)), as: UTF8.self) != nil { return true }
+        }
+        return false
+    }
+
+    /// Windows-1252 → Unicode (0x80–0x9F differ from Latin-1).
+    static let cp1252: [Character] = (0..<256).map { i in
+        let special: [Int: UInt32] = [0x80: 0x20AC, 0x82: 0x201A, 0x83: 0x0192, 0x84: 0x201E, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
+                                      0x88: 0x02C6, 0x89: 0x2030, 0x8A: 0x0160, 0x8B: 0x2039, 0x8C: 0x0152, 0x8E: 0x017D, 0x91: 0x2018,
+                                      0x92: 0x2019, 0x93: 0x201C, 0x94: 0x201D, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02DC,
+                                      0x99: 0x2122, 0x9A: 0x0161, 0x9B: 0x203A, 0x9C: 0x0153, 0x9E: 0x017E, 0x9F: 0x0178]
+        return Character(UnicodeScalar(special[i] ?? UInt32(i))!)
+    }
+}

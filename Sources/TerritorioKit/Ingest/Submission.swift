@@ -1,0 +1,44 @@
+import Crypto
+import Foundation
+
+/// One survey form filled in: a person (user survey) or a caseload (operator survey), with its
+/// answers checked and normalised. Identity-like columns never get here.
+public struct Submission: Sendable, Hashable, Codable {
+    public struct Caseload: Sendable, Hashable, Codable {
+        public var requests: Int?
+        public var unmet: Int?
+    }
+
+    /// The instance UUID (without `uuid:`), or `paper-<questionnaire id>`.
+    public var uuid: String
+    public var form: SurveyForm.Kind
+    public var municipality: String
+    /// The exact point, when the form had one: used in analysis, never exported.
+    public var location: Coordinate?
+    /// ISO 8601 date or date-time of the submission (or of the paper questionnaire).
+    public var submittedAt: String?
+    // User survey
+    public var needs: [String] = []
+    public var urgency: String?
+    public var barriers: [String] = []
+    public var languages: [String] = []
+    public var householdSize: Int?
+    public var ageGroup: String?
+    // Operator survey
+    public var organization: String?
+    public var periodStart: String?
+    public var periodEnd: String?
+    public var caseload: [String: Caseload] = [:]
+
+    /// SHA-256 of the answers (not of the UUID, time or provenance): equal answers, equal hash.
+    public var contentHash: String {
+        var parts = [form.rawValue, municipality, location.map { "\($0.lat),\($0.lon)" } ?? "",
+                     needs.joined(separator: " "), urgency ?? "", barriers.joined(separator: " "), languages.joined(separator: " "),
+                     householdSize.map(String.init) ?? "", ageGroup ?? "", organization ?? "", periodStart ?? "", periodEnd ?? ""]
+        for key in caseload.keys.sorted() {
+            let c = caseload[key]!
+            parts.append("\(key)=\(c.requests.map(String.init) ?? "")/\(c.unmet.map(String.init) ?? "")")
+        }
+        return SHA256.hash(data: Data(parts.joined(separator: "|").utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+
+/// Writes one ingested file's submissions inside the caller's transaction: new ones are
+/// inserted, identical ones counted as duplicates, and a UUID whose answers changed is a
+/// conflict — the newer version is kept and the older archived.
+final class SubmissionWriter {
+    private let db: Database
+    let batchID: Int64
+    private let lookup: Statement
+    private let insert: Statement
+    private let insertNeed: Statement
+    private let delete: Statement
+    private let archive: Statement
+    private let quarantine: Statement
+    private let fetchStored: Statement
+
+    var accepted = 0, duplicates = 0, conflicts = 0, rejected = 0
+    var conflictList: [String] = []
+
+    init(_ db: Database, file: String, sha256: String, columns: SurveyColumns) throws {
+        self.db = db
+        try db.execute(sql: "INSERT INTO batch (file, sha256, form, dialect, dropped_columns) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [file, sha256, columns.form.kind.rawValue, columns.dialect.rawValue,
+                                   String(decoding: try JSONEncoder().encode(columns.droppedColumns), as: UTF8.self)])
+        batchID = db.lastInsertedRowID
+        lookup = try db.makeStatement(sql: "SELECT content_hash, submitted_at FROM submission WHERE uuid = ?")
+        insert = try db.makeStatement(sql: """
+            INSERT INTO submission (uuid, form, municipality_code, submitted_at, urgency, barriers, languages, household_size,
+                                    age_group, organization, period_start, period_end, content_hash, batch_id, source_row, geom)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE MakePoint(?, ?, 4326) END)
+            """)
+        insertNeed = try db.makeStatement(sql: "INSERT INTO need_report (submission_uuid, category_code, requests, unmet) VALUES (?, ?, ?, ?)")
+        delete = try db.makeStatement(sql: "DELETE FROM submission WHERE uuid = ?")
+        archive = try db.makeStatement(sql: "INSERT INTO submission_archive (uuid, reason, content, batch_id, source_row) VALUES (?, ?, ?, ?, ?)")
+        quarantine = try db.makeStatement(sql: "INSERT INTO quarantine (batch_id, source_row, raw, reasons) VALUES (?, ?, ?, ?)")
+        fetchStored = try db.makeStatement(sql: """
+            SELECT json_object('uuid', uuid, 'form', form, 'municipality', municipality_code, 'submitted_at', submitted_at,
+                   'urgency', urgency, 'barriers', barriers, 'languages', languages, 'household_size', household_size,
+                   'age_group', age_group, 'organization', organization, 'period_start', period_start, 'period_end', period_end,
+                   'lon', X(geom), 'lat', Y(geom), 'batch_id', batch_id, 'source_row', source_row,
+                   'needs', (SELECT json_group_array(json_object('category', category_code, 'requests', requests, 'unmet', unmet))
+                             FROM need_report WHERE submission_uuid = uuid))
+            FROM submission WHERE uuid = ?
+            """)
+    }
+
+    func add(_ s: Submission, row: Int) throws {
+        let hash = s.contentHash
+        if let stored = try Row.fetchOne(lookup, arguments: [s.uuid]) {
+            let storedHash: String = stored[0]
+            if storedHash == hash { duplicates += 1; return }
+            conflicts += 1
+            conflictList.append(s.uuid)
+            let storedTime: String? = stored[1]
+            let incomingIsNewer = (s.submittedAt ?? "") >= (storedTime ?? "")
+            if incomingIsNewer {
+                let old = try String.fetchOne(fetchStored, arguments: [s.uuid]) ?? "{}"
+                try archive.execute(arguments: [s.uuid, "conflict: replaced by a newer version (batch \(batchID), row \(row))", old, nil, nil])
+                try delete.execute(arguments: [s.uuid])
+                try write(s, hash: hash, row: row)
+            } else {
+                let incoming = String(decoding: try JSONEncoder().encode(s), as: UTF8.self)
+                try archive.execute(arguments: [s.uuid, "conflict: older than the stored version", incoming, batchID, row])
+            }
+            return
+        }
+        try write(s, hash: hash, row: row)
+        accepted += 1
+    }
+
+    private func write(_ s: Submission, hash: String, row: Int) throws {
+        let args: [(any DatabaseValueConvertible)?] = [
+            s.uuid, s.form.rawValue, s.municipality, s.submittedAt, s.urgency, s.barriers.joined(separator: " "),
+            s.languages.joined(separator: " "), s.householdSize, s.ageGroup, s.organization, s.periodStart, s.periodEnd,
+            hash, batchID, row, s.location?.lon, s.location?.lon, s.location?.lat,
+        ]
+        try insert.execute(arguments: StatementArguments(args))
+        for need in s.needs { try insertNeed.execute(arguments: [s.uuid, need, nil, nil]) }
+        for (code, c) in s.caseload.sorted(by: { $0.key < $1.key }) {
+            try insertNeed.execute(arguments: [s.uuid, code, c.requests, c.unmet])
+        }
+    }
+
+    /// Keeps a rejected row (without identity-like columns) with its reasons.
+    func reject(raw: [String: String], reasons: [String], row: Int) throws {
+        rejected += 1
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        try quarantine.execute(arguments: [batchID, row, String(decoding: try encoder.encode(raw), as: UTF8.self),
+                                           String(decoding: try encoder.encode(reasons), as: UTF8.self)])
+    }
+
+    func finish(rows: Int) throws {
+        try db.execute(sql: "UPDATE batch SET rows = ?, accepted = ?, duplicates = ?, conflicts = ?, rejected = ? WHERE id = ?",
+                       arguments: [rows, accepted, duplicates, conflicts, rejected, batchID])
+    }
+}

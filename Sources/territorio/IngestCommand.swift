@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import TerritorioKit
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Ingest survey results: KoboToolbox or ODK Central CSV exports, or the paper template.",
+        discussion: """
+            The dialect (Kobo, ODK, paper) and the form (user, operator) are recognised from the \
+            header; --form only overrides. Each file is one transaction. Submissions are keyed by \
+            their instance UUID (paper: questionnaire_id), so re-ingesting an export, or a later one \
+            that includes older rows, adds only the new ones; a UUID whose answers changed is a \
+            conflict: the newer version is kept, the older archived.
+
+            Rows that fail a check are kept in quarantine with every reason; --rejected writes them \
+            to a CSV to correct and ingest again. Columns that could identify a person (names, \
+            phones, e-mail, tax codes, addresses, device ids, notes) are never stored.
+
+            Exit codes: 0 every row accepted; 3 some rows rejected; 65/66 a file could not be \
+            used (nothing written for it).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "One or more CSV files.")
+    var files: [String]
+
+    @Option(help: "user or operator (default: recognised from the header).")
+    var form: SurveyForm.Kind?
+
+    @Flag(help: "Check everything and report, but write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Print the summary as JSON on standard output.")
+    var json = false
+
+    @Option(help: "Write the rejected rows, with their reasons, to this CSV file.")
+    var rejected: String?
+
+    func run() throws {
+        var worst: ExitCode = .success
+        var summaries: [IngestSummary] = []
+        var allRejected: RejectedRows?
+        let store: Store
+        do { store = try Store.open(at: global.database) } catch { say("error: \(error)"); throw ExitCode.failure }
+        let resolver = try SurveyIngest.resolver(store)
+        for file in files {
+            do {
+                let showProgress = isatty(2) == 1 && !json
+                let (summary, rows) = try SurveyIngest.ingest(
+                    path: file, into: store, options: .init(form: form, dryRun: dryRun), resolver: resolver,
+                    progress: showProgress ? { done, total in
+                        let pct = total > 0 ? done * 100 / total : 0
+                        FileHandle.standardError.write(Data("\r\(file): \(pct)% ".utf8))
+                    } : nil)
+                if showProgress { FileHandle.standardError.write(Data("\r".utf8)) }
+                summaries.append(summary)
+                report(summary)
+                if allRejected == nil { allRejected = rows } else if allRejected!.header == rows.header { allRejected!.rows += rows.rows }
+                if summary.rejected > 0 && worst == .success { worst = Exit.partial }
+            } catch let error as InputError {
+                for line in error.lines(limit: 30) { say("error: " + line) }
+                say("Nothing was written for \(file).")
+                worst = error.kind == .unreadable ? Exit.unreadableInput : Exit.invalidInput
+            } catch {
+                say("error: \(file): \(error)")
+                worst = ExitCode.failure
+            }
+        }
+        if let rejected, let rows = allRejected {
+            do {
+                try AtomicFile.write(try rows.csv(), to: rejected)
+                say("Wrote \(rows.rows.count) rejected rows to \(rejected): correct them and ingest that file.")
+            } catch { say("error: cannot write \(rejected): \(error)"); worst = ExitCode.failure }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(summaries), as: UTF8.self))
+        }
+        if worst != .success { throw worst }
+    }
+
+    private func report(_ s: IngestSummary) {
+        let prefix = s.dryRun ? "(dry run, nothing written) " : ""
+        say("\(prefix)\(s.file): \(s.form.rawValue) survey, \(s.dialect.rawValue) export, \(s.rows) rows — \(s.accepted) new, \(s.duplicates) already there, \(s.conflicts) conflicts, \(s.rejected) rejected" + (s.batch.map { " (batch \($0))" } ?? "") + ".")
+        if !s.droppedColumns.isEmpty {
+            say("warning: dropped columns that could identify a person (not stored): \(s.droppedColumns.joined(separator: ", "))")
+        }
+        if !s.ignoredColumns.isEmpty { say("note: columns not in the form, ignored: \(listing(s.ignoredColumns, limit: 8))") }
+        for c in s.conflictUUIDs.prefix(10) { say("conflict: \(c) came again with different answers; kept the newer, archived the older.") }
+        for w in s.warnings.prefix(10) { say("warning: row \(w.row): \(w.messages.joined(separator: "; "))") }
+        if s.warnings.count > 10 { say("… and \(s.warnings.count - 10) more warnings") }
+        for r in s.rejections.prefix(20) { say("rejected: row \(r.row): \(r.messages.joined(separator: "; "))") }
+        if s.rejections.count > 20 { say("… and \(s.rejections.count - 20) more rejected rows (see --rejected)") }
+    }
+}
