@@ -5,13 +5,6 @@ import Testing
 
 @Suite("Service directory")
 struct ServiceDirectoryTests {
-    /// A store with the demo's municipalities, taxonomy and services.
-    func demoStore() throws -> Store {
-        let store = try Fixture.store()
-        try EmbeddedDefault.load(into: store, geoData: Fixture.geoData)
-        return store
-    }
-
     static let header = Service.columns.joined(separator: ",")
 
     /// A one-service CSV: `overrides` replace the fields of a valid service in Novi Ligure.
@@ -36,7 +29,7 @@ struct ServiceDirectoryTests {
 
     @Test("the demo directory loads whole: every service valid, every category answered")
     func demoDirectory() throws {
-        let store = try demoStore()
+        let store = try Fixture.demoStore()
         let services = try store.services()
         let table = try CSVTable.read(path: Fixture.geoData + "/services.csv")
         #expect(services.count == table.records.count)
@@ -51,7 +44,7 @@ struct ServiceDirectoryTests {
 
     @Test("round trip: import, export CSV, import again changes nothing")
     func roundTrip() throws {
-        let store = try demoStore()
+        let store = try Fixture.demoStore()
         let before = try store.services()
         let exported = try ServiceExport.csv(before)
         let outcome = try check(store, exported)
@@ -63,7 +56,7 @@ struct ServiceDirectoryTests {
 
     @Test("a service without coordinates is placed at its municipality's representative point and flagged")
     func approximateLocation() throws {
-        let store = try demoStore()
+        let store = try Fixture.demoStore()
         let outcome = try check(store, Self.csv([["lat": "", "lon": "", "municipality": "Serravalle Scrivia"]]))
         #expect(outcome.problems.isEmpty)
         let service = try #require(outcome.services.first)
@@ -74,7 +67,7 @@ struct ServiceDirectoryTests {
 
     @Test("a point in another municipality than the declared one is a warning naming both")
     func otherMunicipality() throws {
-        let store = try demoStore()
+        let store = try Fixture.demoStore()
         let outcome = try check(store, Self.csv([["municipality": "006081"]]))  // Gavi declared, point in Novi Ligure
         #expect(outcome.problems.isEmpty && outcome.services.count == 1)
         let warning = try #require(outcome.warnings.first).description
@@ -83,7 +76,7 @@ struct ServiceDirectoryTests {
 
     @Test("outside the consortium is an error unless allowed")
     func outside() throws {
-        let store = try demoStore()
+        let store = try Fixture.demoStore()
         let genoa = Self.csv([["lat": "44.4073", "lon": "8.9339", "municipality": "010025"]])
         let refused = try check(store, genoa)
         #expect(refused.services.isEmpty)
@@ -118,7 +111,7 @@ struct ServiceDirectoryTests {
 
     @Test("each bad row is a row-level error naming row and column, and without --partial nothing is written", arguments: badRows)
     func badRow(_ bad: BadRow) throws {
-        let store = try demoStore()
+        let store = try Fixture.demoStore()
         let before = try store.services()
         let outcome = try check(store, Self.csv(bad.rows))
         let problem = try #require(outcome.problems.first { $0.field == bad.field }, "\(outcome.problems)")
@@ -131,7 +124,7 @@ struct ServiceDirectoryTests {
 
     @Test("GeoJSON points with the same properties import like CSV rows")
     func geoJSONInput() throws {
-        let store = try demoStore()
+        let store = try Fixture.demoStore()
         let text = #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[8.7889,44.7616]},"properties":{"id":"gj-1","name":"Desk","categories":["food","health"],"languages":"it ar","opening_hours":"Mo-Fr 09:00-12:00"}}]}"#
         let path = try Fixture.file("services.geojson", text)
         let outcome = try ServiceCheck(context: store.directoryContext()).check(ServiceFile.read(path: path))
@@ -142,7 +135,7 @@ struct ServiceDirectoryTests {
 
     @Test("the GeoJSON export is RFC 7946: a FeatureCollection of lon/lat Points with flat properties, read by ogrinfo")
     func geoJSONExport() throws {
-        let store = try demoStore()
+        let store = try Fixture.demoStore()
         let services = try store.services()
         let text = ServiceExport.geoJSON(services, categories: try store.categories())
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -179,7 +172,7 @@ struct ServiceDirectoryTests {
 
     @Test("the HSDS 3.0 package validates with frictionless, and every service is there with its schedule and languages")
     func hsds() throws {
-        let store = try demoStore()
+        let store = try Fixture.demoStore()
         let services = try store.services()
         let directory = try Fixture.temporaryDirectory().appendingPathComponent("hsds").path
         try HSDSExport.write(services: services, categories: try store.categories(), municipalityNames: try store.municipalityNames(), to: directory)

@@ -43,6 +43,13 @@ enum Fixture {
         try Store.open(at: temporaryDirectory().appendingPathComponent("territorio.sqlite").path)
     }
 
+    /// A fresh store holding the embedded default: municipalities, taxonomy and services.
+    static func demoStore() throws -> Store {
+        let store = try store()
+        try EmbeddedDefault.load(into: store, geoData: geoData)
+        return store
+    }
+
     /// Writes `text` to a file named `name` in a fresh folder and returns its path.
     static func file(_ name: String, _ text: String) throws -> String {
         let url = try temporaryDirectory().appendingPathComponent(name)

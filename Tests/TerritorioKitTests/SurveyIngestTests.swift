@@ -41,7 +41,7 @@ struct SurveyIngestTests {
         let folder = try Self.generate(["--same-people", "30"])
         var results: [String: [String]] = [:]
         for name in ["kobo-user.csv", "odk-user.csv", "paper-user.csv"] {
-            let store = try demoStore()
+            let store = try Fixture.demoStore()
             let (summary, _) = try SurveyIngest.ingest(path: folder.appendingPathComponent(name).path, into: store)
             #expect(summary.accepted == 30 && summary.rejected == 0, "\(name): \(summary.rejections.prefix(3))")
             results[name] = try Self.answers(store)
@@ -53,7 +53,7 @@ struct SurveyIngestTests {
 
     @Test("the dialects and forms are recognised by themselves")
     func recognition() throws {
-        let store = try demoStore()
+        let store = try Fixture.demoStore()
         let samples = EmbeddedDefault.sampleSurveys(geoData: Fixture.geoData)
         let found = try samples.map { path -> (SurveyColumns.Dialect, SurveyForm.Kind) in
             let (s, _) = try SurveyIngest.ingest(path: path, into: store, options: .init(dryRun: true))
@@ -65,7 +65,7 @@ struct SurveyIngestTests {
 
     @Test("re-ingesting an export adds nothing; an overlapping later export adds only its new rows")
     func reingest() throws {
-        let store = try demoStore()
+        let store = try Fixture.demoStore()
         let kobo = EmbeddedDefault.sampleSurveys(geoData: Fixture.geoData)[0]
         let lines = try String(contentsOfFile: kobo, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         let header = lines[0]
@@ -83,7 +83,7 @@ struct SurveyIngestTests {
 
     @Test("the same UUID with different answers is a conflict: the newer is kept, the older archived")
     func conflict() throws {
-        let store = try demoStore()
+        let store = try Fixture.demoStore()
         let header = "municipality,needs,urgency,meta/instanceID,_uuid,_submission_time"
         let older = try Fixture.file("a.csv", "\(header)\n006114,food,low,uuid:u-1,u-1,2026-09-01T10:00:00\n")
         let newer = try Fixture.file("b.csv", "\(header)\n006114,food housing,high,uuid:u-1,u-1,2026-09-05T10:00:00\n")
@@ -129,7 +129,7 @@ struct SurveyIngestTests {
 
     @Test("a dry run checks everything and writes nothing")
     func dryRun() throws {
-        let store = try demoStore()
+        let store = try Fixture.demoStore()
         let before = try Fixture.snapshot(store)
         let (summary, _) = try SurveyIngest.ingest(path: EmbeddedDefault.sampleSurveys(geoData: Fixture.geoData)[0], into: store, options: .init(dryRun: true))
         #expect(summary.accepted == 160 && summary.batch == nil && summary.dryRun)
@@ -139,7 +139,7 @@ struct SurveyIngestTests {
 
     @Test("operator caseloads: numbers per category, not-satisfied at most received, period in order")
     func operatorRows() throws {
-        let store = try demoStore()
+        let store = try Fixture.demoStore()
         let header = "organization,municipality,period_start,period_end,requests_food,unmet_food,requests_housing,unmet_housing,meta-instanceID,SubmissionDate"
         let text = header + "\n" +
             "Caritas,006114,2026-01-01,2026-06-30,40,10,5,0,uuid:o-1,2026-07-01T10:00:00.000Z\n" +
