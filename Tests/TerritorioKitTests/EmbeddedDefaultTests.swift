@@ -27,8 +27,7 @@ struct EmbeddedDefaultTests {
 
     @Test("the demo database holds 29 approximate members, checked by SpatiaLite itself")
     func demoDatabase() throws {
-        let store = try Fixture.store()
-        try EmbeddedDefault.load(into: store, geoData: Fixture.geoData)
+        let store = try Fixture.demoStore()
         let row = try store.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT count(*), sum(ST_IsValid(geom)), sum(ST_Contains(geom, rep_point)), sum(boundary_approximate),
@@ -54,8 +53,7 @@ struct EmbeddedDefaultTests {
 
     @Test("the GeoJSON export flags every boundary as approximate and carries the ISTAT attribution")
     func export() throws {
-        let store = try Fixture.store()
-        try EmbeddedDefault.load(into: store, geoData: Fixture.geoData)
+        let store = try Fixture.demoStore()
         let text = try MunicipalityExport.geoJSON(from: store, consortiumOnly: true)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(json["attribution"] as? String == MunicipalityExport.attribution)

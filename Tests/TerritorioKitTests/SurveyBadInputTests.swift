@@ -79,8 +79,7 @@ struct SurveyBadInputTests {
 
     @Test("each file of the corpus gets its expected outcome, without crashing", arguments: corpus)
     func corpusCase(_ c: Case) throws {
-        let store = try Fixture.store()
-        try EmbeddedDefault.load(into: store, geoData: Fixture.geoData)
+        let store = try Fixture.demoStore()
         let before = try Fixture.snapshot(store)
         let path = try Fixture.file("input.csv", bytes: c.bytes)
         switch c.expect {

@@ -6,8 +6,7 @@ import Testing
 @Suite("Survey forms")
 struct SurveyFormTests {
     func demoForms() throws -> (Store, [SurveyForm]) {
-        let store = try Fixture.store()
-        try EmbeddedDefault.load(into: store, geoData: Fixture.geoData)
+        let store = try Fixture.demoStore()
         return (store, try SurveyIngest.forms(store))
     }
 

@@ -5,12 +5,6 @@ import Testing
 
 @Suite("Survey ingestion")
 struct SurveyIngestTests {
-    func demoStore() throws -> Store {
-        let store = try Fixture.store()
-        try EmbeddedDefault.load(into: store, geoData: Fixture.geoData)
-        return store
-    }
-
     /// Runs the sample generator into a fresh folder.
     static func generate(_ arguments: [String]) throws -> URL {
         let directory = try Fixture.temporaryDirectory()
