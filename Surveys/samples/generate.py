@@ -11,6 +11,10 @@ Writes, from GeoData/ (consortium municipalities with interior points and popula
   python3 Surveys/samples/generate.py                       # rebuild Surveys/samples/
   python3 Surveys/samples/generate.py --same-people 25 --out DIR
         # the same 25 people as kobo-user.csv, odk-user.csv and paper-user.csv (dialect tests)
+  python3 Surveys/samples/generate.py --national 1000000 --points municipalities.csv --out DIR
+        # benchmark: a Kobo export of N user rows over all municipalities of `points` (the CSV of
+        # `territorio export municipalities --format csv`), geopoints spread by population and no
+        # municipality column, so that ingestion assigns each row by point in polygon
 
 Everything is drawn from a seeded generator (--seed), so the files are reproducible.
 """
@@ -180,6 +184,37 @@ def odk_operator(path, municipalities, codes, rng):
     write(path, header, rows)
 
 
+def national(path, n, points_csv, categories, rng):
+    with open(points_csv, newline="", encoding="utf-8") as f:
+        municipalities = [m for m in csv.DictReader(f) if m["rep_lat"] and m["rep_lon"]]
+    weights = [int(m["population"] or 1) for m in municipalities]
+    codes = [c["code"] for c in categories]
+    g = "situazione"
+    header = ["start", "end", "location", "_location_latitude", "_location_longitude", "_location_altitude",
+              "_location_precision", f"{g}/needs"] + [f"{g}/needs/{c}" for c in codes] + [f"{g}/urgency", f"{g}/barriers",
+              "languages", "household_size", "age_group", "meta/instanceID", "_id", "_uuid", "_submission_time",
+              "_validation_status", "_status", "_submitted_by", "__version__", "_index"]
+    need_weights = [NEED_WEIGHTS.get(c, 1) for c in codes]
+    chosen = rng.choices(municipalities, weights, k=n)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n")
+        w.writerow(header)
+        for i, m in enumerate(chosen):
+            lat = round(float(m["rep_lat"]) + rng.uniform(-0.0008, 0.0008), 6)
+            lon = round(float(m["rep_lon"]) + rng.uniform(-0.0008, 0.0008), 6)
+            needs = sorted(set(rng.choices(codes, need_weights, k=rng.choice([1, 1, 2, 3]))))
+            u = "%032x" % rng.getrandbits(128)
+            u = f"{u[:8]}-{u[8:12]}-4{u[13:16]}-a{u[17:20]}-{u[20:32]}"
+            day = rng.randint(0, 55)
+            date = "2026-%02d-%02d" % (9 + day // 30, 1 + day % 28)
+            w.writerow([date + "T10:00:00.000+02:00", date + "T10:05:00.000+02:00", f"{lat} {lon} 200.0 10.0", lat, lon,
+                        "200.0", "10.0", " ".join(needs)] + ["1" if c in needs else "0" for c in codes]
+                       + [rng.choice(["low", "medium", "high"]), rng.choice(["", "distance", "transport cost", "dont_know_where"]),
+                          rng.choice(["it", "it en", "ar fr", "ro it"]), rng.choice(["", "1", "2", "4"]),
+                          rng.choice(["", "18_29", "30_44", "45_64", "65_plus"]), "uuid:" + u, i + 1, u, date + "T10:06:00",
+                          "{}", "submitted_via_web", "", "vBench", i + 1])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=HERE)
@@ -187,12 +222,17 @@ def main():
     ap.add_argument("--kobo", type=int, default=160, help="respondents in the Kobo export")
     ap.add_argument("--paper", type=int, default=45, help="respondents on paper")
     ap.add_argument("--same-people", type=int, default=0, help="write the same N people in all three dialects instead")
+    ap.add_argument("--national", type=int, default=0, help="write a Kobo export of N rows over --points instead")
+    ap.add_argument("--points", help="municipalities CSV with rep_lat, rep_lon, population (for --national)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     municipalities = read_csv("consortium.csv")
     categories = read_csv("categories.csv")
     codes = [c["code"] for c in categories]
     os.makedirs(args.out, exist_ok=True)
+    if args.national:
+        national(os.path.join(args.out, "national-kobo-user.csv"), args.national, args.points, categories, rng)
+        return
     if args.same_people:
         persons = people(rng, args.same_people, municipalities, categories, (0, 55))
         kobo_user(os.path.join(args.out, "kobo-user.csv"), persons, codes)

@@ -237,18 +237,28 @@ public struct ServiceCheck {
             && !text.contains(" ")
     }
 
-    /// `YYYY-MM-DD` or `DD/MM/YYYY` → `YYYY-MM-DD`, when it is a real date.
+    /// `YYYY-MM-DD` or `DD/MM/YYYY` → `YYYY-MM-DD`, when it is a real date (a hot path in ingestion).
     static func date(_ text: String) -> String? {
+        let b = Array(text.utf8)
+        func num(_ r: Range<Int>) -> Int? {
+            var n = 0
+            for i in r { guard b[i] >= 48 && b[i] <= 57 else { return nil }; n = n * 10 + Int(b[i] - 48) }
+            return n
+        }
         var y = 0, m = 0, d = 0
-        let dash = text.split(separator: "-").compactMap { Int($0) }
-        let slash = text.split(separator: "/").compactMap { Int($0) }
-        if dash.count == 3, text.count == 10 { (y, m, d) = (dash[0], dash[1], dash[2]) }
-        else if slash.count == 3 { (d, m, y) = (slash[0], slash[1], slash[2]) }
-        else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard (1900...2200).contains(y), let date = calendar.date(from: DateComponents(year: y, month: m, day: d)),
-              calendar.component(.day, from: date) == d, calendar.component(.month, from: date) == m else { return nil }
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        if b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), let yy = num(0..<4), let mm = num(5..<7), let dd = num(8..<10) {
+            (y, m, d) = (yy, mm, dd)
+        } else {
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+                  let dd = Int(parts[0]), let mm = Int(parts[1]), let yy = Int(parts[2]) else { return nil }
+            (y, m, d) = (yy, mm, dd)
+        }
+        guard (1900...2200).contains(y), (1...12).contains(m) else { return nil }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        guard (1...days).contains(d) else { return nil }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(two(m))-\(two(d))"
     }
 }

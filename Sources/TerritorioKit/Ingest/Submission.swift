@@ -39,6 +39,16 @@ public struct Submission: Sendable, Hashable, Codable {
             let c = caseload[key]!
             parts.append("\(key)=\(c.requests.map(String.init) ?? "")/\(c.unmet.map(String.init) ?? "")")
         }
-        return SHA256.hash(data: Data(parts.joined(separator: "|").utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.string(SHA256.hash(data: Data(parts.joined(separator: "|").utf8)))
+    }
+}
+
+/// Lower-case hexadecimal text of bytes (a hot path: no per-byte formatting).
+enum Hex {
+    static let digits = Array("0123456789abcdef".utf8)
+    static func string(_ bytes: some Sequence<UInt8>) -> String {
+        var out: [UInt8] = []
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -26,7 +26,7 @@ public struct SubmissionReader {
         if record.fields.count != header.count {
             reasons.append("the row has \(record.fields.count) fields but the header has \(header.count): a delimiter or quote is missing or extra")
         }
-        if record.fields.map({ $0.trimmingCharacters(in: .whitespaces) }) == header.map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        if record.fields.first.map(Self.trim) == header.first, record.fields.map(Self.trim) == header {
             return .rejected(reasons: ["this row repeats the header line"])
         }
         if let big = record.oversizedField {
@@ -38,13 +38,14 @@ public struct SubmissionReader {
         var geo: [String: [SurveyColumns.GeoPart: String]] = [:]
         var meta: [SurveyColumns.Meta: String] = [:]
         for (i, role) in columns.roles.enumerated() where i < record.fields.count {
-            let v = record.fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+            let v = Self.trim(record.fields[i])
             guard !v.isEmpty else { continue }
             switch role {
             case .field(let name): values[name] = v
             case .choiceFlag(let field, let value):
-                if ["1", "true", "yes", "x", "sì", "si", "vero"].contains(v.lowercased()) { flags[field, default: []].append(value) }
-                else if !["0", "false", "no", "falso"].contains(v.lowercased()) {
+                if v == "0" { continue }
+                if v == "1" || ["true", "yes", "x", "sì", "si", "vero"].contains(v.lowercased()) { flags[field, default: []].append(value) }
+                else if !["false", "no", "falso"].contains(v.lowercased()) {
                     reasons.append("column '\(header[i])': expected 0 or 1, found \"\(v)\"")
                 }
             case .geo(let field, let part): geo[field, default: [:]][part] = v
@@ -55,7 +56,7 @@ public struct SubmissionReader {
 
         // Identity of the submission.
         var uuid = meta[.instanceID] ?? meta[.key] ?? meta[.uuid]
-        if let u = uuid, u.lowercased().hasPrefix("uuid:") { uuid = String(u.dropFirst(5)) }
+        if let u = uuid, u.hasPrefix("uuid:") || u.hasPrefix("UUID:") { uuid = String(u.dropFirst(5)) }
         if uuid == nil, let q = meta[.questionnaireID] {
             let key = TextMatching.normalized(q).replacingOccurrences(of: " ", with: "-")
             if !key.isEmpty { uuid = "paper-" + key }
@@ -121,7 +122,7 @@ public struct SubmissionReader {
             switch f.type {
             case .selectOne(let list):
                 guard let raw else { continue }
-                if let v = SurveyColumns.choiceValue(raw, list: list, form: form) ?? categoryValue(raw, list: list) {
+                if let v = columns.choice(raw, list: list) ?? categoryValue(raw, list: list) {
                     assign(f.name, one: v, to: &submission)
                 } else {
                     reasons.append("\(f.name): \"\(raw)\" is not one of the choices (\(choiceList(list)))")
@@ -187,16 +188,21 @@ public struct SubmissionReader {
 
     /// Values of a select_multiple cell: space-separated values, or labels (which may contain spaces).
     func splitChoices(_ raw: String, list: String, form: SurveyForm) -> (found: [String], unknown: [String]) {
-        if let whole = SurveyColumns.choiceValue(raw, list: list, form: form) { return ([whole], []) }
-        let separators: Set<Character> = raw.contains(";") || raw.contains(",") ? [";", ","] : [" "]
-        let tokens = raw.split { separators.contains($0) || $0 == "\n" }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let separators: Set<Character> = raw.utf8.contains(UInt8(ascii: ";")) || raw.utf8.contains(UInt8(ascii: ",")) ? [";", ","] : [" "]
+        let tokens = raw.split { separators.contains($0) || $0 == "\n" }.map { Self.trim(String($0)) }.filter { !$0.isEmpty }
+        // Fast path: every token is a value (what Kobo and ODK export).
+        if let map = columns.choiceIndex[list] {
+            let values = tokens.compactMap { map[$0.lowercased()] }
+            if values.count == tokens.count { return (values, []) }
+        }
+        if let whole = columns.choice(raw, list: list) { return ([whole], []) }
         var found: [String] = [], unknown: [String] = []
         var i = 0
         while i < tokens.count {
             var matched = false
             for j in stride(from: min(tokens.count, i + 8), to: i, by: -1) {
                 let candidate = tokens[i..<j].joined(separator: " ")
-                if let v = SurveyColumns.choiceValue(candidate, list: list, form: form) ?? categoryValue(candidate, list: list) {
+                if let v = columns.choice(candidate, list: list) ?? categoryValue(candidate, list: list) {
                     found.append(v); i = j; matched = true; break
                 }
             }
@@ -249,9 +255,17 @@ public struct SubmissionReader {
         return Coordinate(lon: lon, lat: lat)
     }
 
+    /// `text` without leading and trailing white space (fast when there is none, the usual case).
+    static func trim(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        func space(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 || b == 0xC2 || b == 0xA0 }
+        if !space(first) && !space(last) { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// "2026-05-01", "01/05/2026", "2026-05-01T10:11:12(.123)(Z|+02:00)" → ISO text; nil if not a date.
     static func timestamp(_ text: String) -> String? {
-        if let d = ServiceCheck.date(text) { return d }
+        if text.utf8.count <= 10, let d = ServiceCheck.date(text) { return d }
         let datePart = String(text.prefix(10))
         guard text.count > 10, ServiceCheck.date(datePart) != nil else { return nil }
         let rest = text.dropFirst(10)

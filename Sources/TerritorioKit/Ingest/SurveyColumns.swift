@@ -23,6 +23,31 @@ public struct SurveyColumns: Sendable {
     public var form: SurveyForm
     public var header: [String]
     public var roles: [Role]
+    /// Per choice list: lower-cased value or normalised label (any language) → value.
+    let choiceIndex: [String: [String: String]]
+
+    init(dialect: Dialect, form: SurveyForm, header: [String], roles: [Role]) {
+        self.dialect = dialect
+        self.form = form
+        self.header = header
+        self.roles = roles
+        var index: [String: [String: String]] = [:]
+        for (list, choices) in form.choices {
+            var map: [String: String] = [:]
+            for c in choices {
+                for label in c.labels.values { map[TextMatching.normalized(label)] = c.value }
+            }
+            for c in choices { map[c.value.lowercased()] = c.value }  // values win over labels
+            index[list] = map
+        }
+        choiceIndex = index
+    }
+
+    /// A choice's value from its value or its label in any of the four languages (indexed: hot path).
+    func choice(_ text: String, list: String) -> String? {
+        guard let map = choiceIndex[list] else { return nil }
+        return map[text.lowercased()] ?? map[TextMatching.normalized(text)]
+    }
 
     /// Columns dropped because they could identify a respondent.
     public var droppedColumns: [String] { zip(header, roles).filter { $0.1 == .identity }.map(\.0) }

@@ -92,7 +92,7 @@ public enum SurveyIngest {
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 22), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.string(hasher.finalize())
     }
 
     /// Ingests `path`. `progress` is called with bytes read and total bytes as the file is read.
@@ -139,6 +139,10 @@ public enum SurveyIngest {
                                     encoding: stream.encoding, droppedColumns: columns.droppedColumns,
                                     ignoredColumns: columns.ignoredColumns, dryRun: options.dryRun)
         try store.transaction { db in
+            // Bulk load: keep the random-keyed indexes (instance UUIDs) in memory instead of
+            // spilling pages to disk and reading them back.
+            try db.execute(sql: "PRAGMA cache_size = -131072")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             let writer = try SubmissionWriter(db, file: path, sha256: hash, columns: columns)
             var lastReport = 0
             while let record = try stream.next() {

@@ -7,9 +7,9 @@ import GRDB
 final class SubmissionWriter {
     private let db: Database
     let batchID: Int64
-    private let lookup: Statement
-    private let insert: Statement
-    private let insertNeed: Statement
+    private let lookup: FastStatement
+    private let insert: FastStatement
+    private let insertNeed: FastStatement
     private let delete: Statement
     private let archive: Statement
     private let quarantine: Statement
@@ -24,13 +24,14 @@ final class SubmissionWriter {
                        arguments: [file, sha256, columns.form.kind.rawValue, columns.dialect.rawValue,
                                    String(decoding: try JSONEncoder().encode(columns.droppedColumns), as: UTF8.self)])
         batchID = db.lastInsertedRowID
-        lookup = try db.makeStatement(sql: "SELECT content_hash, submitted_at FROM submission WHERE uuid = ?")
-        insert = try db.makeStatement(sql: """
+        lookup = try FastStatement(db, sql: "SELECT content_hash, submitted_at FROM submission WHERE uuid = ?")
+        insert = try FastStatement(db, sql: """
             INSERT INTO submission (uuid, form, municipality_code, submitted_at, urgency, barriers, languages, household_size,
                                     age_group, organization, period_start, period_end, content_hash, batch_id, source_row, geom)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE MakePoint(?, ?, 4326) END)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                    CASE WHEN ?16 IS NULL THEN NULL ELSE MakePoint(?16, ?17, 4326) END)
             """)
-        insertNeed = try db.makeStatement(sql: "INSERT INTO need_report (submission_uuid, category_code, requests, unmet) VALUES (?, ?, ?, ?)")
+        insertNeed = try FastStatement(db, sql: "INSERT INTO need_report (submission_uuid, category_code, requests, unmet) VALUES (?, ?, ?, ?)")
         delete = try db.makeStatement(sql: "DELETE FROM submission WHERE uuid = ?")
         archive = try db.makeStatement(sql: "INSERT INTO submission_archive (uuid, reason, content, batch_id, source_row) VALUES (?, ?, ?, ?, ?)")
         quarantine = try db.makeStatement(sql: "INSERT INTO quarantine (batch_id, source_row, raw, reasons) VALUES (?, ?, ?, ?)")
@@ -47,12 +48,13 @@ final class SubmissionWriter {
 
     func add(_ s: Submission, row: Int) throws {
         let hash = s.contentHash
-        if let stored = try Row.fetchOne(lookup, arguments: [s.uuid]) {
-            let storedHash: String = stored[0]
-            if storedHash == hash { duplicates += 1; return }
+        lookup.bind(1, s.uuid)
+        let stored = try lookup.step()
+        if stored.row {
+            if stored.first == hash { duplicates += 1; return }
             conflicts += 1
             conflictList.append(s.uuid)
-            let storedTime: String? = stored[1]
+            let storedTime = stored.second
             let incomingIsNewer = (s.submittedAt ?? "") >= (storedTime ?? "")
             if incomingIsNewer {
                 let old = try String.fetchOne(fetchStored, arguments: [s.uuid]) ?? "{}"
@@ -70,15 +72,19 @@ final class SubmissionWriter {
     }
 
     private func write(_ s: Submission, hash: String, row: Int) throws {
-        let args: [(any DatabaseValueConvertible)?] = [
-            s.uuid, s.form.rawValue, s.municipality, s.submittedAt, s.urgency, s.barriers.joined(separator: " "),
-            s.languages.joined(separator: " "), s.householdSize, s.ageGroup, s.organization, s.periodStart, s.periodEnd,
-            hash, batchID, row, s.location?.lon, s.location?.lon, s.location?.lat,
-        ]
-        try insert.execute(arguments: StatementArguments(args))
-        for need in s.needs { try insertNeed.execute(arguments: [s.uuid, need, nil, nil]) }
+        insert.bind(1, s.uuid); insert.bind(2, s.form.rawValue); insert.bind(3, s.municipality); insert.bind(4, s.submittedAt)
+        insert.bind(5, s.urgency); insert.bind(6, s.barriers.joined(separator: " ")); insert.bind(7, s.languages.joined(separator: " "))
+        insert.bind(8, s.householdSize); insert.bind(9, s.ageGroup); insert.bind(10, s.organization)
+        insert.bind(11, s.periodStart); insert.bind(12, s.periodEnd); insert.bind(13, hash); insert.bind(14, batchID)
+        insert.bind(15, row); insert.bind(16, s.location?.lon); insert.bind(17, s.location?.lat)
+        try insert.step()
+        for need in s.needs {
+            insertNeed.bind(1, s.uuid); insertNeed.bind(2, need)
+            try insertNeed.step()
+        }
         for (code, c) in s.caseload.sorted(by: { $0.key < $1.key }) {
-            try insertNeed.execute(arguments: [s.uuid, code, c.requests, c.unmet])
+            insertNeed.bind(1, s.uuid); insertNeed.bind(2, code); insertNeed.bind(3, c.requests); insertNeed.bind(4, c.unmet)
+            try insertNeed.step()
         }
     }
 
