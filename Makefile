@@ -15,6 +15,7 @@ test:
 	@scripts/bootstrap.sh
 	@$(SWIFT) build --quiet
 	@$(SWIFT) test --quiet
+	@.venv/bin/python -m pytest -q -p no:warnings -p no:cacheprovider Tests/python
 
 build:
 	@scripts/bootstrap.sh --runtime

@@ -44,11 +44,17 @@ struct DemoCommand: ParsableCommand {
             try AtomicFile.write(try MunicipalityExport.geoJSON(from: final, consortiumOnly: true), to: geojson)
             let servicesPath = out + "/services.geojson"
             try AtomicFile.write(ServiceExport.geoJSON(try final.services(), categories: try final.categories()), to: servicesPath)
+            let inputs = try GapInputs.load(from: final)
+            let report = GapReport(GapAnalysis(inputs: inputs, config: .standard))
+            let gapsPath = out + "/gaps.geojson"
+            try AtomicFile.write(try report.geoJSON(store: final, timestamp: nil, costsFile: nil), to: gapsPath)
+            try AtomicFile.write(try report.csv(), to: out + "/gaps.csv")
             let summary = try final.summary()
             say("Demo ready in \(String(format: "%.1f", Date().timeIntervalSince(started))) s:")
             say("  \(database): \(summary.consortium.members) consortium municipalities, \(summary.consortium.population.formatted()) residents (2011)")
             say("  \(geojson): their boundaries for QGIS or a web map")
             say("  \(servicesPath): \(summary.services) services in \(summary.categories) categories (\(summary.servicesUnverified) illustrative, not verified)")
+            say("  \(gapsPath), \(out)/gaps.csv: the coverage-gap report (29 municipalities × \(inputs.categories.count) categories, k = 5)")
             say("  surveys: \(surveys.map { "\($0.accepted) \($0.form.rawValue) submissions from \(URL(fileURLWithPath: $0.file).lastPathComponent) (\($0.dialect.rawValue))" }.joined(separator: ", ")) — synthetic")
             say("  note: the boundaries are APPROXIMATE (Voronoi cells of interior points). For the official ones:")
             say("        territorio import boundaries --db \(database) municipalities-P006-alessandria.geojson")

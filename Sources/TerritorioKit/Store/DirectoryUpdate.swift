@@ -45,7 +45,10 @@ extension Store {
 
     /// The taxonomy, in its file order.
     public func categories() throws -> [Category] {
-        try read { db in
+        try read { try Self.fetchCategories($0) }
+    }
+
+    static func fetchCategories(_ db: Database) throws -> [Category] {
             try Row.fetchAll(db, sql: "SELECT * FROM category ORDER BY position").map { row in
                 var c = Category(code: row["code"], labels: [:], descriptions: [:])
                 for l in Category.languages {
@@ -54,7 +57,6 @@ extension Store {
                 }
                 return c
             }
-        }
     }
 
     /// What service records are checked against: categories, municipalities and their shapes.

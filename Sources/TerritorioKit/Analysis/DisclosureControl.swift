@@ -1,0 +1,29 @@
+/// Disclosure control for published counts (docs/privacy.md, docs/method.md).
+///
+/// - **Primary suppression**: a count from 1 to k−1 is not published (zero is: it concerns nobody).
+/// - **Secondary suppression**: where a total is published, the suppressed cells of that total
+///   must be at least two and add up to at least k, so that subtracting the published cells from
+///   the total reveals no single small count. Published non-zero cells are suppressed in
+///   increasing order until that holds; when it cannot hold, the total is not published.
+public struct DisclosureControl: Sendable {
+    public var k: Int
+
+    public init(k: Int) { self.k = k }
+
+    public func isSmall(_ count: Int?) -> Bool { count.map { $0 > 0 && $0 < k } ?? false }
+
+    /// The cells (indices) to suppress among `counts`, which add up to a published total, and
+    /// whether the total may be published.
+    public func protect(_ counts: [Int?]) -> (suppressed: Set<Int>, totalPublished: Bool) {
+        var suppressed = Set(counts.indices.filter { isSmall(counts[$0]) })
+        guard !suppressed.isEmpty else { return ([], true) }
+        var candidates = counts.indices.filter { !suppressed.contains($0) && (counts[$0] ?? 0) > 0 }
+            .sorted { (counts[$0]!, $0) < (counts[$1]!, $1) }
+        func hiddenSum() -> Int { suppressed.reduce(0) { $0 + (counts[$1] ?? 0) } }
+        while suppressed.count < 2 || hiddenSum() < k {
+            guard !candidates.isEmpty else { return (suppressed, false) }
+            suppressed.insert(candidates.removeFirst())
+        }
+        return (suppressed, true)
+    }
+}

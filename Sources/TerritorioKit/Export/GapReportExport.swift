@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+
+extension GapReport {
+    /// Report metadata: method, parameters, sources and dates, k, attribution.
+    /// `generated` is the only member that changes between runs on the same data.
+    public func metadata(timestamp: Date?, costsFile: String?) throws -> String {
+        let config = analysis.config
+        func catchment(_ c: AnalysisConfig.Catchment) -> [String: Any] {
+            var d: [String: Any] = ["max_cost": c.maxCost, "weight": c.weight.name]
+            for (k, v) in c.weight.parameters { d[k] = v }
+            return d
+        }
+        var meta: [String: Any] = [
+            "method": "two-step floating catchment (PySAL access definitions) and gap levels; see docs/method.md",
+            "parameters": ["source": config.source, "default": catchment(config.defaults),
+                           "categories": Dictionary(uniqueKeysWithValues: analysis.categories.map { ($0.code, catchment(config.catchment($0.code))) })],
+            "k": config.k, "min_responses": config.minResponses,
+            "cost": costsFile.map { "cost matrix \(URL(fileURLWithPath: $0).lastPathComponent)" } ?? "great-circle km from each municipality's representative point",
+            "sources": analysis.inputs.sources,
+            "latest_submission": analysis.inputs.latestSubmission ?? NSNull(),
+            "attribution": MunicipalityExport.attribution,
+            "boundaries_approximate": analysis.inputs.municipalities.contains { $0.boundaryApproximate },
+            "categories": analysis.categories.map(\.code),
+        ]
+        if let timestamp { meta["generated"] = ISO8601DateFormatter().string(from: timestamp) }
+        let data = try JSONSerialization.data(withJSONObject: meta, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The GeoJSON report (RFC 7946): one Feature per consortium municipality, MultiPolygon in
+    /// lon/lat with 6 decimals, exterior rings counter-clockwise, flat properties.
+    public func geoJSON(store: Store, timestamp: Date?, costsFile: String?) throws -> String {
+        let shapes = try store.read { db in
+            var shapes: [String: MultiPolygon] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT code, AsBinary(geom) FROM municipality WHERE in_consortium = 1") {
+                shapes[row[0]] = try WKB.decodeMultiPolygon(row[1])
+            }
+            return shapes
+        }
+        var writer = GeoJSONWriter(members: [("territorio", try metadata(timestamp: timestamp, costsFile: costsFile))])
+        for (i, m) in analysis.inputs.municipalities.enumerated() {
+            writer.addFeature(properties: properties(municipality: i),
+                              geometry: shapes[m.code].map { .multiPolygon(RightHandRule.apply($0)) } ?? .none)
+        }
+        return writer.finish()
+    }
+
+    /// The same columns as CSV, without geometry.
+    public func csv() throws -> String {
+        let rows = analysis.inputs.municipalities.indices.map { properties(municipality: $0) }
+        let header = rows.first?.map(\.key) ?? []
+        return try CSVText.make(header: header, rows: rows.map { $0.map { Self.text($0.value) } })
+    }
+
+    static func text(_ v: GeoJSONWriter.Value) -> String {
+        switch v {
+        case .string(let s): s ?? ""
+        case .int(let n): n.map(String.init) ?? ""
+        case .double(let d): d.map { "\($0)" } ?? ""
+        case .bool(let b): b ? "true" : "false"
+        }
+    }
+
+    /// The consortium summary per category.
+    public struct SummaryRow: Sendable, Codable {
+        public var category: String
+        public var label: String
+        public var populationWithinReachShare: Double
+        public var municipalitiesWithoutService: [String]
+        public var population: Int
+        public var userReports: Int?
+        public var operatorRequests: Int?
+        public var operatorUnmet: Int?
+        public var responses: Int?
+        public var levels: [String: Int]
+    }
+
+    public func summary() -> [SummaryRow] {
+        let municipalities = analysis.inputs.municipalities
+        let population = municipalities.reduce(0) { $0 + $1.population }
+        return analysis.categories.map { c in
+            let gaps = analysis.gaps[c.code]!
+            let reached = zip(municipalities, gaps).filter { $1.withinReach }.reduce(0) { $0 + $1.0.population }
+            func total(_ name: String) -> Int? {
+                guard totalPublished[c.code]![name]! else { return nil }
+                return gaps.reduce(0) { $0 + (Self.count(name, $1) ?? 0) }
+            }
+            var levels: [String: Int] = [:]
+            for i in gaps.indices {
+                let level = cells(category: c.code, municipality: i).first { $0.0 == "gap_level" }!.1
+                if case .string(let s) = level.value { levels[s ?? "suppressed", default: 0] += 1 }
+            }
+            return SummaryRow(category: c.code, label: c.label("en"),
+                              populationWithinReachShare: population > 0 ? Double(reached) / Double(population) : 0,
+                              municipalitiesWithoutService: zip(municipalities, gaps).filter { !$1.withinReach }.map(\.0.name),
+                              population: population, userReports: total("user_reports"), operatorRequests: total("operator_requests"),
+                              operatorUnmet: total("operator_unmet"), responses: total("responses"), levels: levels)
+        }
+    }
+}
+
+/// RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise.
+public enum RightHandRule {
+    public static func apply(_ shape: MultiPolygon) -> MultiPolygon {
+        MultiPolygon(polygons: shape.polygons.map { p in
+            Polygon(rings: p.rings.enumerated().map { i, ring in
+                let ccw = signedArea(ring) > 0
+                return (i == 0) == ccw ? ring : ring.reversed()
+            })
+        })
+    }
+
+    /// Shoelace area in the plane of the coordinates (positive when counter-clockwise).
+    public static func signedArea(_ ring: [Coordinate]) -> Double {
+        guard ring.count > 2 else { return 0 }
+        var sum = 0.0
+        for i in 0..<(ring.count - 1) { sum += ring[i].x * ring[i + 1].y - ring[i + 1].x * ring[i].y }
+        return sum / 2
+    }
+}

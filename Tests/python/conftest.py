@@ -1,0 +1,25 @@
+"""Shared fixtures: the built territorio binary and a demo folder built once per session."""
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BINARY = pathlib.Path(os.environ.get("TERRITORIO_BIN", ROOT / ".build" / "debug" / "territorio"))
+
+
+def territorio(*args, check=True):
+    """Runs the command-line tool and returns the completed process."""
+    assert BINARY.exists(), f"build the tool first (swift build): {BINARY}"
+    result = subprocess.run([str(BINARY), *map(str, args)], capture_output=True, text=True)
+    if check and result.returncode != 0:
+        raise AssertionError(f"territorio {' '.join(map(str, args))} failed ({result.returncode}):\n{result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo")
+    territorio("demo", "--out", out, "--geodata", ROOT / "GeoData")
+    return out
