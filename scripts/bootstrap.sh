@@ -3,13 +3,14 @@
 # everything is already there.
 #   scripts/bootstrap.sh            libraries to build and run, plus the tools the tests use
 #   scripts/bootstrap.sh --runtime  only what building and running the demo needs
-# Test tools: Debian's gdal-bin (ogrinfo), and Python tools pinned in scripts/requirements-test.txt,
+# Runtime: SpatiaLite, GEOS, rsvg-convert (PNG maps) and fonts (Noto Naskh Arabic for the poster).
+# Test tools: Debian's gdal-bin (ogrinfo), chromium (poster PDF), poppler-utils (pdftotext), and Python tools pinned in scripts/requirements-test.txt,
 # installed into .venv/ inside the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runtime=(libspatialite-dev libsqlite3-dev libgeos-dev pkg-config)
-testing=(gdal-bin sqlite3 python3 python3-venv)
+runtime=(libspatialite-dev libsqlite3-dev libgeos-dev pkg-config librsvg2-bin fonts-dejavu-core fonts-noto-core)
+testing=(gdal-bin sqlite3 python3 python3-venv chromium poppler-utils)
 
 want=("${runtime[@]}")
 [ "${1:-}" = "--runtime" ] || want+=("${testing[@]}")

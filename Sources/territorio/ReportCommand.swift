@@ -20,6 +20,12 @@ struct ReportCommand: ParsableCommand {
         var config: String?
 
         func analysis(database: String) throws -> (GapAnalysis, Store) {
+            try ReportCommand.analysis(database: database, categories: categories, costs: costs, config: config)
+        }
+    }
+
+    /// The gap analysis of `database` with the given parameters (shared by report and map).
+    static func analysis(database: String, categories: [String], costs: String?, config: String?) throws -> (GapAnalysis, Store) {
             guard FileManager.default.fileExists(atPath: database) else {
                 throw InputError(file: database, "no database here; create one with `territorio init` or `territorio demo --out out`")
             }
@@ -36,7 +42,6 @@ struct ReportCommand: ParsableCommand {
                 throw InputError(file: database, kind: .invalid, "the consortium has no members: set them with `territorio consortium set`")
             }
             return (GapAnalysis(inputs: inputs, config: parameters, only: categories), store)
-        }
     }
 
     struct Gaps: ParsableCommand {

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import TerritorioKit
+
+struct PosterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "poster",
+        abstract: "The \"Hai bisogno di aiuto?\" poster: one A3 HTML page per language, and PDF with --pdf.",
+        discussion: """
+            Questions come from GeoData/faq.csv (editable by the working group), services from the \
+            database. Unverified services are marked "illustrative". --pdf prints each page with \
+            headless Chromium.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "it, en, fr, ar or all.") var lang = "all"
+    @Option(help: "The folder to write poster-<lang>.html (and .pdf) into.") var out: String
+    @Flag(help: "Also print each page to PDF with Chromium.") var pdf = false
+    @Option(help: "The questions file (default: GeoData/faq.csv).") var faq: String?
+
+    func validate() throws {
+        guard lang == "all" || Phrases.languages.contains(lang) else { throw ValidationError("--lang must be it, en, fr, ar or all") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let store = try Store.open(at: global.database)
+            let faqPath = try faq ?? (EmbeddedDefault.locateGeoData() + "/faq.csv")
+            let poster = try Poster.load(store: store, faq: faqPath)
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            for l in lang == "all" ? Phrases.languages : [lang] {
+                let html = "\(out)/poster-\(l).html"
+                try AtomicFile.write(poster.html(language: l), to: html)
+                say("Wrote \(html).")
+                if pdf {
+                    try Poster.pdf(htmlPath: html, pdfPath: "\(out)/poster-\(l).pdf")
+                    say("Wrote \(out)/poster-\(l).pdf.")
+                }
+            }
+        }
+    }
+}
