@@ -5,14 +5,17 @@ import TerritorioKit
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export municipalities or services as GeoJSON, CSV or an HSDS data package.",
+        abstract: "Export municipalities, services, needs or submissions as GeoJSON or CSV (services also as HSDS).",
         discussion: """
             services --format csv writes the import format (importing it again changes nothing); \
             --format hsds writes an Open Referral HSDS 3.0 tabular data package into the folder \
-            --out (CSV files and datapackage.json). Files are written whole or not at all.
+            --out. needs are aggregated per municipality, category, role and period with the \
+            report's disclosure control; submissions are anonymised (docs/privacy.md). needs and \
+            submissions get a JSON sidecar PATH.meta.json (sources, dates, parameters, k). Files \
+            are written whole or not at all.
             """)
 
-    enum Dataset: String, ExpressibleByArgument, CaseIterable { case municipalities, services }
+    enum Dataset: String, ExpressibleByArgument, CaseIterable { case municipalities, services, needs, submissions }
     enum Format: String, ExpressibleByArgument, CaseIterable { case geojson, csv, hsds }
 
     @OptionGroup var global: GlobalOptions
@@ -28,6 +31,9 @@ struct ExportCommand: ParsableCommand {
 
     @Flag(help: "Only the consortium's members (municipalities).")
     var consortiumOnly = false
+
+    @Option(help: "Analysis parameters (TOML) giving k; default: territorio.toml next to the database.")
+    var config: String?
 
     func validate() throws {
         if format == .hsds && dataset != .services { throw ValidationError("--format hsds is for services only") }
@@ -51,6 +57,17 @@ struct ExportCommand: ParsableCommand {
             case (.services, .hsds):
                 try HSDSExport.write(services: try store.services(), categories: try store.categories(),
                                      municipalityNames: try store.municipalityNames(), to: out)
+            case (.needs, _), (.submissions, _):
+                let beside = URL(fileURLWithPath: global.database).deletingLastPathComponent().appendingPathComponent("territorio.toml").path
+                let path = config ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil)
+                let parameters = try path.map(AnalysisConfig.load) ?? .standard
+                let f: ResearchExport.Format = format == .csv ? .csv : .geojson
+                if dataset == .needs {
+                    try ResearchExport.needs(store: store, config: parameters, format: f, to: out)
+                } else {
+                    try ResearchExport.submissions(store: store, config: parameters, format: f, to: out)
+                }
+                say("Wrote \(out).meta.json.")
             }
             say("Wrote \(out).")
         }

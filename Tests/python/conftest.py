@@ -20,6 +20,12 @@ def territorio(*args, check=True):
 
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory):
+    """The demo's outputs, plus every researcher export (as the README's commands write them)."""
     out = tmp_path_factory.mktemp("demo")
-    territorio("demo", "--out", out, "--geodata", ROOT / "GeoData")
+    territorio("demo", "--out", out, "--geodata", ROOT / "GeoData", "--no-png")
+    db = out / "territorio.sqlite"
+    for dataset in ["municipalities", "services", "needs", "submissions"]:
+        for fmt in ["geojson", "csv"]:
+            territorio("export", dataset, "--db", db, "--format", fmt, "--out", out / f"export-{dataset}.{fmt}")
+    territorio("export", "submissions", "--db", db, "--format", "csv", "--out", out / "submissions.csv")
     return out

@@ -12,7 +12,8 @@ public enum ServiceExport {
 
     public static func geoJSON(_ services: [Service], categories: [Category]) -> String {
         let labels = Dictionary(uniqueKeysWithValues: categories.map { ($0.code, $0) })
-        var writer = GeoJSONWriter(decimals: 7, members: [("attribution", GeoJSONWriter.quoted(MunicipalityExport.attribution))])
+        // Exact coordinates: researchers recompute accessibility from this file.
+        var writer = GeoJSONWriter(decimals: nil, members: [("attribution", GeoJSONWriter.quoted(MunicipalityExport.attribution))])
         for s in services {
             let f = s.fields
             var properties: [(key: String, value: GeoJSONWriter.Value)] = Service.columns

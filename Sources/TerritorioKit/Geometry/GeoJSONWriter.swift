@@ -7,12 +7,16 @@ public struct GeoJSONWriter {
     public private(set) var text = ""
     private let decimals: Int
     private let scale: Double
+    private let exact: Bool
     private var featureCount = 0
 
     /// Starts a FeatureCollection; `members` are extra top-level members (already JSON).
-    public init(decimals: Int = 6, members: [(String, String)] = []) {
-        self.decimals = decimals
-        self.scale = pow(10, Double(decimals))
+    /// - Parameter decimals: digits after the point; nil writes every coordinate exactly
+    ///   (shortest round-trip form), for points that analyses must reproduce to the last bit.
+    public init(decimals: Int? = 6, members: [(String, String)] = []) {
+        self.decimals = decimals ?? 0
+        self.scale = pow(10, Double(decimals ?? 0))
+        self.exact = decimals == nil
         text.reserveCapacity(1 << 20)
         text += "{\"type\":\"FeatureCollection\""
         for (k, v) in members { text += ",\(Self.quoted(k)):\(v)" }
@@ -89,6 +93,7 @@ public struct GeoJSONWriter {
 
     /// Fixed-point formatting without Foundation's formatter (hot path): trailing zeros trimmed.
     private mutating func number(_ v: Double) {
+        if exact { text += "\(v)"; return }
         let scaled = (abs(v) * scale).rounded()
         guard scaled < 9e15 else { text += String(v); return }
         let n = UInt64(scaled)

@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+
+/// Exports for researchers: aggregated needs and anonymised submissions, as CSV or GeoJSON,
+/// each with a JSON sidecar (`PATH.meta.json`) giving sources, dates, parameters and k.
+/// Exact points, instance UUIDs, exact dates and free text never leave the database.
+public enum ResearchExport {
+    public enum Format: String, Sendable { case geojson, csv }
+
+    struct Table {
+        var header: [String]
+        var rows: [[String: GeoJSONWriter.Value]]
+        var points: [Coordinate?]
+    }
+
+    /// Writes `table` as CSV or GeoJSON (points at the municipality's representative point).
+    static func write(_ table: Table, format: Format, to path: String) throws {
+        switch format {
+        case .csv:
+            try AtomicFile.write(try CSVText.make(header: table.header, rows: table.rows.map { r in
+                table.header.map { GapReport.text(r[$0] ?? .string(nil)) }
+            }), to: path)
+        case .geojson:
+            var writer = GeoJSONWriter(members: [("attribution", GeoJSONWriter.quoted(MunicipalityExport.attribution))])
+            for (row, point) in zip(table.rows, table.points) {
+                writer.addFeature(properties: table.header.map { ($0, row[$0] ?? .string(nil)) }, geometry: point.map { .point($0) } ?? .none)
+            }
+            try AtomicFile.write(writer.finish(), to: path)
+        }
+    }
+
+    static func sidecar(path: String, dataset: String, description: String, inputs: GapInputs, config: AnalysisConfig, extra: [String: Any]) throws {
+        var meta: [String: Any] = [
+            "dataset": dataset, "description": description, "k": config.k,
+            "sources": inputs.sources, "latest_submission": inputs.latestSubmission ?? NSNull(),
+            "attribution": MunicipalityExport.attribution, "privacy": "docs/privacy.md",
+            "exported": ISO8601DateFormatter().string(from: Date()),
+        ]
+        for (key, value) in extra { meta[key] = value }
+        let data = try JSONSerialization.data(withJSONObject: meta, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        try AtomicFile.write(data, to: path + ".meta.json")
+    }
+
+    /// Needs per municipality × category × role × period (users: month of submission; operators:
+    /// their reporting period), with the report's disclosure control: counts from 1 to k−1 are
+    /// withheld, and within each municipality × category × role at least two cells summing to k
+    /// or more (the total of all periods is published in the gap report).
+    public static func needs(store: Store, config: AnalysisConfig, format: Format, to path: String) throws {
+        let inputs = try GapInputs.load(from: store)
+        let names = Dictionary(uniqueKeysWithValues: inputs.municipalities.map { ($0.code, $0) })
+        struct Cell { var key: [String]; var count: Int; var unmet: Int? }
+        let cells: [Cell] = try store.read { db in
+            let users = try Row.fetchAll(db, sql: """
+                SELECT s.municipality_code, n.category_code, substr(s.submitted_at, 1, 7), count(*)
+                FROM submission s JOIN need_report n ON n.submission_uuid = s.uuid
+                WHERE s.form = 'user' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                """).map { Cell(key: [$0[0], $0[1], "user", ($0[2] as String?) ?? "unknown"], count: $0[3], unmet: nil) }
+            let operators = try Row.fetchAll(db, sql: """
+                SELECT s.municipality_code, n.category_code, ifnull(substr(s.period_start, 1, 7), '') || '/' || ifnull(substr(s.period_end, 1, 7), ''),
+                       total(n.requests), total(n.unmet)
+                FROM submission s JOIN need_report n ON n.submission_uuid = s.uuid
+                WHERE s.form = 'operator' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                """).map { Cell(key: [$0[0], $0[1], "operator", $0[2]], count: Int($0[3] as Double), unmet: Int($0[4] as Double)) }
+            return users + operators
+        }
+        let control = DisclosureControl(k: config.k)
+        var hiddenCount = Set<Int>(), hiddenUnmet = Set<Int>()
+        let groups = Dictionary(grouping: cells.indices) { cells[$0].key.prefix(3).joined(separator: "|") }
+        for indices in groups.values {
+            let (h, _) = control.protect(indices.map { cells[$0].count })
+            for i in h { hiddenCount.insert(indices[i]) }
+            let (u, _) = control.protect(indices.map { cells[$0].unmet })
+            for i in u { hiddenUnmet.insert(indices[i]) }
+        }
+        let header = ["istat_code", "municipality", "category", "role", "period", "count", "count_suppressed", "unmet", "unmet_suppressed"]
+        var table = Table(header: header, rows: [], points: [])
+        for (i, c) in cells.enumerated() {
+            let m = names[c.key[0]]
+            table.rows.append([
+                "istat_code": .string(c.key[0]), "municipality": .string(m?.name), "category": .string(c.key[1]), "role": .string(c.key[2]),
+                "period": .string(c.key[3]), "count": .int(hiddenCount.contains(i) ? nil : c.count), "count_suppressed": .bool(hiddenCount.contains(i)),
+                "unmet": .int(hiddenUnmet.contains(i) ? nil : c.unmet), "unmet_suppressed": .bool(hiddenUnmet.contains(i)),
+            ])
+            table.points.append(m?.point)
+        }
+        try write(table, format: format, to: path)
+        try sidecar(path: path, dataset: "needs", description: "Need reports per municipality, category, respondent role and period; counts below k withheld.",
+                    inputs: inputs, config: config, extra: ["rows": cells.count, "withheld_counts": hiddenCount.count, "withheld_unmet": hiddenUnmet.count])
+    }
+
+    /// One row per submission, anonymised: a random id that changes at every export, the
+    /// municipality (never the point), dates to the month, no free text; user rows made
+    /// k-anonymous on municipality, month, age group, household size and needs (``Anonymiser``).
+    public static func submissions(store: Store, config: AnalysisConfig, format: Format, to path: String) throws {
+        let inputs = try GapInputs.load(from: store)
+        let names = Dictionary(uniqueKeysWithValues: inputs.municipalities.map { ($0.code, $0) })
+        let categories = inputs.categories.map(\.code)
+        let rows: [Row] = try store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.form, s.municipality_code, substr(s.submitted_at, 1, 7), s.urgency, s.barriers, s.languages, s.household_size,
+                       s.age_group, substr(s.period_start, 1, 7), substr(s.period_end, 1, 7),
+                       (SELECT group_concat(category_code, ' ') FROM (SELECT category_code FROM need_report n WHERE n.submission_uuid = s.uuid ORDER BY 1)),
+                       (SELECT json_group_object(category_code, json_array(requests, unmet)) FROM need_report n WHERE n.submission_uuid = s.uuid)
+                FROM submission s ORDER BY random()
+                """)
+        }
+        // Quasi-identifiers of user rows, then local suppression to k-anonymity.
+        let userIndices = rows.indices.filter { rows[$0][0] as String == "user" }
+        let quasi = userIndices.map { i -> [String: String] in
+            let r = rows[i]
+            return ["municipality": r[1], "month": (r[2] as String?) ?? "", "age_group": (r[7] as String?) ?? "",
+                    "household_size": (r[6] as Int?).map(String.init) ?? "", "needs": (r[10] as String?) ?? ""]
+        }
+        let (anonymous, withheld, blanked) = Anonymiser.apply(quasi, k: config.k)
+        var header = ["export_id", "form", "istat_code", "municipality", "month", "needs", "urgency", "barriers", "languages",
+                      "household_size", "age_group", "period_start_month", "period_end_month"]
+        header += categories.flatMap { ["requests_\($0)", "unmet_\($0)"] }
+        var table = Table(header: header, rows: [], points: [])
+        var userPosition: [Int: Int] = [:]
+        for (n, i) in userIndices.enumerated() { userPosition[i] = n }
+        for (i, r) in rows.enumerated() {
+            let form: String = r[0]
+            var values: [String: GeoJSONWriter.Value] = ["export_id": .string(UUID().uuidString.lowercased()), "form": .string(form)]
+            var code: String = r[1]
+            if form == "user" {
+                guard let q = anonymous[userPosition[i]!] else { continue }
+                code = q["municipality"]!
+                values["month"] = .string(q["month"]!.isEmpty ? nil : q["month"])
+                values["needs"] = .string(q["needs"]!.isEmpty ? nil : q["needs"])
+                values["age_group"] = .string(q["age_group"]!.isEmpty ? nil : q["age_group"])
+                values["household_size"] = .int(Int(q["household_size"]!))
+                values["urgency"] = .string(r[3]); values["barriers"] = .string(r[4]); values["languages"] = .string(r[5])
+            } else {
+                values["month"] = .string(r[2]); values["period_start_month"] = .string(r[8]); values["period_end_month"] = .string(r[9])
+                if let json: String = r[11], let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [Any]] {
+                    for (c, pair) in object {
+                        values["requests_\(c)"] = .int(pair.first as? Int)
+                        values["unmet_\(c)"] = .int(pair.count > 1 ? pair[1] as? Int : nil)
+                    }
+                }
+            }
+            values["istat_code"] = .string(code.isEmpty ? nil : code)
+            values["municipality"] = .string(names[code]?.name)
+            table.rows.append(values)
+            table.points.append(names[code]?.point)
+        }
+        try write(table, format: format, to: path)
+        try sidecar(path: path, dataset: "submissions",
+                    description: "One row per survey submission, anonymised: random export-specific ids, municipality instead of points, dates to the month, no free text, user rows k-anonymous on municipality, month, age group, household size and needs.",
+                    inputs: inputs, config: config,
+                    extra: ["rows": table.rows.count, "withheld_rows": withheld, "suppressed_values": blanked,
+                            "quasi_identifiers": Anonymiser.suppressionOrder])
+    }
+}
