@@ -4,7 +4,7 @@
 SWIFT ?= swift
 OUT ?= out
 
-.PHONY: demo test build bootstrap clean surveys
+.PHONY: demo test build bootstrap clean surveys bench
 
 demo:
 	@scripts/bootstrap.sh --runtime
@@ -16,6 +16,10 @@ test:
 	@$(SWIFT) build --quiet
 	@$(SWIFT) test --quiet
 	@.venv/bin/python -m pytest -q -p no:warnings -p no:cacheprovider Tests/python
+
+# National-scale benchmarks against GDAL/SpatiaLite and PySAL access (docs/performance.md).
+bench:
+	@scripts/bench.sh
 
 build:
 	@scripts/bootstrap.sh --runtime

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runtime=(libspatialite-dev libsqlite3-dev libgeos-dev pkg-config librsvg2-bin fonts-dejavu-core fonts-noto-core)
-testing=(gdal-bin sqlite3 python3 python3-venv chromium poppler-utils)
+testing=(gdal-bin sqlite3 python3 python3-venv chromium poppler-utils time)
 
 want=("${runtime[@]}")
 [ "${1:-}" = "--runtime" ] || want+=("${testing[@]}")

@@ -215,6 +215,22 @@ def national(path, n, points_csv, categories, rng):
                           "{}", "submitted_via_web", "", "vBench", i + 1])
 
 
+def national_services(path, n, points_csv, categories, rng, ncat=10):
+    """n services over the first `ncat` categories, placed near municipalities by population."""
+    with open(points_csv, newline="", encoding="utf-8") as f:
+        municipalities = [m for m in csv.DictReader(f) if m["rep_lat"] and m["rep_lon"]]
+    weights = [int(m["population"] or 1) for m in municipalities]
+    codes = [c["code"] for c in categories][:ncat]
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["id", "name", "categories", "municipality", "lat", "lon", "capacity", "languages", "verified"])
+        for i, m in enumerate(rng.choices(municipalities, weights, k=n)):
+            w.writerow([f"s{i:06d}", f"Service {i}", rng.choice(codes), m["code"],
+                        round(float(m["rep_lat"]) + rng.uniform(-0.0008, 0.0008), 6),
+                        round(float(m["rep_lon"]) + rng.uniform(-0.0008, 0.0008), 6),
+                        rng.choice(["", "1", "2", "5", "10"]), rng.choice(["it", "it;en", "it;fr;ar"]), "false"])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=HERE)
@@ -224,14 +240,18 @@ def main():
     ap.add_argument("--same-people", type=int, default=0, help="write the same N people in all three dialects instead")
     ap.add_argument("--national", type=int, default=0, help="write a Kobo export of N rows over --points instead")
     ap.add_argument("--points", help="municipalities CSV with rep_lat, rep_lon, population (for --national)")
+    ap.add_argument("--national-services", type=int, default=0, help="also write N services over 10 categories (with --points)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     municipalities = read_csv("consortium.csv")
     categories = read_csv("categories.csv")
     codes = [c["code"] for c in categories]
     os.makedirs(args.out, exist_ok=True)
-    if args.national:
-        national(os.path.join(args.out, "national-kobo-user.csv"), args.national, args.points, categories, rng)
+    if args.national or args.national_services:
+        if args.national:
+            national(os.path.join(args.out, "national-kobo-user.csv"), args.national, args.points, categories, rng)
+        if args.national_services:
+            national_services(os.path.join(args.out, "national-services.csv"), args.national_services, args.points, categories, rng)
         return
     if args.same_people:
         persons = people(rng, args.same_people, municipalities, categories, (0, 55))

@@ -52,26 +52,39 @@ public struct GapAnalysis: Sendable {
         let catchment = config.catchment(category)
         let municipalities = inputs.municipalities
         let services = inputs.services.filter { $0.categories.contains(category) }
-        // Costs: all pairs (for the nearest service), then those within the catchment.
+        // Costs: pairs within the catchment (for 2SFCA), and each municipality's nearest service.
         var nearest = [(cost: Double, service: Int)?](repeating: nil, count: municipalities.count)
         var pairs: [TwoStepFCA.Pair] = []
-        for (i, m) in municipalities.enumerated() {
-            for (j, s) in services.enumerated() {
-                let cost: Double
-                if let matrix = inputs.costs {
-                    guard let c = matrix[m.code]?[s.id] else { continue }
-                    cost = c
-                } else {
-                    cost = haversineKilometres(m.point, s.location)
+        if let matrix = inputs.costs {
+            for (i, m) in municipalities.enumerated() {
+                for (j, s) in services.enumerated() {
+                    guard let cost = matrix[m.code]?[s.id] else { continue }
+                    if nearest[i] == nil || cost < nearest[i]!.cost { nearest[i] = (cost, j) }
+                    if cost <= catchment.maxCost { pairs.append(.init(demand: i, supply: j, cost: cost)) }
                 }
-                if nearest[i] == nil || cost < nearest[i]!.cost { nearest[i] = (cost, j) }
-                if cost <= catchment.maxCost { pairs.append(.init(demand: i, supply: j, cost: cost)) }
+            }
+        } else if !services.isEmpty {
+            // Great-circle km: a grid finds the services within the catchment without testing every pair.
+            let index = ProximityIndex(points: services.map(\.location), radiusKilometres: catchment.maxCost)
+            for (i, m) in municipalities.enumerated() {
+                for (j, cost) in index.within(catchment.maxCost, of: m.point).sorted(by: { $0.index < $1.index }) {
+                    if nearest[i] == nil || cost < nearest[i]!.cost { nearest[i] = (cost, j) }
+                    pairs.append(.init(demand: i, supply: j, cost: cost))
+                }
+                if nearest[i] == nil {  // nothing within reach: the nearest, however far
+                    for (j, s) in services.enumerated() {
+                        let cost = haversineKilometres(m.point, s.location)
+                        if nearest[i] == nil || cost < nearest[i]!.cost { nearest[i] = (cost, j) }
+                    }
+                }
             }
         }
         let populations = municipalities.map { Double($0.population) }
         let fca = TwoStepFCA(populations: populations, capacities: services.map { $0.capacity ?? 1 }, pairs: pairs, weight: catchment.weight)
         let access = fca.accessibility()
         let ratio = TwoStepFCA.relative(access, populations: populations)
+        var localCount: [String: Int] = [:]
+        for s in services { if let code = s.municipality { localCount[code, default: 0] += 1 } }
         var reachableLanguages = [Set<String>](repeating: [], count: municipalities.count)
         for p in pairs { reachableLanguages[p.demand].formUnion(services[p.supply].languages) }
 
@@ -88,7 +101,7 @@ public struct GapAnalysis: Sendable {
                 responses: responses.count,
                 respondentsWithLanguages: withLanguages.count,
                 languageMismatch: withinReach ? withLanguages.filter { $0.languages.isDisjoint(with: reachableLanguages[i]) }.count : nil,
-                servicesLocal: services.filter { $0.municipality == m.code }.count,
+                servicesLocal: localCount[m.code] ?? 0,
                 nearestCost: nearest[i]?.cost, nearestService: nearest[i].map { services[$0.service].id },
                 access: access[i], accessRatio: ratio[i], withinReach: withinReach,
                 level: .insufficientData, levelFromUsers: false)

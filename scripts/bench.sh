@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# make bench: territorio against the tools an analyst would otherwise use, in one run, on this
+# machine. Prints median seconds, peak memory and the ratio for each step (docs/performance.md).
+#   BENCH_SIZE=full (default): all 7,899 Italian municipalities, 1,000,000 survey rows, 100,000 services
+#   BENCH_SIZE=tiny: the province of Alessandria, 2,000 rows, 500 services (the tests run this)
+#   BENCH_RUNS=3    repetitions per step (the median is reported)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE=${BENCH_SIZE:-full}
+RUNS=${BENCH_RUNS:-3}
+SHARED=${TERRITORIO_SHARED_DATA:-../shared/data}
+WORK=${BENCH_DIR:-.build/bench-$SIZE}
+PY=.venv/bin/python
+if [ "$SIZE" = full ]; then
+  BOUNDARIES=$SHARED/istat/municipalities-italy.geojson; ROWS=1000000; SERVICES=100000
+else
+  BOUNDARIES=$SHARED/istat/municipalities-P006-alessandria.geojson; ROWS=2000; SERVICES=500
+fi
+[ -f "$BOUNDARIES" ] || { echo "bench: $BOUNDARIES not found (../shared/data)" >&2; exit 1; }
+
+scripts/bootstrap.sh
+swift build -c release --product territorio --quiet 2>/dev/null || swift build -c release --product territorio
+T=$(swift build -c release --show-bin-path)/territorio
+mkdir -p "$WORK"
+cat > "$WORK/bench.toml" <<TOML
+[default]
+max_cost = 20
+weight = "gaussian"
+sigma = 10
+TOML
+
+# The base database: boundaries, population, taxonomy, every municipality a member, services.
+if [ ! -f "$WORK/base.sqlite" ]; then
+  rm -f "$WORK"/base.sqlite*
+  $T import boundaries --db "$WORK/base.sqlite" "$BOUNDARIES" 2>/dev/null
+  $T import population --db "$WORK/base.sqlite" "$SHARED/istat/population-census2011.csv" 2>/dev/null
+  $T import categories --db "$WORK/base.sqlite" GeoData/categories.csv 2>/dev/null
+  $T export municipalities --db "$WORK/base.sqlite" --format csv --out "$WORK/municipalities.csv" 2>/dev/null
+  $T consortium set --db "$WORK/base.sqlite" --code-column code "$WORK/municipalities.csv" 2>/dev/null
+  $T export municipalities --db "$WORK/base.sqlite" --format csv --out "$WORK/municipalities.csv" 2>/dev/null
+  python3 Surveys/samples/generate.py --national "$ROWS" --national-services "$SERVICES" --points "$WORK/municipalities.csv" --out "$WORK"
+  $T import services --db "$WORK/base.sqlite" --partial "$WORK/national-services.csv" 2>/dev/null || true
+  $T export services --db "$WORK/base.sqlite" --format csv --out "$WORK/services.csv" 2>/dev/null
+  $T info --db "$WORK/base.sqlite" >/dev/null
+fi
+CATS=$(head -1 "$WORK/national-services.csv" >/dev/null; python3 -c "
+import csv; print(' '.join(sorted({r['categories'] for r in csv.DictReader(open('$WORK/services.csv'))})))")
+CATEGORY_ARGS=$(for c in $CATS; do printf -- "--category %s " "$c"; done)
+
+RESULTS="$WORK/results.tsv"; : > "$RESULTS"
+# measure NAME SETUP COMMAND...: runs SETUP (untimed) then COMMAND, RUNS times; records seconds and peak KiB.
+measure() {
+  local name=$1 setup=$2; shift 2
+  for _ in $(seq "$RUNS"); do
+    bash -c "$setup"
+    /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt" || { cat "$WORK/stderr.txt" >&2; exit 1; }
+    echo "$name $(cat "$WORK/time.txt")" >> "$RESULTS"
+  done
+}
+
+# 1. Ingest the survey export, with point-in-polygon assignment.
+measure territorio_ingest "cp $WORK/base.sqlite $WORK/run.sqlite; rm -f $WORK/run.sqlite-wal $WORK/run.sqlite-shm" \
+  $T ingest --db "$WORK/run.sqlite" "$WORK/national-kobo-user.csv"
+JOIN="CREATE TABLE joined AS SELECT s.ogc_fid AS fid, m.code AS code FROM submissions s, municipality m WHERE ST_Contains(m.geom, s.GEOMETRY) AND m.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'municipality' AND search_frame = s.GEOMETRY)"
+measure reference_ogr2ogr_load "cp $WORK/base.sqlite $WORK/ref.sqlite" \
+  ogr2ogr -f SQLite -update -append "$WORK/ref.sqlite" "$WORK/national-kobo-user.csv" -nln submissions -a_srs EPSG:4326 \
+  -oo X_POSSIBLE_NAMES=_location_longitude -oo Y_POSSIBLE_NAMES=_location_latitude -oo KEEP_GEOM_COLUMNS=NO -gt 100000
+measure reference_spatial_join "ogrinfo -q $WORK/ref.sqlite -sql 'DROP TABLE IF EXISTS joined' >/dev/null 2>&1 || true" \
+  ogrinfo -q "$WORK/ref.sqlite" -sql "$JOIN"
+
+# 2. Accessibility for all municipalities x 10 categories (haversine, 20 km, gaussian sigma 10).
+measure territorio_access "true" \
+  $T report gaps --db "$WORK/base.sqlite" --config "$WORK/bench.toml" --format csv $CATEGORY_ARGS --out "$WORK/access.csv"
+for _ in $(seq "$RUNS"); do
+  $PY bench/pysal_access.py --municipalities "$WORK/municipalities.csv" --services "$WORK/services.csv" \
+    --check "$WORK/access.csv" > "$WORK/pysal.txt"
+  echo "reference_pysal_access $(grep pysal_seconds "$WORK/pysal.txt" | cut -d= -f2) 0" >> "$RESULTS"
+done
+EQUALITY=$(grep compared "$WORK/pysal.txt")
+
+# 3. The national GeoJSON gap report against ogr2ogr's GeoJSON of the boundary layer.
+measure territorio_geojson_report "true" \
+  $T report gaps --db "$WORK/base.sqlite" --config "$WORK/bench.toml" --category food --no-timestamp --out "$WORK/gaps.geojson"
+measure reference_ogr2ogr_geojson "rm -f $WORK/ogr.geojson" \
+  ogr2ogr -f GeoJSON -lco COORDINATE_PRECISION=6 "$WORK/ogr.geojson" "$WORK/base.sqlite" municipality
+
+# 4. The consortium demo end to end.
+measure territorio_demo "rm -rf $WORK/demo" $T demo --out "$WORK/demo" --no-png
+measure territorio_demo_with_png "rm -rf $WORK/demo" $T demo --out "$WORK/demo"
+
+python3 - "$RESULTS" "$SIZE" "$EQUALITY" <<'PY'
+import statistics, sys
+from collections import defaultdict
+runs = defaultdict(list)
+for line in open(sys.argv[1]):
+    name, seconds, kib = line.split()
+    runs[name].append((float(seconds), int(kib)))
+def med(name): return statistics.median(s for s, _ in runs[name]) if runs[name] else float("nan")
+def mem(name): return max(k for _, k in runs[name]) / 1024 if runs[name] else float("nan")
+rows = [
+    ("ingest survey rows + point in polygon", "territorio_ingest", ["reference_ogr2ogr_load", "reference_spatial_join"], "ogr2ogr load + SpatiaLite spatial join"),
+    ("accessibility, all municipalities x 10 categories", "territorio_access", ["reference_pysal_access"], "PySAL access two_stage_fca per category (k-d tree costs)"),
+    ("national GeoJSON gap report", "territorio_geojson_report", ["reference_ogr2ogr_geojson"], "ogr2ogr -f GeoJSON, 6 decimals"),
+    ("consortium demo (no PNG)", "territorio_demo", [], "-"),
+    ("consortium demo (with 17 PNG maps)", "territorio_demo_with_png", [], "-"),
+]
+print(f"\nterritorio benchmarks ({sys.argv[2]}), median of the runs; peak memory of territorio")
+print(f"| step | territorio s | peak MB | reference | reference s | ratio (reference / territorio) |")
+print("|---|---|---|---|---|---|")
+for label, ours, refs, refname in rows:
+    ref = sum(med(r) for r in refs) if refs else None
+    ratio = f"{ref / med(ours):.2f}x" if ref else "-"
+    print(f"| {label} | {med(ours):.2f} | {mem(ours):.0f} | {refname} | {ref:.2f} |" .replace("| None |", "| - |") + f" {ratio} |" if ref else
+          f"| {label} | {med(ours):.2f} | {mem(ours):.0f} | - | - | - |")
+print(f"\naccessibility equality check: {sys.argv[3]}")
+PY
