@@ -51,42 +51,55 @@ public struct GapAnalysis: Sendable {
     static func analyse(category: String, inputs: GapInputs, config: AnalysisConfig) -> [Gap] {
         let catchment = config.catchment(category)
         let municipalities = inputs.municipalities
-        let services = inputs.services.filter { $0.categories.contains(category) }
+        // Indices, not copies: a national directory has 100,000 services with many text fields.
+        let all = inputs.services
+        let chosen = all.indices.filter { all[$0].categories.contains(category) }
+        let locations = chosen.map { all[$0].location }
         // Costs: pairs within the catchment (for 2SFCA), and each municipality's nearest service.
         var nearest = [(cost: Double, service: Int)?](repeating: nil, count: municipalities.count)
         var pairs: [TwoStepFCA.Pair] = []
         if let matrix = inputs.costs {
             for (i, m) in municipalities.enumerated() {
-                for (j, s) in services.enumerated() {
-                    guard let cost = matrix[m.code]?[s.id] else { continue }
+                for (j, n) in chosen.enumerated() {
+                    guard let cost = matrix[m.code]?[all[n].id] else { continue }
                     if nearest[i] == nil || cost < nearest[i]!.cost { nearest[i] = (cost, j) }
                     if cost <= catchment.maxCost { pairs.append(.init(demand: i, supply: j, cost: cost)) }
                 }
             }
-        } else if !services.isEmpty {
+        } else if !chosen.isEmpty {
             // Great-circle km: a grid finds the services within the catchment without testing every pair.
-            let index = ProximityIndex(points: services.map(\.location), radiusKilometres: catchment.maxCost)
+            let index = ProximityIndex(points: locations, radiusKilometres: catchment.maxCost)
             for (i, m) in municipalities.enumerated() {
                 for (j, cost) in index.within(catchment.maxCost, of: m.point).sorted(by: { $0.index < $1.index }) {
                     if nearest[i] == nil || cost < nearest[i]!.cost { nearest[i] = (cost, j) }
                     pairs.append(.init(demand: i, supply: j, cost: cost))
                 }
                 if nearest[i] == nil {  // nothing within reach: the nearest, however far
-                    for (j, s) in services.enumerated() {
-                        let cost = haversineKilometres(m.point, s.location)
+                    for (j, location) in locations.enumerated() {
+                        let cost = haversineKilometres(m.point, location)
                         if nearest[i] == nil || cost < nearest[i]!.cost { nearest[i] = (cost, j) }
                     }
                 }
             }
         }
         let populations = municipalities.map { Double($0.population) }
-        let fca = TwoStepFCA(populations: populations, capacities: services.map { $0.capacity ?? 1 }, pairs: pairs, weight: catchment.weight)
+        let fca = TwoStepFCA(populations: populations, capacities: chosen.map { all[$0].capacity ?? 1 }, pairs: pairs, weight: catchment.weight)
         let access = fca.accessibility()
         let ratio = TwoStepFCA.relative(access, populations: populations)
         var localCount: [String: Int] = [:]
-        for s in services { if let code = s.municipality { localCount[code, default: 0] += 1 } }
-        var reachableLanguages = [Set<String>](repeating: [], count: municipalities.count)
-        for p in pairs { reachableLanguages[p.demand].formUnion(services[p.supply].languages) }
+        for n in chosen { if let code = all[n].municipality { localCount[code, default: 0] += 1 } }
+        // Languages as bit sets: a language spoken by no service has no bit and matches nothing.
+        var bit: [String: Int] = [:]
+        for n in chosen { for l in all[n].languages where bit[l] == nil { bit[l] = bit.count } }
+        func mask(_ languages: some Sequence<String>) -> [UInt64] {
+            var m = [UInt64](repeating: 0, count: bit.count / 64 + 1)
+            for l in languages { if let b = bit[l] { m[b / 64] |= 1 << UInt64(b % 64) } }
+            return m
+        }
+        let serviceMasks = chosen.map { mask(all[$0].languages) }
+        var reachableLanguages = [[UInt64]](repeating: [UInt64](repeating: 0, count: bit.count / 64 + 1), count: municipalities.count)
+        for p in pairs { for w in serviceMasks[p.supply].indices { reachableLanguages[p.demand][w] |= serviceMasks[p.supply][w] } }
+        func disjoint(_ a: [UInt64], _ b: [UInt64]) -> Bool { zip(a, b).allSatisfy { $0 & $1 == 0 } }
 
         return municipalities.enumerated().map { i, m in
             let responses = inputs.responses[m.code] ?? []
@@ -100,9 +113,9 @@ public struct GapAnalysis: Sendable {
                 operatorRequests: caseload?.requests, operatorUnmet: caseload?.unmet,
                 responses: responses.count,
                 respondentsWithLanguages: withLanguages.count,
-                languageMismatch: withinReach ? withLanguages.filter { $0.languages.isDisjoint(with: reachableLanguages[i]) }.count : nil,
+                languageMismatch: withinReach ? withLanguages.filter { disjoint(mask($0.languages), reachableLanguages[i]) }.count : nil,
                 servicesLocal: localCount[m.code] ?? 0,
-                nearestCost: nearest[i]?.cost, nearestService: nearest[i].map { services[$0.service].id },
+                nearestCost: nearest[i]?.cost, nearestService: nearest[i].map { all[chosen[$0.service]].id },
                 access: access[i], accessRatio: ratio[i], withinReach: withinReach,
                 level: .insufficientData, levelFromUsers: false)
             (gap.level, gap.levelFromUsers) = level(gap, config: config)

@@ -129,16 +129,21 @@ extension Store {
         for row in try Row.fetchAll(db, sql: "SELECT service_id, category_code FROM service_category ORDER BY category_code") {
             categories[row[0], default: []].append(row[1])
         }
-        return try Row.fetchAll(db, sql: "SELECT *, X(geom) AS lon, Y(geom) AS lat FROM service ORDER BY id").map { row in
-            let languages: String = row["languages"]
+        // Columns by position (not by name): this runs for every service of a national directory.
+        return try Row.fetchAll(db, sql: """
+            SELECT id, name, organization, address, postal_code, municipality_code, location_approximate, phone, email, website,
+                   opening_hours, languages, eligibility, capacity, verified, last_updated, source, X(geom), Y(geom)
+            FROM service ORDER BY id
+            """).map { row in
+            let id: String = row[0]
+            let languages: String = row[11]
             return Service(
-                id: row["id"], name: row["name"], organization: row["organization"],
-                categories: categories[row["id"]] ?? [], address: row["address"], postalCode: row["postal_code"],
-                municipality: row["municipality_code"], location: Coordinate(lon: row["lon"], lat: row["lat"]),
-                locationApproximate: row["location_approximate"], phone: row["phone"], email: row["email"],
-                website: row["website"], openingHours: row["opening_hours"],
-                languages: languages.split(separator: ";").map(String.init), eligibility: row["eligibility"],
-                capacity: row["capacity"], verified: row["verified"], lastUpdated: row["last_updated"], source: row["source"])
+                id: id, name: row[1], organization: row[2], categories: categories[id] ?? [], address: row[3], postalCode: row[4],
+                municipality: row[5], location: Coordinate(lon: row[17], lat: row[18]), locationApproximate: row[6],
+                phone: row[7], email: row[8], website: row[9], openingHours: row[10],
+                languages: languages.split(separator: ";").map(String.init), eligibility: row[12],
+                capacity: row[13], verified: row[14], lastUpdated: row[15], source: row[16])
         }
+
     }
 }

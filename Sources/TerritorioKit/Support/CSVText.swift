@@ -1,16 +1,29 @@
-import CSV
 import Foundation
 
-/// Builds CSV text (RFC 4180: comma, quotes where needed, CRLF-free `\n` lines) with CSV.swift.
+/// Builds CSV text (RFC 4180: comma separator, fields quoted only when they contain a comma, a
+/// quote or a line break, quotes doubled, `\n` line ends).
+///
+/// Written by hand rather than with CSV.swift's writer, which goes through an `OutputStream`
+/// one Unicode scalar at a time: for the national gap report (7,899 rows × 150 columns) that
+/// was half of the command's time.
 public enum CSVText {
     public static func make(header: [String], rows: [[String]]) throws -> String {
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        let writer = try CSVWriter(stream: stream)
-        try writer.write(row: header)
-        for row in rows { try writer.write(row: row) }
-        stream.close()
-        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var out = ""
+        out.reserveCapacity((rows.count + 1) * max(header.count, 1) * 8)
+        append(header, to: &out)
+        for row in rows { append(row, to: &out) }
+        return out
+    }
+
+    static func append(_ fields: [String], to out: inout String) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { out += "," }
+            if field.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
+                out += "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            } else {
+                out += field
+            }
+        }
+        out += "\n"
     }
 }
