@@ -28,7 +28,7 @@ public enum XLSXWriter {
         try add("[Content_Types].xml", header + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"# + sheetOverrides + "</Types>")
         try add("_rels/.rels", header + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)
         let sheetEntries = sheets.enumerated().map { i, s in
-            #"<sheet name="\#(escape(s.name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
+            #"<sheet name="\#(Markup.escape(s.name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
         }.joined()
         try add("xl/workbook.xml", header + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"# + sheetEntries + "</sheets></workbook>")
         let rels = sheets.indices.map {
@@ -41,7 +41,7 @@ public enum XLSXWriter {
             for (r, row) in sheet.rows.enumerated() {
                 xml += #"<row r="\#(r + 1)">"#
                 for (c, value) in row.enumerated() where !value.isEmpty {
-                    xml += #"<c r="\#(column(c))\#(r + 1)" t="inlineStr"><is><t xml:space="preserve">\#(escape(value))</t></is></c>"#
+                    xml += #"<c r="\#(column(c))\#(r + 1)" t="inlineStr"><is><t xml:space="preserve">\#(Markup.escape(value))</t></is></c>"#
                 }
                 xml += "</row>"
             }
@@ -57,20 +57,5 @@ public enum XLSXWriter {
         var n = index + 1, s = ""
         while n > 0 { let r = (n - 1) % 26; s = String(UnicodeScalar(65 + r)!) + s; n = (n - 1) / 26 }
         return s
-    }
-
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case _ where ch.value < 0x20 && ch != "\n" && ch != "\t": continue
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
     }
 }
