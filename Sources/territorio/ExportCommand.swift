@@ -41,10 +41,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            guard FileManager.default.fileExists(atPath: global.database) else {
-                throw InputError(file: global.database, "no database here; create one with `territorio init` or `territorio demo --out out`")
-            }
-            let store = try Store.open(at: global.database)
+            let store = try Store.open(at: global.existingDatabase())
             switch (dataset, format) {
             case (.municipalities, .geojson):
                 try AtomicFile.write(try MunicipalityExport.geoJSON(from: store, consortiumOnly: consortiumOnly), to: out)
@@ -58,9 +55,7 @@ struct ExportCommand: ParsableCommand {
                 try HSDSExport.write(services: try store.services(), categories: try store.categories(),
                                      municipalityNames: try store.municipalityNames(), to: out)
             case (.needs, _), (.submissions, _):
-                let beside = URL(fileURLWithPath: global.database).deletingLastPathComponent().appendingPathComponent("territorio.toml").path
-                let path = config ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil)
-                let parameters = try path.map(AnalysisConfig.load) ?? .standard
+                let parameters = try global.analysisConfig(explicit: config)
                 let f: ResearchExport.Format = format == .csv ? .csv : .geojson
                 if dataset == .needs {
                     try ResearchExport.needs(store: store, config: parameters, format: f, to: out)

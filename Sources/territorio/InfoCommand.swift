@@ -14,10 +14,7 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            guard FileManager.default.fileExists(atPath: global.database) else {
-                throw InputError(file: global.database, "no database here; create one with `territorio init` or `territorio demo --out out`")
-            }
-            let summary = try Store.open(at: global.database).summary()
+            let summary = try Store.open(at: global.existingDatabase()).summary()
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -57,7 +57,7 @@ struct IngestCommand: ParsableCommand {
                 if showProgress { FileHandle.standardError.write(Data("\r".utf8)) }
                 summaries.append(summary)
                 report(summary)
-                if allRejected == nil { allRejected = rows } else if allRejected!.header == rows.header { allRejected!.rows += rows.rows }
+                if allRejected == nil { allRejected = rows } else { allRejected!.append(rows) }
                 if summary.rejected > 0 && worst == .success { worst = Exit.partial }
             } catch let error as InputError {
                 for line in error.lines(limit: 30) { say("error: " + line) }

@@ -40,7 +40,7 @@ struct MapCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let (analysis, store) = try ReportCommand.analysis(database: global.database, categories: [], costs: costs, config: config)
+                let (analysis, store) = try ReportCommand.analysis(global, categories: [], costs: costs, config: config)
                 try output.write(try Maps.gaps(report: GapReport(analysis), category: category, language: output.lang, store: store))
             }
         }

@@ -19,19 +19,15 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "Analysis parameters (TOML); default: territorio.toml next to the database, else built-in defaults.")
         var config: String?
 
-        func analysis(database: String) throws -> (GapAnalysis, Store) {
-            try ReportCommand.analysis(database: database, categories: categories, costs: costs, config: config)
+        func analysis(_ global: GlobalOptions) throws -> (GapAnalysis, Store) {
+            try ReportCommand.analysis(global, categories: categories, costs: costs, config: config)
         }
     }
 
     /// The gap analysis of `database` with the given parameters (shared by report and map).
-    static func analysis(database: String, categories: [String], costs: String?, config: String?) throws -> (GapAnalysis, Store) {
-            guard FileManager.default.fileExists(atPath: database) else {
-                throw InputError(file: database, "no database here; create one with `territorio init` or `territorio demo --out out`")
-            }
-            let beside = URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent("territorio.toml").path
-            let path = config ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil)
-            let parameters = try path.map(AnalysisConfig.load) ?? .standard
+    static func analysis(_ global: GlobalOptions, categories: [String], costs: String?, config: String?) throws -> (GapAnalysis, Store) {
+            let database = try global.existingDatabase()
+            let parameters = try global.analysisConfig(explicit: config)
             let store = try Store.open(at: database)
             let inputs = try GapInputs.load(from: store, costsFile: costs)
             let unknown = categories.filter { c in !inputs.categories.contains { $0.code == c } }
@@ -66,7 +62,7 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let (analysis, store) = try options.analysis(database: global.database)
+                let (analysis, store) = try options.analysis(global)
                 let report = GapReport(analysis)
                 let text = format == .geojson
                     ? try report.geoJSON(store: store, timestamp: noTimestamp ? nil : Date(), costsFile: options.costs)
@@ -93,7 +89,7 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let (analysis, _) = try options.analysis(database: global.database)
+                let (analysis, _) = try options.analysis(global)
                 let rows = GapReport(analysis).summary()
                 print(try Self.render(rows, format: format, k: analysis.config.k), terminator: "")
             }

@@ -150,4 +150,16 @@ struct SurveyIngestTests {
         let stored = try store.read { try Row.fetchAll($0, sql: "SELECT category_code, requests, unmet FROM need_report ORDER BY 1") }
         #expect(stored.count == 2 && stored[0][0] as String == "food" && stored[0][1] as Int == 40 && stored[0][2] as Int == 10)
     }
+
+    @Test("rejected rows of files with different columns all reach the --rejected file")
+    func rejectedRowsMerge() throws {
+        var first = RejectedRows(header: ["municipality", "needs"])
+        first.rows = [(2, ["006114", "fod"], ["needs: bad"])]
+        var second = RejectedRows(header: ["needs", "urgency"])
+        second.rows = [(5, ["food", "urgentissimo"], ["urgency: bad"])]
+        first.append(second)
+        #expect(first.header == ["municipality", "needs", "urgency"])
+        #expect(first.rows.map(\.values) == [["006114", "fod", ""], ["", "food", "urgentissimo"]])
+        #expect(first.rows.map(\.row) == [2, 5])
+    }
 }

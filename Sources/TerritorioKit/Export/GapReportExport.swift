@@ -31,13 +31,7 @@ extension GapReport {
     /// The GeoJSON report (RFC 7946): one Feature per consortium municipality, MultiPolygon in
     /// lon/lat with 6 decimals, exterior rings counter-clockwise, flat properties.
     public func geoJSON(store: Store, timestamp: Date?, costsFile: String?) throws -> String {
-        let shapes = try store.read { db in
-            var shapes: [String: MultiPolygon] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT code, AsBinary(geom) FROM municipality WHERE in_consortium = 1") {
-                shapes[row[0]] = try WKB.decodeMultiPolygon(row[1])
-            }
-            return shapes
-        }
+        let shapes = try store.consortiumShapes()
         var writer = GeoJSONWriter(members: [("territorio", try metadata(timestamp: timestamp, costsFile: costsFile))])
         for (i, m) in analysis.inputs.municipalities.enumerated() {
             writer.addFeature(properties: properties(municipality: i),

@@ -35,6 +35,19 @@ public struct RejectedRows: Sendable {
     public var header: [String]
     public var rows: [(row: Int, values: [String], reasons: [String])] = []
 
+    /// Adds the rows of another file; columns are united, so no rejected row is left out.
+    public mutating func append(_ other: RejectedRows) {
+        let union = header + other.header.filter { !header.contains($0) }
+        let position = Dictionary(uniqueKeysWithValues: union.enumerated().map { ($1, $0) })
+        func remap(_ values: [String], _ names: [String]) -> [String] {
+            var out = [String](repeating: "", count: union.count)
+            for (name, value) in zip(names, values) { out[position[name]!] = value }
+            return out
+        }
+        rows = rows.map { ($0.row, remap($0.values, header), $0.reasons) } + other.rows.map { ($0.row, remap($0.values, other.header), $0.reasons) }
+        header = union
+    }
+
     /// The CSV: the file's own columns, then `_territorio_row` and `_territorio_reasons`
     /// (which ingestion ignores, so the corrected file can be ingested as it is).
     public func csv() throws -> String {

@@ -1,18 +1,7 @@
 import Foundation
-import GRDB
 
 /// Builds the planners' maps from the store and the gap report.
 public enum Maps {
-    static func shapes(_ store: Store) throws -> [String: MultiPolygon] {
-        try store.read { db in
-            var out: [String: MultiPolygon] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT code, AsBinary(geom) FROM municipality WHERE in_consortium = 1") {
-                out[row[0]] = try WKB.decodeMultiPolygon(row[1])
-            }
-            return out
-        }
-    }
-
     static func date(_ inputs: GapInputs) -> String {
         inputs.latestSubmission ?? inputs.services.compactMap(\.lastUpdated).max() ?? "—"
     }
@@ -23,7 +12,7 @@ public enum Maps {
         guard let c = report.analysis.categories.first(where: { $0.code == category }) else {
             throw InputError(file: category, kind: .invalid, "unknown category \(category)")
         }
-        let shapes = try shapes(store)
+        let shapes = try store.consortiumShapes()
         let areas = inputs.municipalities.enumerated().compactMap { i, m -> SVGMap.Area? in
             guard let shape = shapes[m.code] else { return nil }
             let cell = report.cells(category: category, municipality: i).first { $0.0 == "gap_level" }!.1
@@ -48,7 +37,7 @@ public enum Maps {
 
     /// Every service, coloured by its (first) category.
     public static func services(inputs: GapInputs, language: String, store: Store) throws -> SVGMap {
-        let shapes = try shapes(store)
+        let shapes = try store.consortiumShapes()
         let colour = Dictionary(uniqueKeysWithValues: inputs.categories.enumerated().map { ($1.code, SVGMap.categoryColours[$0 % SVGMap.categoryColours.count]) })
         let areas = inputs.municipalities.compactMap { m in
             shapes[m.code].map { SVGMap.Area(code: m.code, name: m.name, shape: $0, labelPoint: m.point, style: "base", tooltip: m.name) }
@@ -109,15 +98,11 @@ public enum ExternalTool {
     }
 
     @discardableResult
-    public static func run(_ names: String..., arguments: [String], install: String) throws -> String {
-        try run(names, arguments, install: install)
-    }
-
-    @discardableResult
     public static func run(_ name: String, _ arguments: [String], install: String) throws -> String {
         try run([name], arguments, install: install)
     }
 
+    @discardableResult
     static func run(_ names: [String], _ arguments: [String], install: String) throws -> String {
         guard let path = find(names) else { throw Missing(tool: names[0], install: install) }
         let process = Process()

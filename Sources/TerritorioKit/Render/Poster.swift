@@ -126,7 +126,7 @@ public struct Poster {
     /// Prints `htmlPath` to `pdfPath` with headless Chromium (Debian `chromium`).
     public static func pdf(htmlPath: String, pdfPath: String) throws {
         let url = URL(fileURLWithPath: htmlPath).absoluteURL.absoluteString
-        _ = try ExternalTool.run(["chromium", "chromium-browser", "google-chrome"],
+        try ExternalTool.run(["chromium", "chromium-browser", "google-chrome"],
                              ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
                               "--print-to-pdf=\(pdfPath)", url], install: "chromium (scripts/bootstrap.sh installs it for the tests)")
         guard FileManager.default.fileExists(atPath: pdfPath) else {

@@ -92,6 +92,17 @@ extension Store {
 }
 
 extension Store {
+    /// The boundaries of the consortium's members, by ISTAT code.
+    public func consortiumShapes() throws -> [String: MultiPolygon] {
+        try read { db in
+            var out: [String: MultiPolygon] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT code, AsBinary(geom) FROM municipality WHERE in_consortium = 1") {
+                out[row[0]] = try WKB.decodeMultiPolygon(row[1])
+            }
+            return out
+        }
+    }
+
     /// Code → name and province of every municipality.
     public func municipalityNames() throws -> [String: (name: String, province: String?)] {
         try read { db in
