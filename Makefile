@@ -3,8 +3,12 @@
 #   make test   installs what is missing (also the test tools), builds, and runs every test
 SWIFT ?= swift
 OUT ?= out
+PREFIX ?= /usr/local
+# One release configuration for `make install` and `make bench`: the Swift runtime linked in, so
+# that the installed binary runs where the Debian libraries are but no Swift toolchain is.
+RELEASE = $(SWIFT) build -c release --static-swift-stdlib --product territorio
 
-.PHONY: demo test build bootstrap clean surveys bench
+.PHONY: demo test build bootstrap clean surveys bench install
 
 demo:
 	@scripts/bootstrap.sh --runtime
@@ -20,6 +24,13 @@ test:
 # National-scale benchmarks against GDAL/SpatiaLite and PySAL access (docs/performance.md).
 bench:
 	@scripts/bench.sh
+
+# Installs the self-contained binary (it carries GeoData, the forms and the samples) into PREFIX/bin.
+install:
+	@scripts/bootstrap.sh --runtime
+	@$(RELEASE) --quiet
+	@install -d $(DESTDIR)$(PREFIX)/bin
+	@install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/territorio" $(DESTDIR)$(PREFIX)/bin/territorio
 
 build:
 	@scripts/bootstrap.sh --runtime

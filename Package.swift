@@ -26,10 +26,14 @@ let package = Package(
             name: "CGEOS",
             pkgConfig: "geos",
             providers: [.apt(["libgeos-dev"])]),
+        // The embedded default's files, compiled into the binary by the EmbedData plugin.
+        .executableTarget(name: "embed-data"),
+        .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["embed-data"]),
+        .target(name: "TerritorioData", plugins: ["EmbedData"]),
         .target(
             name: "TerritorioKit",
             dependencies: [
-                "CSpatiaLite", "CGEOS",
+                "CSpatiaLite", "CGEOS", "TerritorioData",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

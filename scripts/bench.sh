@@ -19,7 +19,7 @@ fi
 [ -f "$BOUNDARIES" ] || { echo "bench: $BOUNDARIES not found (../shared/data)" >&2; exit 1; }
 
 scripts/bootstrap.sh
-swift build -c release --product territorio --quiet 2>/dev/null || swift build -c release --product territorio
+swift build -c release --static-swift-stdlib --product territorio --quiet 2>/dev/null || swift build -c release --static-swift-stdlib --product territorio
 T=$(swift build -c release --show-bin-path)/territorio
 mkdir -p "$WORK"
 cat > "$WORK/bench.toml" <<TOML

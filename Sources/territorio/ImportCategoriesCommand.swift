@@ -19,8 +19,9 @@ struct ImportCategoriesCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let path = try file ?? (EmbeddedDefault.locateGeoData() + "/categories.csv")
-            let categories = try CategoryFile.read(path: path)
+            let path = file ?? "GeoData/categories.csv"
+            let categories = try file.map { try CategoryFile.read(path: $0) }
+                ?? DefaultData.locate().withGeoData { try CategoryFile.read(path: $0 + "/categories.csv") }
             try Store.open(at: global.database).importCategories(categories, source: path)
             say("\(path): \(categories.count) categories loaded.")
         }

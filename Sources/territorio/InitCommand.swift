@@ -12,10 +12,10 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let store = try Store.open(at: global.database)
-            if try store.categories().isEmpty, let geoData = try? EmbeddedDefault.locateGeoData() {
-                let path = geoData + "/categories.csv"
-                try store.importCategories(try CategoryFile.read(path: path), source: path)
-                say("Loaded the default taxonomy from \(path).")
+            if try store.categories().isEmpty {
+                let categories = try DefaultData.locate().withGeoData { try CategoryFile.read(path: $0 + "/categories.csv") }
+                try store.importCategories(categories, source: "GeoData/categories.csv")
+                say("Loaded the default taxonomy (\(categories.count) categories).")
             }
             if store.migrationsApplied.isEmpty {
                 say("Database \(store.path) is up to date.")

@@ -25,8 +25,8 @@ struct PosterCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let store = try Store.open(at: global.database)
-            let faqPath = try faq ?? (EmbeddedDefault.locateGeoData() + "/faq.csv")
-            let poster = try Poster.load(store: store, faq: faqPath)
+            let poster = try faq.map { try Poster.load(store: store, faq: $0) }
+                ?? DefaultData.locate().withGeoData { try Poster.load(store: store, faq: $0 + "/faq.csv") }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for l in lang == "all" ? Phrases.languages : [lang] {
                 let html = "\(out)/poster-\(l).html"

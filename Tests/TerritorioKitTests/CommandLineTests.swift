@@ -4,13 +4,14 @@ import Testing
 
 @Suite("The territorio command")
 struct CommandLineTests {
-    @Test("demo on a fresh folder writes the database and GeoJSON, and says the boundaries are approximate")
+    @Test("demo on a fresh folder writes the database and GeoJSON, with the official boundaries")
     func demo() throws {
         let directory = try Fixture.temporaryDirectory()
         let out = directory.appendingPathComponent("out").path
         let result = try CLI.run(["demo", "--out", out, "--geodata", Fixture.geoData])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("APPROXIMATE"))
+        #expect(!result.stderr.contains("APPROXIMATE"))
+        #expect(result.stderr.contains("ISTAT (CC BY)"))
         #expect(FileManager.default.fileExists(atPath: out + "/territorio.sqlite"))
         #expect(FileManager.default.fileExists(atPath: out + "/municipalities.geojson"))
         #expect(!FileManager.default.fileExists(atPath: out + "/territorio.sqlite.building"))
@@ -19,7 +20,7 @@ struct CommandLineTests {
         #expect(info.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
         #expect(json["municipalities"] as? Int == 29)
-        #expect(json["approximateBoundaries"] as? Int == 29)
+        #expect(json["approximateBoundaries"] as? Int == 0)
 
         let again = try CLI.run(["demo", "--out", out, "--geodata", Fixture.geoData])
         #expect(again.status == 0, "running the demo twice replaces its database")

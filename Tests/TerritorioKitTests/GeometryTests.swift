@@ -59,33 +59,4 @@ struct GeometryTests {
         #expect(try prepared.covers(Coordinate(x: 10, y: 5)))
         #expect(try !prepared.covers(Coordinate(x: 10.001, y: 5)))
     }
-
-    @Test("Voronoi cells come back in the order of their points, each containing its point, without overlaps")
-    func voronoi() throws {
-        let engine = GeometryEngine()
-        let points = [Coordinate(x: 1, y: 1), Coordinate(x: 9, y: 2), Coordinate(x: 5, y: 8), Coordinate(x: 2, y: 6), Coordinate(x: 7, y: 5)]
-        let cells = try engine.voronoiCells(around: points, clippedTo: square)
-        #expect(cells.count == points.count)
-        for (cell, point) in zip(cells, points) {
-            #expect(try engine.prepare(cell).contains(point))
-        }
-        var total = 0.0
-        for i in cells.indices {
-            total += try engine.area(of: cells[i])
-            for j in cells.indices where j > i {
-                #expect(try engine.intersectionArea(cells[i], cells[j]) < 1e-9)
-            }
-        }
-        #expect(abs(total - 100) < 1e-9, "the cells tile the clip square")
-    }
-
-    @Test("the local projection is inverted exactly and measures about 111 km per degree of latitude")
-    func localProjection() {
-        let projection = LocalProjection(origin: Coordinate(lon: 8.8, lat: 44.7))
-        let p = Coordinate(lon: 9.1, lat: 44.5)
-        let back = projection.unproject(projection.project(p))
-        #expect(abs(back.lon - p.lon) < 1e-12 && abs(back.lat - p.lat) < 1e-12)
-        let oneDegreeNorth = projection.project(Coordinate(lon: 8.8, lat: 45.7))
-        #expect(abs(oneDegreeNorth.y - 111_195) < 10)
-    }
 }

@@ -42,13 +42,13 @@ struct OfficialDataTests {
         #expect(try store.read { try String.fetchAll($0, sql: "SELECT code || updated_at || hex(AsBinary(geom)) FROM municipality ORDER BY code") } == before)
     }
 
-    @Test("official boundaries replace the demo's approximate ones in place")
-    func replacesApproximate() throws {
+    @Test("importing the province's ISTAT file over the demo keeps its 29 boundaries and adds the others")
+    func provinceOverDemo() throws {
         let store = try Fixture.store()
         try EmbeddedDefault.load(into: store, geoData: Fixture.geoData)
         let path = try Fixture.shared(Self.alessandria)
         let report = try store.importBoundaries(BoundaryFile.read(path: path), source: path)
-        #expect(report.updated.count == 29 && report.added.count == 158)
+        #expect(report.unchanged.count == 29 && report.updated.isEmpty && report.added.count == 158)
         #expect(report.stillApproximate.isEmpty)
         let members = try store.read { try Row.fetchOne($0, sql: "SELECT count(*), sum(population) FROM municipality WHERE in_consortium = 1") }
         #expect(members?[0] as Int? == 29, "membership survives the replacement")

@@ -34,7 +34,7 @@ def test_report_is_rfc7946(demo):
     assert report["type"] == "FeatureCollection"
     assert "crs" not in report, "RFC 7946 has no crs member"
     meta = report["territorio"]
-    assert meta["k"] == 5 and "ISTAT" in meta["attribution"] and meta["boundaries_approximate"] is True
+    assert meta["k"] == 5 and "ISTAT" in meta["attribution"] and meta["boundaries_approximate"] is False
     assert len(report["features"]) == 29
     for feature in report["features"]:
         geometry = feature["geometry"]

@@ -3,15 +3,13 @@ import Foundation
 /// The embedded default: the consortium described by the small files in `GeoData/`, so that
 /// territorio runs with no download.
 ///
-/// Only interior points are embedded (the official boundary files may not be redistributed
-/// here), so ``approximateBoundaries(of:)`` derives stand-in polygons from them. They are
-/// stored with `boundary_approximate = 1`, and `territorio import boundaries` replaces them.
+/// The boundaries are the official ISTAT ones (`GeoData/boundaries.geojson`: the consortium's 29
+/// features cut unchanged from the ISTAT file of the province of Alessandria, CC BY 4.0), so every
+/// map of the demo shows the real territory.
 public enum EmbeddedDefault {
-    /// Where the approximate boundaries come from, as recorded in the database.
-    public static let approximateSource = "approximate: Voronoi cells of the interior points in GeoData/consortium.csv, clipped to a 4 km buffer of their hull"
-
-    /// Distance, in metres, by which the points' convex hull is grown to close the outer cells.
-    public static let hullBuffer = 4_000.0
+    /// Where the demo's boundaries come from, as recorded in the database's import log.
+    public static let boundarySource =
+        "GeoData/boundaries.geojson: ISTAT administrative limits 2023 (CC BY 4.0), via openpolis geojson-italy"
 
     /// One member municipality as `GeoData/consortium.csv` lists it.
     public struct Member: Sendable, Hashable {
@@ -20,25 +18,6 @@ public enum EmbeddedDefault {
         public var interiorPoint: Coordinate
         public var population: Int
         public var areaKm2: Double?
-    }
-
-    /// The `GeoData` folder: `explicit` if given, else `$TERRITORIO_GEODATA`, `./GeoData`, or the
-    /// `GeoData` folder of the source tree the executable was built in.
-    public static func locateGeoData(explicit: String? = nil, executable: String = CommandLine.arguments[0]) throws -> String {
-        var candidates: [String] = []
-        if let explicit { candidates.append(explicit) }
-        if let env = ProcessInfo.processInfo.environment["TERRITORIO_GEODATA"] { candidates.append(env) }
-        candidates.append(FileManager.default.currentDirectoryPath + "/GeoData")
-        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            candidates.append(dir.appendingPathComponent("GeoData").path)
-            dir.deleteLastPathComponent()
-        }
-        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/consortium.csv") }) {
-            return found
-        }
-        if let explicit { throw InputError(file: explicit, "no consortium.csv in this folder; expected territorio's GeoData folder") }
-        throw InputError(file: "GeoData", "cannot find territorio's GeoData folder; run from the source tree or set TERRITORIO_GEODATA")
     }
 
     /// Reads `consortium.csv` (columns `istat_code,name,lat,lon,population_2011[,area_km2]`).
@@ -70,32 +49,29 @@ public enum EmbeddedDefault {
         return members
     }
 
-    /// Stand-in boundaries: the Voronoi cell of each member's interior point, clipped to the
-    /// points' convex hull grown by ``hullBuffer``. Computed in a local projection in metres,
-    /// so cells are not stretched east–west. Cells are valid, do not overlap and contain
-    /// their points; they share edges exactly.
-    public static func approximateBoundaries(of members: [Member]) throws -> BoundaryFile {
-        let engine = GeometryEngine()
-        let projection = LocalProjection(centredOn: members.map(\.interiorPoint))
-        let sites = members.map { projection.project($0.interiorPoint) }
-        let clip = try engine.buffer(engine.convexHull(of: sites), by: hullBuffer)
-        let cells = try engine.voronoiCells(around: sites, clippedTo: clip)
-        let boundaries = zip(members, cells).map { member, cell in
-            MunicipalityBoundary(code: member.code, name: member.name, province: "AL",
-                                 shape: projection.unproject(cell), representativePoint: member.interiorPoint, repair: nil)
+    /// The official boundaries of the members, from `boundaries.geojson`; every member must have
+    /// exactly one, and the file must hold no other municipality.
+    public static func boundaries(geoData: String, members: [Member]) throws -> BoundaryFile {
+        let file = try BoundaryFile.read(path: geoData + "/boundaries.geojson")
+        let found = Set(file.boundaries.map(\.code))
+        let expected = Set(members.map(\.code))
+        guard found == expected, file.boundaries.count == members.count else {
+            let missing = expected.subtracting(found).sorted(), extra = found.subtracting(expected).sorted()
+            throw InputError(file: file.file, "expected one boundary per member of consortium.csv; "
+                + "missing: \(missing.joined(separator: ", ")); not members: \(extra.joined(separator: ", "))")
         }
-        return BoundaryFile(file: "GeoData/consortium.csv", boundaries: boundaries)
+        return file
     }
 
-    /// Builds the embedded default into `store`: approximate boundaries, 2011 population and
+    /// Builds the embedded default into `store`: official boundaries, 2011 population and
     /// consortium membership of every member, the taxonomy and the demo service directory.
     public static func load(into store: Store, geoData: String) throws {
         let members = try members(geoData: geoData)
-        try store.importBoundaries(try approximateBoundaries(of: members), source: approximateSource, approximate: true)
+        try store.importBoundaries(try boundaries(geoData: geoData, members: members), source: boundarySource)
         let population = PopulationFile(file: geoData + "/consortium.csv", year: 2011,
                                         entries: members.enumerated().map { .init(code: $1.code, name: $1.name, population: $1.population, row: $0 + 2) },
                                         paddedCodes: 0)
-        try store.importPopulation(population, source: population.file)
+        try store.importPopulation(population, source: "GeoData/consortium.csv")
         var rows: [String: Int] = [:]
         for (i, m) in members.enumerated() { rows[m.code] = i + 2 }
         try store.setConsortium(ConsortiumFile(file: population.file, codes: members.map(\.code), rowOfCode: rows))
@@ -112,8 +88,14 @@ public enum EmbeddedDefault {
     /// Ingests the sample survey exports; the demo's own samples must be accepted whole.
     @discardableResult
     public static func ingestSamples(into store: Store, geoData: String) throws -> [IngestSummary] {
+        try ingestSamples(into: store, paths: sampleSurveys(geoData: geoData))
+    }
+
+    /// Ingests the sample exports at `paths`; each must be accepted whole.
+    @discardableResult
+    public static func ingestSamples(into store: Store, paths: [String]) throws -> [IngestSummary] {
         let resolver = try SurveyIngest.resolver(store)
-        return try sampleSurveys(geoData: geoData).map { path in
+        return try paths.map { path in
             let (summary, _) = try SurveyIngest.ingest(path: path, into: store, resolver: resolver)
             guard summary.rejected == 0 else {
                 throw InputError(file: path, problems: summary.rejections.map { InputProblem(.row($0.row), $0.messages.joined(separator: "; ")) })
@@ -126,10 +108,10 @@ public enum EmbeddedDefault {
     /// own data must be clean).
     public static func loadDirectory(into store: Store, geoData: String) throws {
         let categoriesPath = geoData + "/categories.csv"
-        try store.importCategories(try CategoryFile.read(path: categoriesPath), source: categoriesPath)
+        try store.importCategories(try CategoryFile.read(path: categoriesPath), source: "GeoData/categories.csv")
         let servicesPath = geoData + "/services.csv"
         let outcome = try ServiceCheck(context: try store.directoryContext()).check(try ServiceFile.read(path: servicesPath))
         guard outcome.problems.isEmpty else { throw InputError(file: servicesPath, problems: outcome.problems) }
-        try store.importServices(outcome.services, source: servicesPath)
+        try store.importServices(outcome.services, source: "GeoData/services.csv")
     }
 }

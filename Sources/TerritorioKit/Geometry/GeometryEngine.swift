@@ -9,7 +9,6 @@ import Foundation
 /// ## Topics
 /// - Validity: ``validity(of:)``, ``repaired(_:)``
 /// - Points: ``representativePoint(of:)``, ``prepare(_:)``
-/// - Construction: ``voronoiCells(around:clippedTo:)``, ``convexHull(of:)``, ``buffer(_:by:)``
 /// - Measures: ``area(of:)``, ``intersectionArea(_:_:)``
 public final class GeometryEngine {
     let context = GEOSContext()
@@ -62,44 +61,6 @@ public final class GeometryEngine {
         try geos(a).binary("Intersection", try geos(b)) { GEOSIntersection_r($0, $1, $2) }.area()
     }
 
-    public func convexHull(of points: [Coordinate]) throws(GeometryError) -> MultiPolygon {
-        let hull = try multiPoint(points).unary("ConvexHull") { GEOSConvexHull_r($0, $1) }
-        return try polygonalPart(of: hull)
-    }
-
-    /// `shape` grown by `distance` (in the shape's units), with round corners.
-    public func buffer(_ shape: MultiPolygon, by distance: Double) throws(GeometryError) -> MultiPolygon {
-        let g = try geos(shape)
-        return try polygonalPart(of: try g.unary("Buffer") { GEOSBuffer_r($0, $1, distance, 8) })
-    }
-
-    /// Voronoi cells of `points`, each clipped to `clip`, returned in the order of `points`.
-    /// Every cell contains its point (when the point is inside `clip`); cells do not overlap.
-    /// Points must be distinct.
-    public func voronoiCells(around points: [Coordinate], clippedTo clip: MultiPolygon) throws(GeometryError) -> [MultiPolygon] {
-        let sites = try multiPoint(points)
-        let clipGeom = try geos(clip)
-        let diagram = try sites.binary("VoronoiDiagram", clipGeom) { GEOSVoronoiDiagram_r($0, $1, $2, 0, 0) }
-        let cells = try diagram.parts()
-        var byPoint = [MultiPolygon?](repeating: nil, count: points.count)
-        for cell in cells {
-            guard let prepared = GEOSPrepare_r(context.handle, cell.pointer) else { throw context.error("Prepare") }
-            defer { GEOSPreparedGeom_destroy_r(context.handle, prepared) }
-            for (i, p) in points.enumerated() where byPoint[i] == nil {
-                let pg = try GEOSGeom.point(context, p)
-                if GEOSPreparedIntersects_r(context.handle, prepared, pg.pointer) == 1 {
-                    let clipped = try cell.binary("Intersection", clipGeom) { GEOSIntersection_r($0, $1, $2) }
-                    byPoint[i] = try polygonalPart(of: clipped)
-                    break
-                }
-            }
-        }
-        return try byPoint.enumerated().map { (i, cell) throws(GeometryError) -> MultiPolygon in
-            guard let cell else { throw .geos(operation: "VoronoiDiagram", message: "no cell for point \(i) (duplicate point?)") }
-            return cell
-        }
-    }
-
     /// A shape prepared for many fast point-in-polygon tests.
     public func prepare(_ shape: MultiPolygon) throws(GeometryError) -> PreparedPolygon {
         try PreparedPolygon(engine: self, geometry: try geos(shape))
@@ -109,13 +70,6 @@ public final class GeometryEngine {
 
     func geos(_ shape: MultiPolygon) throws(GeometryError) -> GEOSGeom {
         try GEOSGeom.fromWKB(context, WKB.encode(shape))
-    }
-
-    func multiPoint(_ points: [Coordinate]) throws(GeometryError) -> GEOSGeom {
-        var members: [GEOSGeom] = []
-        members.reserveCapacity(points.count)
-        for p in points { members.append(try GEOSGeom.point(context, p)) }
-        return try GEOSGeom.collection(context, type: GEOS_MULTIPOINT, members)
     }
 
     /// The polygons of any geometry (a collection's lines and points are dropped) as a MultiPolygon.

@@ -1,0 +1,33 @@
+import Foundation
+
+/// What ``DemoPipeline/run(_:)`` wrote: every output's path, the ingested samples and what the
+/// database holds.
+public struct DemoManifest: Sendable {
+    /// The SpatiaLite database.
+    public var database: String
+    /// The survey samples ingested, one summary per file.
+    public var surveys: [IngestSummary]
+    /// What the database holds.
+    public var summary: StoreSummary
+    /// The consortium's boundaries as GeoJSON.
+    public var municipalities = ""
+    /// The service directory as GeoJSON.
+    public var services = ""
+    /// The gap report: GeoJSON, then CSV.
+    public var gaps: [String] = []
+    /// The number of categories analysed.
+    public var categories = 0
+    /// The SVG maps.
+    public var maps: [String] = []
+    /// The PNG maps (empty when not asked for, or when `rsvg-convert` is missing).
+    public var pngs: [String] = []
+    /// Whether `rsvg-convert` was found.
+    public var pngAvailable = false
+    /// The poster, one HTML file per language.
+    public var posters: [String] = []
+    /// Wall time of the whole run, in seconds.
+    public var seconds = 0.0
+
+    /// Every file written, database first.
+    public var files: [String] { [database, municipalities, services] + gaps + maps + pngs + posters }
+}

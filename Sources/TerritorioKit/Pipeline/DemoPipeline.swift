@@ -1,0 +1,122 @@
+import Foundation
+
+/// The embedded default, built end to end: the database from `GeoData/`, the synthetic survey
+/// samples ingested, then the gap report, the maps and the poster. The CLI's `demo` command and
+/// the tests call ``run(_:)`` and print or check the ``DemoManifest`` it returns.
+public enum DemoPipeline {
+    /// What to build, and where.
+    public struct Options: Sendable {
+        /// The output folder (created when missing).
+        public var out: String
+        /// The database to build (default `OUT/territorio.sqlite`).
+        public var database: String?
+        /// Where the default's files come from (the embedded copy unless a folder is named).
+        public var data: DefaultData
+        /// Render the maps to PNG as well as SVG (when `rsvg-convert` is installed).
+        public var png: Bool
+
+        public init(out: String, database: String? = nil, data: DefaultData = .embedded, png: Bool = true) {
+            self.out = out
+            self.database = database
+            self.data = data
+            self.png = png
+        }
+    }
+
+    /// Builds the demo as described by `options` and returns what it wrote.
+    public static func run(_ options: Options) throws -> DemoManifest {
+        try options.data.withGeoData { geoData in try run(options, geoData: geoData) }
+    }
+
+    static func run(_ options: Options, geoData: String) throws -> DemoManifest {
+        let started = Date()
+        try FileManager.default.createDirectory(atPath: options.out, withIntermediateDirectories: true)
+        let database = options.database ?? options.out + "/territorio.sqlite"
+        let samples = try copySamples(geoData: geoData, out: options.out)
+        let surveys = try buildDatabase(at: database, geoData: geoData, samples: samples)
+        let store = try Store.open(at: database)
+        var manifest = DemoManifest(database: database, surveys: surveys, summary: try store.summary())
+        let inputs = try GapInputs.load(from: store)
+        let report = GapReport(GapAnalysis(inputs: inputs, config: .standard))
+        manifest.categories = inputs.categories.count
+        try writeGeoJSON(store: store, report: report, out: options.out, into: &manifest)
+        try writeMaps(store: store, report: report, out: options.out, png: options.png, into: &manifest)
+        try writePosters(store: store, geoData: geoData, out: options.out, into: &manifest)
+        manifest.seconds = Date().timeIntervalSince(started)
+        return manifest
+    }
+
+    /// Builds the database in a temporary file and moves it into place, so that the demo
+    /// database is whole or absent; returns the ingested samples' summaries.
+    static func buildDatabase(at database: String, geoData: String, samples: [String]) throws -> [IngestSummary] {
+        let temporary = database + ".building"
+        try removeDatabase(temporary)
+        let store = try Store.open(at: temporary)
+        try EmbeddedDefault.load(into: store, geoData: geoData)
+        let surveys = try EmbeddedDefault.ingestSamples(into: store, paths: samples)
+        try store.close()
+        try removeDatabase(database)
+        try FileManager.default.moveItem(atPath: temporary, toPath: database)
+        return surveys
+    }
+
+    /// Copies the synthetic survey exports into `OUT/surveys/`, so that the files the demo
+    /// ingested are there to look at (and to try `territorio ingest` on); returns their paths.
+    static func copySamples(geoData: String, out: String) throws -> [String] {
+        let folder = out + "/surveys"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return try EmbeddedDefault.sampleSurveys(geoData: geoData).map { source in
+            let target = folder + "/" + URL(fileURLWithPath: source).lastPathComponent
+            try AtomicFile.write(try Data(contentsOf: URL(fileURLWithPath: source)), to: target)
+            return target
+        }
+    }
+
+    static func writeGeoJSON(store: Store, report: GapReport, out: String, into manifest: inout DemoManifest) throws {
+        let municipalities = out + "/municipalities.geojson"
+        try AtomicFile.write(try MunicipalityExport.geoJSON(from: store, consortiumOnly: true), to: municipalities)
+        let services = out + "/services.geojson"
+        try AtomicFile.write(ServiceExport.geoJSON(try store.services(), categories: try store.categories()), to: services)
+        let gaps = out + "/gaps.geojson", gapsCSV = out + "/gaps.csv"
+        try AtomicFile.write(try report.geoJSON(store: store, timestamp: nil, costsFile: nil), to: gaps)
+        try AtomicFile.write(try report.csv(), to: gapsCSV)
+        manifest.municipalities = municipalities
+        manifest.services = services
+        manifest.gaps = [gaps, gapsCSV]
+    }
+
+    /// One gap map per category and the services map, in Italian; PNGs side by side.
+    static func writeMaps(store: Store, report: GapReport, out: String, png: Bool,
+                          into manifest: inout DemoManifest) throws {
+        let folder = out + "/maps"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let inputs = report.analysis.inputs
+        var maps: [(name: String, map: SVGMap)] = try inputs.categories.map { c in
+            ("gaps-\(c.code)", try Maps.gaps(report: report, category: c.code, language: "it", store: store))
+        }
+        maps.append(("services", try Maps.services(inputs: inputs, language: "it", store: store)))
+        for (name, map) in maps { try AtomicFile.write(map.svg(), to: "\(folder)/\(name).svg") }
+        manifest.maps = maps.map { "\(folder)/\($0.name).svg" }
+        manifest.pngAvailable = ExternalTool.find(["rsvg-convert"]) != nil
+        guard png, manifest.pngAvailable else { return }
+        try Maps.pngs(maps.map { ("\(folder)/\($0.name).svg", "\(folder)/\($0.name).png") })
+        manifest.pngs = maps.map { "\(folder)/\($0.name).png" }
+    }
+
+    static func writePosters(store: Store, geoData: String, out: String, into manifest: inout DemoManifest) throws {
+        let folder = out + "/poster"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let poster = try Poster.load(store: store, faq: geoData + "/faq.csv")
+        for language in Phrases.languages {
+            let path = "\(folder)/poster-\(language).html"
+            try AtomicFile.write(poster.html(language: language), to: path)
+            manifest.posters.append(path)
+        }
+    }
+
+    static func removeDatabase(_ path: String) throws {
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+}
