@@ -44,9 +44,9 @@ struct ExportCommand: ParsableCommand {
             let store = try Store.open(at: global.existingDatabase())
             switch (dataset, format) {
             case (.municipalities, .geojson):
-                try AtomicFile.write(try MunicipalityExport.geoJSON(from: store, consortiumOnly: consortiumOnly), to: out)
+                try AtomicFile.write(MunicipalityExport.geoJSON(try store.municipalities(consortiumOnly: consortiumOnly, withShapes: true)), to: out)
             case (.municipalities, _):
-                try AtomicFile.write(try MunicipalityExport.csv(from: store, consortiumOnly: consortiumOnly), to: out)
+                try AtomicFile.write(try MunicipalityExport.csv(try store.municipalities(consortiumOnly: consortiumOnly)), to: out)
             case (.services, .geojson):
                 try AtomicFile.write(ServiceExport.geoJSON(try store.services(), categories: try store.categories()), to: out)
             case (.services, .csv):

@@ -65,9 +65,9 @@ struct EmbeddedDefaultTests {
     }
 
     @Test("the GeoJSON export flags no boundary as approximate and carries the ISTAT attribution")
-    func export() throws {
+    func export() async throws {
         let store = try Fixture.demoStore()
-        let text = try MunicipalityExport.geoJSON(from: store, consortiumOnly: true)
+        let text = try await MunicipalityExport.geoJSON(from: store, consortiumOnly: true)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(json["attribution"] as? String == MunicipalityExport.attribution)
         let features = try #require(json["features"] as? [[String: Any]])

@@ -57,6 +57,7 @@ public enum DemoPipeline {
         try store.close()
         try removeDatabase(database)
         try FileManager.default.moveItem(atPath: temporary, toPath: database)
+        try removeDatabase(temporary)  // the emptied WAL and shared-memory files left beside it
         return surveys
     }
 
@@ -74,7 +75,8 @@ public enum DemoPipeline {
 
     static func writeGeoJSON(store: Store, report: GapReport, out: String, into manifest: inout DemoManifest) throws {
         let municipalities = out + "/municipalities.geojson"
-        try AtomicFile.write(try MunicipalityExport.geoJSON(from: store, consortiumOnly: true), to: municipalities)
+        let members = try store.municipalities(consortiumOnly: true, withShapes: true)
+        try AtomicFile.write(MunicipalityExport.geoJSON(members), to: municipalities)
         let services = out + "/services.geojson"
         try AtomicFile.write(ServiceExport.geoJSON(try store.services(), categories: try store.categories()), to: services)
         let gaps = out + "/gaps.geojson", gapsCSV = out + "/gaps.csv"

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The multilingual "Hai bisogno di aiuto?" poster: one print-ready HTML page per language
 /// (A3 portrait), one short question per category (from `GeoData/faq.csv`) with the services

@@ -5,7 +5,8 @@ import GRDB
 ///
 /// Opening a store creates the file if needed and applies pending migrations, so opening
 /// twice is harmless. Every connection has SpatiaLite initialised, WAL journaling and a
-/// busy timeout.
+/// busy timeout. Connections come from a GRDB `DatabasePool`: readers run beside the writer
+/// (WAL snapshots), so a report does not wait for an ingest.
 ///
 /// ## Topics
 /// - Opening: ``open(at:)``, ``path``
@@ -16,9 +17,9 @@ public final class Store: Sendable {
     public let path: String
     /// The migrations this opening applied (empty when the database was up to date).
     public let migrationsApplied: [String]
-    let queue: DatabaseQueue
+    let queue: DatabasePool
 
-    private init(path: String, queue: DatabaseQueue, migrationsApplied: [String]) {
+    private init(path: String, queue: DatabasePool, migrationsApplied: [String]) {
         self.path = path
         self.queue = queue
         self.migrationsApplied = migrationsApplied
@@ -34,9 +35,9 @@ public final class Store: Sendable {
         config.journalMode = .wal
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in try SpatiaLiteConnection.prepare(db) }
-        let queue: DatabaseQueue
+        let queue: DatabasePool
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            queue = try DatabasePool(path: path, configuration: config)
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
@@ -53,9 +54,13 @@ public final class Store: Sendable {
     /// Runs `work` in one transaction: all of it is written, or nothing.
     public func write<T>(_ work: (Database) throws -> T) throws -> T { try queue.write(work) }
 
-    /// Closes the database: the WAL is checkpointed into the main file, so that the file can
-    /// be copied or moved on its own.
-    public func close() throws { try queue.close() }
+    /// Closes the database: the WAL is checkpointed into the main file first, so that the file
+    /// can be copied or moved on its own. (The pool's read-only connections close last and cannot
+    /// checkpoint, so closing alone would leave the newest pages in the WAL.)
+    public func close() throws {
+        try queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try queue.close()
+    }
 
     /// Names of the applied schema migrations, oldest first.
     public func appliedMigrations() throws -> [String] {
