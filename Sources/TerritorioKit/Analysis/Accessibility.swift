@@ -18,6 +18,24 @@ public func haversineKilometres(_ a: Coordinate, _ b: Coordinate) -> Double {
 /// c the cost (km, or from a cost matrix), f the weight function. A municipality that reaches no
 /// service has no value (nil), not zero. As in PySAL `access` 1.1.10, the catchment includes
 /// its edge (cost ≤ max_cost).
+///
+/// With a single step f ≡ 1 inside the catchment this is the 2SFCA of Luo & Wang (2003); with
+/// several steps, a Gaussian or a gravity f it is the enhanced 2SFCA (E2SFCA) of Luo & Qi (2009).
+/// See `docs/method.md`.
+///
+/// - Luo, W. & Wang, F. (2003). Measures of spatial accessibility to health care in a GIS
+///   environment: synthesis and a case study in the Chicago region. *Environment and Planning B:
+///   Planning and Design* 30(6), 865–884.
+/// - Luo, W. & Qi, Y. (2009). An enhanced two-step floating catchment area (E2SFCA) method for
+///   measuring spatial accessibility to primary care physicians. *Health & Place* 15(4), 1100–1107.
+///
+/// ```swift
+/// // Two municipalities of 1,000 and 3,000 people, one service of capacity 2 reached by both:
+/// let fca = TwoStepFCA(populations: [1_000, 3_000], capacities: [2],
+///                      pairs: [.init(demand: 0, supply: 0, cost: 3), .init(demand: 1, supply: 0, cost: 8)],
+///                      weight: .step([.init(threshold: 10, weight: 1)]))
+/// // R = 2 / 4,000 = 0.0005 services per resident; both municipalities get A = 0.0005.
+/// ```
 public struct TwoStepFCA {
     /// One reachable (demand, supply) pair with its cost.
     public struct Pair: Sendable {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension GapReport {
     /// Report metadata: method, parameters, sources and dates, k, attribution.

@@ -73,12 +73,15 @@ public enum StoreError: Error, CustomStringConvertible {
     case directoryMissing(path: String)
     case cannotOpen(path: String, reason: String)
     case spatialMetadata(String)
+    case wouldReplace(path: String)
 
     public var description: String {
         switch self {
         case .directoryMissing(let p): "the folder \(p) does not exist: create it, or choose another --db path"
         case .cannotOpen(let p, let r): "cannot open the database \(p): \(r)"
         case .spatialMetadata(let m): "SpatiaLite could not set up the spatial tables: \(m)"
+        case .wouldReplace(let p):
+            "\(p) already exists and a restore would replace it: stop whatever uses it, then add --force"
         }
     }
 }

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import TerritorioKit
+
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy the database into one file, safely while others use it.",
+        discussion: """
+            Uses SQLite's online backup API from one snapshot, so the copy is consistent even while \
+            an ingest or the web app writes. The copy is checked (integrity) before it replaces OUT. \
+            Restore it with `territorio restore OUT`.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("The backup file to write.", valueName: "file"))
+    var out: String
+
+    func run() throws {
+        try reportingFailures {
+            let report = try Store.open(at: global.existingDatabase()).backup(to: out)
+            say("Wrote \(report.path): \(report.bytes.formatted()) bytes, \(report.migrations.count) schema migrations, "
+                + "integrity checked.")
+        }
+    }
+}
