@@ -21,9 +21,9 @@ struct IngestCommand: ParsableCommand {
             naming both rows, unless the row corrects it: --correction for the whole file, or a \
             correction_of column.
 
-            Rows about a municipality outside the consortium, and dates in the future (a device's \
-            clock) or before 2000, are rejected with the reason; --allow-outside and --allow-future \
-            keep them (with a warning).
+            Rows about a municipality outside the consortium (when the database has one), and dates \
+            in the future (a device's clock) or before 2000, are rejected with the reason; \
+            --allow-outside and --allow-future keep them (with a warning for the first).
 
             Rows that fail a check are kept in quarantine with every reason; --rejected writes them \
             to a CSV to correct and ingest again. Columns that could identify a person (names, \

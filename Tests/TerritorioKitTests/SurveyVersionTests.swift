@@ -240,6 +240,11 @@ struct SurveyVersionTests {
         let allowed = try Self.ingest(path, store, IngestPolicy(allowOutside: true))
         #expect(allowed.accepted == 2 && allowed.warnings.count == 2)
         #expect(Self.first(allowed.warnings).contains("outside the consortium; kept (--allow-outside)"))
+
+        let unscoped = try Self.storeWithNeighbours()
+        try unscoped.write { try $0.execute(sql: "UPDATE municipality SET in_consortium = 0") }
+        let anywhere = try Self.ingest(path, unscoped)
+        #expect(anywhere.accepted == 2 && anywhere.warnings.isEmpty, "without a consortium nothing is out of scope")
     }
 
     @Test("dates in the future are rejected unless --allow-future (up to a year ahead); dates before 2000 always")

@@ -60,9 +60,10 @@ extension SubmissionReader {
         submission.version.time = times.max() ?? parsed[.date]
     }
 
-    /// Rejects (or, with `--allow-outside`, notes) a municipality outside the consortium.
+    /// Rejects (or, with `--allow-outside`, notes) a municipality outside the consortium, when
+    /// the database has one.
     func checkScope(_ code: String, column: String, reasons: inout [String], warnings: inout [String]) {
-        guard let m = resolver.municipalities[code], !m.inConsortium else { return }
+        guard scoped, let m = resolver.municipalities[code], !m.inConsortium else { return }
         if policy.allowOutside {
             warnings.append(IngestMessage.outsideKept(column: column, name: m.name, code: code))
         } else {

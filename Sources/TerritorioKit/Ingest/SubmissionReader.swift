@@ -7,6 +7,8 @@ public struct SubmissionReader {
     public let resolver: MunicipalityResolver
     public let categories: Set<String>
     public let policy: IngestPolicy
+    /// Whether the database has a consortium: without one, no municipality is out of scope.
+    let scoped: Bool
 
     public enum Outcome {
         case accepted(Submission, warnings: [String])
@@ -26,6 +28,7 @@ public struct SubmissionReader {
         self.resolver = resolver
         self.categories = categories
         self.policy = policy
+        scoped = resolver.municipalities.values.contains { $0.inConsortium }
     }
 
     public func read(_ record: CSVStream.Record) -> Outcome {
