@@ -23,7 +23,7 @@ struct IngestCommand: ParsableCommand {
 
             Rows about a municipality outside the consortium (when the database has one), and dates \
             in the future (a device's clock) or before 2000, are rejected with the reason; \
-            --allow-outside and --allow-future keep them (with a warning for the first).
+            --allow-outside and --allow-future keep them, with a warning.
 
             Rows that fail a check are kept in quarantine with every reason; --rejected writes them \
             to a CSV to correct and ingest again. Columns that could identify a person (names, \

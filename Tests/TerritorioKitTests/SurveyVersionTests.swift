@@ -266,6 +266,7 @@ struct SurveyVersionTests {
         let allowed = try Self.ingest(other, try Fixture.demoStore(), lenient)
         #expect(allowed.accepted == 2 && allowed.rejected == 2)
         #expect(Self.first(allowed.rejections).contains("more than a year ahead"))
+        #expect(allowed.warnings.count == 1 && Self.first(allowed.warnings).contains("kept (--allow-future)"))
     }
 
     @Test("ingest on the command line: a paper conflict exits 3 naming both rows; the new options exist")

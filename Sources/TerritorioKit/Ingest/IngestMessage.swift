@@ -11,6 +11,10 @@ enum IngestMessage {
             + "check the device's clock, or ingest with --allow-future to keep it"
     }
 
+    static func futureKept(column: String, raw: String, today: String) -> String {
+        "\(column): \"\(raw)\" is in the future (today is \(today)); kept (--allow-future)"
+    }
+
     static func dateTooLate(column: String, raw: String, latest: String) -> String {
         "\(column): \"\(raw)\" is more than a year ahead; expected a date up to \(latest), even with --allow-future"
     }

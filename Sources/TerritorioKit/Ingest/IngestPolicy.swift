@@ -29,16 +29,22 @@ public struct IngestPolicy: Sendable {
     /// The latest date accepted: tomorrow (time zones), or a year ahead with ``allowFuture``.
     var latestDate: String { SurveyTime.adding(days: allowFuture ? 366 : 1, to: today) }
 
-    /// Why `date` (YYYY-MM-DD…) is out of range for `column`, or nil when it is fine.
-    func dateProblem(_ date: String, column: String, raw: String) -> String? {
+    /// Checks that `date` (YYYY-MM-DD…) of `column` is in range: adds why not to `reasons`, or a
+    /// warning for a future date kept by ``allowFuture``; returns whether the date is kept.
+    func checkDate(_ date: String, column: String, raw: String,
+                   reasons: inout [String], warnings: inout [String]) -> Bool {
         let day = String(date.prefix(10))
         if day < Self.earliestDate {
-            return IngestMessage.dateTooEarly(column: column, raw: raw, earliest: Self.earliestDate)
+            reasons.append(IngestMessage.dateTooEarly(column: column, raw: raw, earliest: Self.earliestDate))
+        } else if day > latestDate {
+            reasons.append(allowFuture ? IngestMessage.dateTooLate(column: column, raw: raw, latest: latestDate)
+                                       : IngestMessage.dateInFuture(column: column, raw: raw, today: today))
+        } else {
+            if day > SurveyTime.adding(days: 1, to: today) {
+                warnings.append(IngestMessage.futureKept(column: column, raw: raw, today: today))
+            }
+            return true
         }
-        if day > latestDate {
-            return allowFuture ? IngestMessage.dateTooLate(column: column, raw: raw, latest: latestDate)
-                : IngestMessage.dateInFuture(column: column, raw: raw, today: today)
-        }
-        return nil
+        return false
     }
 }

@@ -43,7 +43,8 @@ extension SubmissionReader {
     /// The submission time (Kobo `_submission_time`, ODK `SubmissionDate`, else `end`, else the
     /// paper `date`) and the version time (the later of `end` and the submission time), in UTC,
     /// each checked to be neither before 2000 nor in the future.
-    func readTimes(_ meta: [SurveyColumns.Meta: String], into submission: inout Submission, reasons: inout [String]) {
+    func readTimes(_ meta: [SurveyColumns.Meta: String], into submission: inout Submission, reasons: inout [String],
+                   warnings: inout [String]) {
         var parsed: [SurveyColumns.Meta: String] = [:]
         for m in [SurveyColumns.Meta.submissionTime, .end, .date] {
             guard let raw = meta[m] else { continue }
@@ -52,8 +53,9 @@ extension SubmissionReader {
                 reasons.append(IngestMessage.notADate(column: column, raw: raw))
                 continue
             }
-            if let problem = policy.dateProblem(time, column: column, raw: raw) { reasons.append(problem); continue }
-            parsed[m] = time
+            if policy.checkDate(time, column: column, raw: raw, reasons: &reasons, warnings: &warnings) {
+                parsed[m] = time
+            }
         }
         submission.submittedAt = parsed[.submissionTime] ?? parsed[.end] ?? parsed[.date]
         let times = [parsed[.submissionTime], parsed[.end]].compactMap { $0 }

@@ -72,7 +72,7 @@ public struct SubmissionReader {
         let (key, version) = identify(meta, values: values, reasons: &reasons)
         var submission = Submission(uuid: key ?? "", form: form.kind, municipality: "")
         submission.version = version
-        readTimes(meta, into: &submission, reasons: &reasons)
+        readTimes(meta, into: &submission, reasons: &reasons, warnings: &warnings)
 
         // Location.
         for f in form.fields where f.type == .geopoint {
@@ -160,7 +160,7 @@ public struct SubmissionReader {
                 guard let d = SurveyTime.parse(raw).map({ String($0.prefix(10)) }) else {
                     reasons.append("\(f.name): expected a date as YYYY-MM-DD or DD/MM/YYYY, found \"\(raw)\""); continue
                 }
-                if let problem = policy.dateProblem(d, column: f.name, raw: raw) { reasons.append(problem); continue }
+                guard policy.checkDate(d, column: f.name, raw: raw, reasons: &reasons, warnings: &warnings) else { continue }
                 if f.name == "period_start" { submission.periodStart = d } else { submission.periodEnd = d }
             case .text:
                 if f.name == "organization" { submission.organization = raw }
