@@ -60,7 +60,7 @@ measure() {
 
 # 1. Ingest the survey export, with point-in-polygon assignment.
 measure territorio_ingest "cp $WORK/base.sqlite $WORK/run.sqlite; rm -f $WORK/run.sqlite-wal $WORK/run.sqlite-shm" \
-  $T ingest --db "$WORK/run.sqlite" "$WORK/national-kobo-user.csv"
+  $T ingest --db "$WORK/run.sqlite" --allow-outside "$WORK/national-kobo-user.csv"
 JOIN="CREATE TABLE joined AS SELECT s.ogc_fid AS fid, m.code AS code FROM submissions s, municipality m WHERE ST_Contains(m.geom, s.GEOMETRY) AND m.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'municipality' AND search_frame = s.GEOMETRY)"
 measure reference_ogr2ogr_load "cp $WORK/base.sqlite $WORK/ref.sqlite" \
   ogr2ogr -f SQLite -update -append "$WORK/ref.sqlite" "$WORK/national-kobo-user.csv" -nln submissions -a_srs EPSG:4326 \

@@ -6,7 +6,8 @@ Writes, from GeoData/ (consortium municipalities with interior points and popula
                     select_multiple as a column and 0/1 columns, geopoint and _location_* columns)
   odk-operator.csv  ODK Central export of the operator survey (',', groups with '-')
   paper-user.csv    paper questionnaires typed in Excel, Italian locale (';', BOM, decimal comma,
-                    municipality names as people type them, urgency as an Italian label)
+                    municipality names as people type them, urgency as an Italian label), with the
+                    organisation that collected them in `source` (numbers are unique only within it)
 
   python3 Surveys/samples/generate.py                       # rebuild Surveys/samples/
   python3 Surveys/samples/generate.py --same-people 25 --out DIR
@@ -138,15 +139,15 @@ def odk_user(path, persons):
     write(path, header, rows)
 
 
-def paper_user(path, persons, rng, prefix="P"):
-    header = ["questionnaire_id", "date", "municipality", "location_lat", "location_lon", "needs", "urgency", "barriers",
+def paper_user(path, persons, rng, prefix="P", source="Caritas Novi Ligure"):
+    header = ["questionnaire_id", "source", "date", "municipality", "location_lat", "location_lon", "needs", "urgency", "barriers",
               "languages", "household_size", "age_group"]
     rows = []
     for i, p in enumerate(persons):
         name = p["municipality"]["name"]
         typed = rng.choice(TYPED.get(name, [name]) + [name])
         y, m, d = p["date"].split("-")
-        r = {"questionnaire_id": f"{prefix}-{i + 1:04d}", "date": f"{d}/{m}/{y}", "municipality": typed,
+        r = {"questionnaire_id": f"{prefix}-{i + 1:04d}", "source": source, "date": f"{d}/{m}/{y}", "municipality": typed,
              "needs": " ".join(p["needs"]), "urgency": URGENCY_IT[p["urgency"]], "barriers": " ".join(p["barriers"]),
              "languages": " ".join(p["languages"]), "household_size": p["household"] or "", "age_group": p["age"] or ""}
         if p["point"]:

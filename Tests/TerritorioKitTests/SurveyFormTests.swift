@@ -66,7 +66,7 @@ struct SurveyFormTests {
     func templateIngests() throws {
         let (store, forms) = try demoForms()
         let user = try #require(forms.first { $0.kind == .user })
-        let text = user.paperTemplate() + "P-1,2026-10-01,Gavi,,,food health,high,,it,2,30_44\n"
+        let text = user.paperTemplate() + "P-1,Caritas,2026-10-01,Gavi,,,food health,high,,it,2,30_44\n"
         let (summary, _) = try SurveyIngest.ingest(path: try Fixture.file("typed.csv", text), into: store)
         #expect(summary.accepted == 1 && summary.rejected == 0 && summary.dialect == .paper)
     }

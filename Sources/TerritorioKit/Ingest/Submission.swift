@@ -9,8 +9,27 @@ public struct Submission: Sendable, Hashable, Codable {
         public var unmet: Int?
     }
 
-    /// The instance UUID (without `uuid:`), or `paper-<questionnaire id>`.
+    /// Which version of a submission a row is, and where a paper questionnaire comes from.
+    public struct Version: Sendable, Hashable, Codable {
+        /// This version's instance id (Kobo/ODK `meta/instanceID`), nil on paper.
+        public var instanceID: String?
+        /// The version this one replaces (`meta/deprecatedID`, set when a submission is edited).
+        public var deprecatedID: String?
+        /// ODK Central's edit count.
+        public var edits: Int?
+        /// The submission's own time of this version (UTC): the later of its end and submission time.
+        public var time: String?
+        /// Paper: the questionnaire number and the organisation that collected it.
+        public var questionnaire: String?
+        public var source: String?
+        /// Paper: the row corrects the stored questionnaire with the same number (`correction_of`).
+        public var correction = false
+    }
+
+    /// The stable key: the instance UUID (without `uuid:`; ODK's `KEY`, Kobo's `meta/rootUuid`
+    /// when given), or `paper/<source>/<questionnaire id>`.
     public var uuid: String
+    public var version = Version()
     public var form: SurveyForm.Kind
     public var municipality: String
     /// The exact point, when the form had one: used in analysis, never exported.

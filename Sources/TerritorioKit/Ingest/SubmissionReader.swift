@@ -6,16 +6,29 @@ public struct SubmissionReader {
     public let columns: SurveyColumns
     public let resolver: MunicipalityResolver
     public let categories: Set<String>
+    public let policy: IngestPolicy
+    /// Whether the database has a consortium: without one, no municipality is out of scope.
+    let scoped: Bool
 
     public enum Outcome {
         case accepted(Submission, warnings: [String])
         case rejected(reasons: [String])
     }
 
-    public init(columns: SurveyColumns, resolver: MunicipalityResolver, categories: Set<String>) {
+    /// A select_multiple 0/1 column's answer: the choice, whether it is ticked, and the column.
+    struct Flag {
+        var value: String
+        var on: Bool
+        var column: String
+    }
+
+    public init(columns: SurveyColumns, resolver: MunicipalityResolver, categories: Set<String>,
+                policy: IngestPolicy = IngestPolicy()) {
         self.columns = columns
         self.resolver = resolver
         self.categories = categories
+        self.policy = policy
+        scoped = resolver.municipalities.values.contains { $0.inConsortium }
     }
 
     public func read(_ record: CSVStream.Record) -> Outcome {
@@ -34,7 +47,7 @@ public struct SubmissionReader {
         }
 
         var values: [String: String] = [:]
-        var flags: [String: [String]] = [:]
+        var flags: [String: [Flag]] = [:]
         var geo: [String: [SurveyColumns.GeoPart: String]] = [:]
         var meta: [SurveyColumns.Meta: String] = [:]
         for (i, role) in columns.roles.enumerated() where i < record.fields.count {
@@ -43,9 +56,10 @@ public struct SubmissionReader {
             switch role {
             case .field(let name): values[name] = v
             case .choiceFlag(let field, let value):
-                if v == "0" { continue }
-                if v == "1" || ["true", "yes", "x", "sì", "si", "vero"].contains(v.lowercased()) { flags[field, default: []].append(value) }
-                else if !["false", "no", "falso"].contains(v.lowercased()) {
+                let on = v == "1" || ["true", "yes", "x", "sì", "si", "vero"].contains(v.lowercased())
+                if on || v == "0" || ["false", "no", "falso"].contains(v.lowercased()) {
+                    flags[field, default: []].append(Flag(value: value, on: on, column: header[i]))
+                } else {
                     reasons.append("column '\(header[i])': expected 0 or 1, found \"\(v)\"")
                 }
             case .geo(let field, let part): geo[field, default: [:]][part] = v
@@ -54,22 +68,11 @@ public struct SubmissionReader {
             }
         }
 
-        // Identity of the submission.
-        var uuid = meta[.instanceID] ?? meta[.key] ?? meta[.uuid]
-        if let u = uuid, u.hasPrefix("uuid:") || u.hasPrefix("UUID:") { uuid = String(u.dropFirst(5)) }
-        if uuid == nil, let q = meta[.questionnaireID] {
-            let key = TextMatching.normalized(q).replacingOccurrences(of: " ", with: "-")
-            if !key.isEmpty { uuid = "paper-" + key }
-        }
-        if uuid == nil {
-            reasons.append("no instance id (meta/instanceID, _uuid, KEY or questionnaire_id): without it the row could be counted twice")
-        }
-        var submission = Submission(uuid: uuid ?? "", form: form.kind, municipality: "")
-        if let t = meta[.submissionTime] ?? meta[.end] ?? meta[.date] {
-            if let d = Self.timestamp(t) { submission.submittedAt = d } else {
-                reasons.append("the submission date \"\(t)\" is not a date (expected YYYY-MM-DD, DD/MM/YYYY or an ISO 8601 time)")
-            }
-        }
+        // Identity, version and time of the submission.
+        let (key, version) = identify(meta, values: values, reasons: &reasons)
+        var submission = Submission(uuid: key ?? "", form: form.kind, municipality: "")
+        submission.version = version
+        readTimes(meta, into: &submission, reasons: &reasons, warnings: &warnings)
 
         // Location.
         for f in form.fields where f.type == .geopoint {
@@ -97,6 +100,7 @@ public struct SubmissionReader {
             switch resolver.resolve(declared) {
             case .found(let code):
                 submission.municipality = code
+                checkScope(code, column: "municipality", reasons: &reasons, warnings: &warnings)
                 if let containing, containing.code != code {
                     warnings.append("location: the point lies in \(containing.name) (\(containing.code)), not in the declared \(resolver.municipalities[code]!.name) (\(code)); kept the declared municipality")
                 }
@@ -107,6 +111,7 @@ public struct SubmissionReader {
             }
         } else if let containing {
             submission.municipality = containing.code
+            checkScope(containing.code, column: "location", reasons: &reasons, warnings: &warnings)
         } else if submission.location == nil && !reasons.contains(where: { $0.hasPrefix("location") }) {
             reasons.append("municipality: missing (required), and no location to find it from")
         }
@@ -114,7 +119,7 @@ public struct SubmissionReader {
         // The form's questions.
         for f in form.fields where f.name != "municipality" && f.type != .geopoint {
             let raw = values[f.name]
-            let picked = flags[f.name] ?? []
+            let picked = (flags[f.name] ?? []).filter(\.on).map(\.value)
             if raw == nil && picked.isEmpty {
                 if f.required { reasons.append("\(f.name): missing (required)") }
                 continue
@@ -133,6 +138,10 @@ public struct SubmissionReader {
                     let (found, unknown) = splitChoices(raw, list: list, form: form)
                     chosen += found
                     for u in unknown { reasons.append("\(f.name): \"\(u)\" is not one of the choices (\(choiceList(list)))") }
+                    for flag in flags[f.name] ?? [] where found.contains(flag.value) != flag.on {
+                        reasons.append(IngestMessage.listContradictsFlag(field: f.name, raw: raw, column: flag.column,
+                                                                         value: flag.value, listed: !flag.on))
+                    }
                 }
                 var unique: [String] = []
                 for v in chosen where !unique.contains(v) { unique.append(v) }
@@ -142,16 +151,16 @@ public struct SubmissionReader {
                 assign(f.name, many: unique.sorted(), to: &submission)
             case .integer(let min, let max):
                 guard let raw else { continue }
-                guard let n = Int(raw) ?? Double(raw.replacingOccurrences(of: ",", with: ".")).flatMap({ $0 == $0.rounded() && abs($0) < 1e9 ? Int($0) : nil }),
-                      (min...max).contains(n) else {
+                guard let n = Self.wholeNumber(raw), (min...max).contains(n) else {
                     reasons.append("\(f.name): expected a whole number from \(min) to \(max), found \"\(raw)\""); continue
                 }
                 assign(f.name, number: n, to: &submission)
             case .date:
                 guard let raw else { continue }
-                guard let d = ServiceCheck.date(raw) ?? Self.timestamp(raw).map({ String($0.prefix(10)) }) else {
+                guard let d = SurveyTime.parse(raw).map({ String($0.prefix(10)) }) else {
                     reasons.append("\(f.name): expected a date as YYYY-MM-DD or DD/MM/YYYY, found \"\(raw)\""); continue
                 }
+                guard policy.checkDate(d, column: f.name, raw: raw, reasons: &reasons, warnings: &warnings) else { continue }
                 if f.name == "period_start" { submission.periodStart = d } else { submission.periodEnd = d }
             case .text:
                 if f.name == "organization" { submission.organization = raw }
@@ -263,15 +272,16 @@ public struct SubmissionReader {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// "2026-05-01", "01/05/2026", "2026-05-01T10:11:12(.123)(Z|+02:00)" → ISO text; nil if not a date.
-    static func timestamp(_ text: String) -> String? {
-        if text.utf8.count <= 10, let d = ServiceCheck.date(text) { return d }
-        let datePart = String(text.prefix(10))
-        guard text.count > 10, ServiceCheck.date(datePart) != nil else { return nil }
-        let rest = text.dropFirst(10)
-        guard rest.first == "T" || rest.first == " " else { return nil }
-        let time = rest.dropFirst().prefix(8)
-        guard time.count == 8, time.split(separator: ":").count == 3 else { return nil }
-        return datePart + "T" + time
+    /// A whole number as people write it: digits, perhaps with ",0" or ".00" (spreadsheets); not
+    /// hexadecimal, exponents or thousands separators ("0x10", "1e1" and "1.000" are not numbers here).
+    static func wholeNumber(_ raw: String) -> Int? {
+        var digits = Substring(raw)
+        if let separator = digits.firstIndex(where: { $0 == "," || $0 == "." }) {
+            let fraction = digits[digits.index(after: separator)...]
+            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0 == "0" }) else { return nil }
+            digits = digits[..<separator]
+        }
+        guard (1...9).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
     }
 }

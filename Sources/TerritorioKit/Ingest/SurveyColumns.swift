@@ -5,7 +5,10 @@
 public struct SurveyColumns: Sendable {
     public enum Dialect: String, Sendable, Codable { case kobo, odk, paper, csv }
 
-    public enum Meta: String, Sendable, Hashable { case uuid, instanceID, key, submissionTime, questionnaireID, date, start, end, territorioRow, territorioReasons }
+    public enum Meta: String, Sendable, Hashable {
+        case uuid, instanceID, key, submissionTime, questionnaireID, date, start, end, territorioRow, territorioReasons
+        case rootUUID, deprecatedID, edits, source, correctionOf
+    }
     public enum GeoPart: Sendable, Hashable { case latitude, longitude, altitude, accuracy }
 
     public enum Role: Sendable, Hashable {
@@ -59,18 +62,20 @@ public struct SurveyColumns: Sendable {
         "_validation_status": .known, "_status": .known, "__version__": .known, "_version_": .known, "_tags": .known,
         "_attachments": .known, "_geolocation": .known, "_xform_id_string": .known, "_submitted_by": .identity,
         "_notes": .identity, "formhub/uuid": .known, "meta/instanceid": .meta(.instanceID), "meta/instancename": .known,
-        "meta/rootuuid": .known, "meta/deprecatedid": .known,
+        "meta/rootuuid": .meta(.rootUUID), "meta/deprecatedid": .meta(.deprecatedID),
     ]
     static let odkMeta: [String: Role] = [
         "key": .meta(.key), "submissiondate": .meta(.submissionTime), "meta-instanceid": .meta(.instanceID), "meta-instancename": .known,
         "submitterid": .identity, "submittername": .identity, "attachmentspresent": .known, "attachmentsexpected": .known,
-        "status": .known, "reviewstate": .known, "deviceid": .identity, "edits": .known, "formversion": .known,
+        "status": .known, "reviewstate": .known, "deviceid": .identity, "edits": .meta(.edits), "formversion": .known,
+        "meta-deprecatedid": .meta(.deprecatedID),
     ]
     static let commonMeta: [String: Role] = [
         "instanceid": .meta(.instanceID), "questionnaire_id": .meta(.questionnaireID), "date": .meta(.date),
         "start": .meta(.start), "end": .meta(.end), "today": .known, "_territorio_row": .meta(.territorioRow),
         "_territorio_reasons": .meta(.territorioReasons), "deviceid": .identity, "username": .identity, "phonenumber": .identity,
         "simserial": .identity, "subscriberid": .identity, "audit": .known,
+        "source": .meta(.source), "correction_of": .meta(.correctionOf),
     ]
 
     /// Analyses `header` against both forms; `forced` picks the form.

@@ -19,9 +19,16 @@ public struct IngestSummary: Sendable, Codable {
     public var rows = 0
     public var accepted = 0
     public var duplicates = 0
+    /// Rows that are an older version of a stored submission, already archived: nothing written.
+    public var outdated = 0
     public var conflicts = 0
     public var rejected = 0
     public var conflictUUIDs: [String] = []
+    /// Per conflict resolved: which version was kept and why.
+    public var conflictNotes: [RowNote] = []
+    /// The batch that already holds this very file (same SHA-256): nothing was written.
+    public var alreadyIngested: Int64?
+    public var notes: [String] = []
     public var droppedColumns: [String] = []
     public var ignoredColumns: [String] = []
     public var warnings: [RowNote] = []
@@ -62,7 +69,12 @@ public enum SurveyIngest {
     public struct Options: Sendable {
         public var form: SurveyForm.Kind?
         public var dryRun = false
-        public init(form: SurveyForm.Kind? = nil, dryRun: Bool = false) { self.form = form; self.dryRun = dryRun }
+        public var policy: IngestPolicy
+        public init(form: SurveyForm.Kind? = nil, dryRun: Bool = false, policy: IngestPolicy = IngestPolicy()) {
+            self.form = form
+            self.dryRun = dryRun
+            self.policy = policy
+        }
     }
 
     /// The forms of this database: its consortium's municipalities and its taxonomy.
@@ -98,6 +110,17 @@ public enum SurveyIngest {
             default: false
             }
         }
+    }
+
+    /// Whether rows are paper questionnaires (keyed by their number, no instance id) of the user
+    /// survey without a `source` column: their numbers would collide across organisations.
+    /// (Operator questionnaires fall back on their `organization`.)
+    static func needsSource(_ columns: SurveyColumns) -> Bool {
+        let roles = Set(columns.roles)
+        let instance: Set<SurveyColumns.Role> = [.meta(.instanceID), .meta(.key), .meta(.uuid), .meta(.rootUUID)]
+        let paper = roles.contains(.meta(.questionnaireID)) || roles.contains(.meta(.correctionOf))
+        return paper && roles.isDisjoint(with: instance) && !roles.contains(.meta(.source))
+            && columns.form.kind == .user
     }
 
     public static func sha256(path: String) throws -> String {
@@ -143,45 +166,72 @@ public enum SurveyIngest {
             throw InputError(file: path, kind: .invalid, "the \(columns.form.kind.rawValue) survey needs the columns \(requiredMissing.joined(separator: ", ")), which the file lacks")
         }
 
+        if needsSource(columns), options.policy.source == nil {
+            throw InputError(file: path, kind: .invalid, IngestMessage.sourceColumnMissing)
+        }
         let hash = try sha256(path: path)
+        let previous = try store.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, ingested_at FROM batch WHERE sha256 = ? ORDER BY id LIMIT 1",
+                             arguments: [hash])
+        }
         let reader = SubmissionReader(columns: columns, resolver: try resolver ?? Self.resolver(store),
-                                      categories: Set(try store.categories().map(\.code)))
+                                      categories: Set(try store.categories().map(\.code)), policy: options.policy)
         let keep = columns.roles.enumerated().filter { $0.element != .identity }.map(\.offset)
         var rejected = RejectedRows(header: keep.map { header[$0] })
         var summary = IngestSummary(file: path, sha256: hash, form: columns.form.kind, dialect: columns.dialect,
                                     encoding: stream.encoding, droppedColumns: columns.droppedColumns,
                                     ignoredColumns: columns.ignoredColumns, dryRun: options.dryRun)
+
         try store.transaction { db in
             // Bulk load: keep the random-keyed indexes (instance UUIDs) in memory instead of
             // spilling pages to disk and reading them back.
             try db.execute(sql: "PRAGMA cache_size = -131072")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            let writer = try SubmissionWriter(db, file: path, sha256: hash, columns: columns)
+            let writer = try SubmissionWriter(db, file: path, sha256: hash, columns: columns,
+                                              correction: options.policy.correction)
+            func reject(_ record: CSVStream.Record, _ reasons: [String]) throws {
+                let values = keep.map { $0 < record.fields.count ? record.fields[$0] : "" }
+                var raw: [String: String] = [:]
+                for (i, name) in rejected.header.enumerated() where !values[i].isEmpty { raw[name] = values[i] }
+                try writer.reject(raw: raw, reasons: reasons, row: record.row)
+                rejected.rows.append((record.row, values, reasons))
+                summary.rejections.append(.init(row: record.row, messages: reasons))
+            }
             var lastReport = 0
             while let record = try stream.next() {
                 summary.rows += 1
                 switch reader.read(record) {
                 case .accepted(let submission, let warnings):
-                    try writer.add(submission, row: record.row)
-                    if !warnings.isEmpty { summary.warnings.append(.init(row: record.row, messages: warnings)) }
+                    let outcome = try writer.add(submission, row: record.row)
+                    if case .rejected(let reasons) = outcome {
+                        try reject(record, reasons)
+                    } else {
+                        if case .conflict(let note) = outcome {
+                            summary.conflictNotes.append(.init(row: record.row, messages: [note]))
+                        }
+                        if !warnings.isEmpty { summary.warnings.append(.init(row: record.row, messages: warnings)) }
+                    }
                 case .rejected(let reasons):
-                    let values = keep.map { $0 < record.fields.count ? record.fields[$0] : "" }
-                    var raw: [String: String] = [:]
-                    for (i, name) in rejected.header.enumerated() where !values[i].isEmpty { raw[name] = values[i] }
-                    try writer.reject(raw: raw, reasons: reasons, row: record.row)
-                    rejected.rows.append((record.row, values, reasons))
-                    summary.rejections.append(.init(row: record.row, messages: reasons))
+                    try reject(record, reasons)
                 }
                 if let progress, stream.bytesRead - lastReport >= 1 << 20 { progress(stream.bytesRead, stream.totalBytes); lastReport = stream.bytesRead }
             }
             try writer.finish(rows: summary.rows)
             summary.accepted = writer.accepted
             summary.duplicates = writer.duplicates
+            summary.outdated = writer.outdated
             summary.conflicts = writer.conflicts
             summary.rejected = writer.rejected
             summary.conflictUUIDs = writer.conflictList
-            summary.batch = options.dryRun ? nil : writer.batchID
-            return ((), commit: !options.dryRun)
+            // A file ingested before commits only what it changes now (e.g. with --correction).
+            let commit = !options.dryRun && (previous == nil || writer.written > 0)
+            if let previous, writer.written == 0 {
+                let id: Int64 = previous[0], time: String = previous[1]
+                summary.alreadyIngested = id
+                summary.notes.append(IngestMessage.alreadyIngested(batch: id, at: time))
+            }
+            summary.batch = commit ? writer.batchID : nil
+            return ((), commit: commit)
         }
         return (summary, rejected)
     }

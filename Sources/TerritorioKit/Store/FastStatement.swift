@@ -29,6 +29,25 @@ final class FastStatement {
         if let value { sqlite3_bind_double(statement, index, value) } else { sqlite3_bind_null(statement, index) }
     }
 
+    /// Runs the statement; returns every column of the first row as text, or nil when there is no row.
+    func firstRow() throws -> [String?]? {
+        defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
+        let rc = sqlite3_step(statement)
+        switch rc {
+        case SQLITE_DONE: return nil
+        case SQLITE_ROW:
+            return (0..<sqlite3_column_count(statement)).map { i in
+                sqlite3_column_text(statement, i).map { String(cString: $0) }
+            }
+        default: throw error(rc)
+        }
+    }
+
+    private func error(_ rc: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: rc),
+                      message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
+    }
+
     /// Runs the statement; returns the first column of the first row as text, if any.
     @discardableResult
     func step() throws -> (row: Bool, first: String?, second: String?) {
@@ -39,8 +58,7 @@ final class FastStatement {
         case SQLITE_ROW:
             func text(_ i: Int32) -> String? { sqlite3_column_text(statement, i).map { String(cString: $0) } }
             return (true, text(0), sqlite3_column_count(statement) > 1 ? text(1) : nil)
-        default:
-            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
+        default: throw error(rc)
         }
     }
 }

@@ -151,6 +151,23 @@ enum Schema {
             // The exact point of a submission: analysis only, never exported.
             try addGeometryColumn(db, table: "submission", column: "geom", type: "POINT")
         }
+        m.registerMigration("v4-a-submission-versions") { db in
+            // Which version of a submission is stored (edit markers and the submission's own
+            // time decide which is newer, not the order of ingestion), archived versions by
+            // content (an old export ingested again archives nothing twice), batches by file hash.
+            try db.execute(sql: """
+                ALTER TABLE submission ADD COLUMN instance_id TEXT;
+                ALTER TABLE submission ADD COLUMN deprecated_id TEXT;
+                ALTER TABLE submission ADD COLUMN edits INTEGER;
+                ALTER TABLE submission ADD COLUMN version_time TEXT;
+                CREATE INDEX submission_edited ON submission (instance_id) WHERE instance_id <> uuid;
+                ALTER TABLE submission_archive ADD COLUMN content_hash TEXT;
+                CREATE INDEX submission_archive_version ON submission_archive (uuid, content_hash);
+                CREATE INDEX batch_sha256 ON batch (sha256);
+                UPDATE submission SET version_time = submitted_at,
+                                      instance_id = CASE WHEN uuid LIKE 'paper-%' THEN NULL ELSE uuid END;
+                """)
+        }
         return m
     }
 

@@ -40,12 +40,23 @@ extension SurveyForm {
 
     /// The paper-survey CSV template: one comment line per field (`# name: it / en / fr / ar`,
     /// with the accepted values), then the header row. `questionnaire_id` is the number written
-    /// on the paper form, so that a questionnaire typed twice is counted once.
+    /// on the paper form and `source` the organisation that collected it (the operator survey's
+    /// `organization`): numbers are unique only within one source, so the pair identifies the
+    /// questionnaire, and a questionnaire typed twice is counted once.
     public func paperTemplate() -> String {
+        let scope = kind == .user ? "source" : "organization"
         var lines = ["# territorio — \(title["it"] ?? "") / \(title["en"] ?? "") / \(title["fr"] ?? "") / \(title["ar"] ?? "")",
                      "# One row per questionnaire. Lines starting with # are ignored. Lists: values separated by spaces.",
-                     "# questionnaire_id: Numero del questionario / Questionnaire number / Numéro du questionnaire / رقم الاستبيان — required",
-                     "# date: Data / Date / Date / التاريخ — YYYY-MM-DD or DD/MM/YYYY"]
+                     "# questionnaire_id: Numero del questionario / Questionnaire number / Numéro du questionnaire / "
+                        + "رقم الاستبيان — required, unique within the \(scope)"]
+        if kind == .user {
+            lines.append("# source: Ente che ha raccolto il questionario / Organisation that collected the "
+                         + "questionnaire / Organisme qui a recueilli le questionnaire / "
+                         + "الجهة التي جمعت الاستبيان — required")
+        }
+        lines += ["# date: Data / Date / Date / التاريخ — YYYY-MM-DD or DD/MM/YYYY",
+                  "# To correct a questionnaire already ingested: add a correction_of column with its questionnaire_id,"
+                    + " or ingest the corrected rows with --correction"]
         for f in fields {
             var line = "# \(f.name): " + Self.languageColumns.map { f.labels[$0.code] ?? "" }.joined(separator: " / ")
             switch f.type {
@@ -61,7 +72,7 @@ extension SurveyForm {
             if f.required { line += " — required" }
             lines.append(line)
         }
-        var header = ["questionnaire_id", "date"]
+        var header = kind == .user ? ["questionnaire_id", "source", "date"] : ["questionnaire_id", "date"]
         for f in fields {
             if f.type == .geopoint { header += ["\(f.name)_lat", "\(f.name)_lon"] } else { header.append(f.name) }
         }
