@@ -37,6 +37,7 @@ struct ReportCommand: ParsableCommand {
             guard !inputs.municipalities.isEmpty else {
                 throw InputError(file: database, kind: .invalid, "the consortium has no members: set them with `territorio consortium set`")
             }
+            if inputs.services.isEmpty { say("warning: " + GapReport.noServicesWarning) }
             return (GapAnalysis(inputs: inputs, config: parameters, only: categories), store)
     }
 
@@ -90,8 +91,12 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let (analysis, _) = try options.analysis(global)
-                let rows = GapReport(analysis).summary()
-                print(try Self.render(rows, format: format, k: analysis.config.k), terminator: "")
+                let report = GapReport(analysis)
+                var text = try Self.render(report.summary(), format: format, k: analysis.config.k)
+                if format == .text && report.hasNoServices {
+                    text = "warning: " + GapReport.noServicesWarning + "\n" + text
+                }
+                print(text, terminator: "")
             }
         }
 

@@ -23,14 +23,12 @@ public struct SubmissionReader {
         var warnings: [String] = []
         let form = columns.form
         let header = columns.header
-        if record.fields.count != header.count {
-            reasons.append("the row has \(record.fields.count) fields but the header has \(header.count): a delimiter or quote is missing or extra")
-        }
         if record.fields.first.map(Self.trim) == header.first, record.fields.map(Self.trim) == header {
             return .rejected(reasons: ["this row repeats the header line"])
         }
-        if let big = record.oversizedField {
-            reasons.append("column '\(big < header.count ? header[big] : "#\(big + 1)")' is longer than \(CSVStream.maximumFieldBytes / 1_048_576) MB")
+        for problem in record.shapeProblems(columns: header.count) {
+            let column = problem.field.map { "column '\(CSVStream.name(of: $0, in: header))': " } ?? ""
+            reasons.append(column + problem.message)
         }
 
         var values: [String: String] = [:]
@@ -43,10 +41,11 @@ public struct SubmissionReader {
             switch role {
             case .field(let name): values[name] = v
             case .choiceFlag(let field, let value):
-                if v == "0" { continue }
-                if v == "1" || ["true", "yes", "x", "sì", "si", "vero"].contains(v.lowercased()) { flags[field, default: []].append(value) }
-                else if !["false", "no", "falso"].contains(v.lowercased()) {
-                    reasons.append("column '\(header[i])': expected 0 or 1, found \"\(v)\"")
+                switch YesNo.parse(v) {
+                case true?: flags[field, default: []].append(value)
+                case false?: continue
+                case nil:
+                    reasons.append("column '\(header[i])': expected 0 or 1 (or \(YesNo.expected)), found \"\(v)\"")
                 }
             case .geo(let field, let part): geo[field, default: [:]][part] = v
             case .meta(let m): meta[m] = v
@@ -82,9 +81,9 @@ public struct SubmissionReader {
         if let point = submission.location {
             containing = try? resolver.municipality(containing: point)
             if containing == nil {
-                let swapped = Coordinate(lon: point.lat, lat: point.lon)
-                if (try? resolver.municipality(containing: swapped)) != nil {
-                    reasons.append("location: latitude \(point.lat) and longitude \(point.lon) look swapped (swapped, the point falls in a municipality)")
+                if (try? resolver.looksSwapped(point)) == true {
+                    let message = MunicipalityResolver.swappedMessage(lat: "\(point.lat)", lon: "\(point.lon)")
+                    reasons.append("location: " + message)
                 } else if values["municipality"] == nil {
                     reasons.append("location: the point (\(point.lat), \(point.lon)) is in no municipality of the database (in the sea, or abroad?) and no municipality is given")
                 } else {
@@ -100,6 +99,8 @@ public struct SubmissionReader {
                 if let containing, containing.code != code {
                     warnings.append("location: the point lies in \(containing.name) (\(containing.code)), not in the declared \(resolver.municipalities[code]!.name) (\(code)); kept the declared municipality")
                 }
+            case .unknownCode(let code):
+                reasons.append("municipality: the code \(code) is not a municipality of the database")
             case .unknown(let suggestion):
                 reasons.append("municipality: unknown \"\(declared)\"" + (suggestion.map { "; did you mean \($0)?" } ?? "; expected an ISTAT code or a municipality's name"))
             case .ambiguous(let candidates):
