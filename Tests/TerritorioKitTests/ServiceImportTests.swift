@@ -43,6 +43,17 @@ struct ServiceImportTests {
         #expect(ServiceCheck.number("44.7\0 62") == nil)
     }
 
+    @Test("a NUL in a GeoJSON property rejects the feature too")
+    func nulInGeoJSON() throws {
+        let store = try Fixture.demoStore()
+        let text = #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"#
+            + #""properties":{"id":"gj-1","name":"Desk\u0000evil","categories":"food","municipality":"006114"}}]}"#
+        let outcome = try check(store, bytes: Array(text.utf8), name: "services.geojson")
+        #expect(outcome.services.isEmpty)
+        #expect(outcome.problems.first?.description.hasPrefix("feature 0 (code gj-1), property 'name'") == true,
+                "\(outcome.problems)")
+    }
+
     @Test("a ragged row is rejected like a survey row")
     func raggedRow() throws {
         let store = try Fixture.demoStore()

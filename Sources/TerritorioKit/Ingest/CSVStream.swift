@@ -39,14 +39,15 @@ public final class CSVStream {
                             + "a delimiter or quote is missing or extra"))
             }
             if let i = oversizedField { out.append((i, "longer than \(CSVStream.maximumFieldBytes / 1_048_576) MB")) }
-            if let i = nulField {
-                out.append((i, "holds a NUL byte (binary data, not text): the file may be damaged; export it again"))
-            }
+            if let i = nulField { out.append((i, CSVStream.nulMessage)) }
             return out
         }
     }
 
     public static let maximumFieldBytes = 1 << 20
+
+    /// The problem of a field holding a NUL byte (also used for GeoJSON input).
+    public static let nulMessage = "holds a NUL byte (binary data, not text): the file may be damaged; export it again"
 
     public let path: String
     public let totalBytes: Int

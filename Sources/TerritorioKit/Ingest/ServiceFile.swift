@@ -67,7 +67,9 @@ public struct ServiceFile: Sendable {
             case .polygon, .multiPolygon:
                 problems.append(InputProblem(at, "the geometry is a polygon; expected a Point (or no geometry)"))
             }
-            records.append(Record(location: at, fields: fields))
+            let nul = fields.keys.sorted().filter { fields[$0]!.utf8.contains(0) }
+            records.append(Record(location: at, fields: fields,
+                                  problems: nul.map { InputProblem(at, field: $0, CSVStream.nulMessage) }))
         }
         guard problems.isEmpty else { throw InputError(file: path, problems: problems) }
         return ServiceFile(file: path, records: records, columns: Set(records.flatMap(\.fields.keys)))
