@@ -8,7 +8,7 @@ struct PosterCommand: ParsableCommand {
         abstract: "The \"Hai bisogno di aiuto?\" poster: one A3 HTML page per language, and PDF with --pdf.",
         discussion: """
             Questions come from GeoData/faq.csv (editable by the working group), services from the \
-            database. Unverified services are marked "illustrative". --pdf prints each page with \
+            database. Unverified services are marked "to be checked" ("da verificare"). --pdf prints each page with \
             headless Chromium.
             """)
 
@@ -27,6 +27,7 @@ struct PosterCommand: ParsableCommand {
             let store = try Store.open(at: global.database)
             let poster = try faq.map { try Poster.load(store: store, faq: $0) }
                 ?? DefaultData.locate().withGeoData { try Poster.load(store: store, faq: $0 + "/faq.csv") }
+            if poster.services.isEmpty { say("warning: " + Poster.noServicesWarning) }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for l in lang == "all" ? Phrases.languages : [lang] {
                 let html = "\(out)/poster-\(l).html"

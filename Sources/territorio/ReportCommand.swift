@@ -19,13 +19,16 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "Analysis parameters (TOML); default: territorio.toml next to the database, else built-in defaults.")
         var config: String?
 
-        func analysis(_ global: GlobalOptions) throws -> (GapAnalysis, Store) {
-            try ReportCommand.analysis(global, categories: categories, costs: costs, config: config)
+        /// The analysis; `warnWithoutServices` says on stderr when the database has no services.
+        func analysis(_ global: GlobalOptions, warnWithoutServices: Bool = true) throws -> (GapAnalysis, Store) {
+            try ReportCommand.analysis(global, categories: categories, costs: costs, config: config,
+                                       warnWithoutServices: warnWithoutServices)
         }
     }
 
     /// The gap analysis of `database` with the given parameters (shared by report and map).
-    static func analysis(_ global: GlobalOptions, categories: [String], costs: String?, config: String?) throws -> (GapAnalysis, Store) {
+    static func analysis(_ global: GlobalOptions, categories: [String], costs: String?, config: String?,
+                         warnWithoutServices: Bool = true) throws -> (GapAnalysis, Store) {
             let database = try global.existingDatabase()
             let parameters = try global.analysisConfig(explicit: config)
             let store = try Store.open(at: database)
@@ -37,6 +40,7 @@ struct ReportCommand: ParsableCommand {
             guard !inputs.municipalities.isEmpty else {
                 throw InputError(file: database, kind: .invalid, "the consortium has no members: set them with `territorio consortium set`")
             }
+            if warnWithoutServices && inputs.services.isEmpty { say("warning: " + GapReport.noServicesWarning) }
             return (GapAnalysis(inputs: inputs, config: parameters, only: categories), store)
     }
 
@@ -89,9 +93,14 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let (analysis, _) = try options.analysis(global)
-                let rows = GapReport(analysis).summary()
-                print(try Self.render(rows, format: format, k: analysis.config.k), terminator: "")
+                // The text table carries the warning itself (see below); csv and json get it on stderr.
+                let (analysis, _) = try options.analysis(global, warnWithoutServices: format != .text)
+                let report = GapReport(analysis)
+                var text = try Self.render(report.summary(), format: format, k: analysis.config.k)
+                if format == .text && report.hasNoServices {
+                    text = "warning: " + GapReport.noServicesWarning + "\n" + text
+                }
+                print(text, terminator: "")
             }
         }
 

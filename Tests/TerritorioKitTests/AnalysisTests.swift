@@ -116,6 +116,22 @@ struct AnalysisTests {
         #expect(withOperators.gaps["food"]![0].level != .insufficientData)
     }
 
+    @Test("insufficient_data below min_responses answers and k requests, whatever the zeros say", arguments: [
+        // (user answers, none naming food; operator requests, unmet = 0; expected insufficient_data)
+        (9, nil, true), (10, nil, false), (9, 0, true), (0, 0, true),
+        (0, 4, true), (0, 5, false), (9, 4, true), (9, 5, false),
+    ] as [(Int, Int?, Bool)])
+    func insufficientDataBoundaries(_ answers: Int, _ requests: Int?, _ insufficient: Bool) {
+        let people = (0..<answers).map { _ in Self.person(["health"]) }
+        let services = [Self.service("s", lon: 8.81, languages: ["it"])]
+        let config = AnalysisConfig.standard
+        #expect(config.minResponses == 10 && config.k == 5, "the cases sit on the default boundaries")
+        let caseload = requests.map { GapInputs.Caseload(requests: $0, unmet: 0) }
+        let inputs = Self.inputs(responses: people, services: services, caseload: caseload)
+        let gap = GapAnalysis(inputs: inputs, config: config).gaps["food"]![0]
+        #expect((gap.level == .insufficientData) == insufficient, "level \(gap.level)")
+    }
+
     @Test("disclosure control: small counts hidden, and never one alone or summing below k under a total")
     func disclosure() {
         let control = DisclosureControl(k: 5)

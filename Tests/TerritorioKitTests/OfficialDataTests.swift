@@ -11,7 +11,7 @@ struct OfficialDataTests {
 
     /// (code, interior point) of the consortium's members, from the shared CSV.
     func consortium() throws -> [(code: String, point: Coordinate)] {
-        let table = try CSVTable.read(path: try Fixture.shared("consortium-novese.csv"))
+        let table = try CSVStream.table(path: try Fixture.shared("consortium-novese.csv"))
         let code = try #require(table.column("istat_code")), lat = try #require(table.column("lat")), lon = try #require(table.column("lon"))
         return table.records.map { ($0[code], Coordinate(lon: Double($0[lon])!, lat: Double($0[lat])!)) }
     }
@@ -66,7 +66,7 @@ struct OfficialDataTests {
         // The oracle: the two files' code lists compared directly, without territorio.
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: boundaries))) as! [String: Any]
         let boundaryCodes = Set((json["features"] as! [[String: Any]]).map { ($0["properties"] as! [String: Any])["com_istat_code"] as! String })
-        let table = try CSVTable.read(path: populationPath)
+        let table = try CSVStream.table(path: populationPath)
         let populationCodes = Set(table.records.map { $0[table.column("istat_code")!] })
         #expect(boundaryCodes.count == 7899)
 

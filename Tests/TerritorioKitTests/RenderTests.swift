@@ -52,6 +52,39 @@ struct RenderTests {
         #expect(parser.parse(), "the SVG stays well-formed")
     }
 
+    @Test("unverified services are marked \"to be checked\" in each language, not \"illustrative\"", arguments: [
+        ("it", "da verificare"), ("en", "to be checked"), ("fr", "à vérifier"), ("ar", "قيد التحقق"),
+    ])
+    func unverifiedBadge(_ language: String, _ badge: String) throws {
+        let store = try Fixture.demoStore()
+        let poster = try Poster.load(store: store, faq: Fixture.geoData + "/faq.csv")
+        #expect(poster.services.contains { !$0.verified })
+        let html = poster.html(language: language)
+        #expect(html.contains("<span class=\"unverified\">\(badge)</span>"))
+        #expect(!html.contains("illustrativ") && !html.contains("indicatif") && !html.contains("توضيحي"))
+    }
+
+    @Test("a database without services: the poster says so once, and the report says why reach is 0 %")
+    func noServices() throws {
+        let (db, store) = try Fixture.demoDatabase()
+        try store.write { try $0.execute(sql: "DELETE FROM service") }
+        let poster = try Poster.load(store: store, faq: Fixture.geoData + "/faq.csv")
+        let html = poster.html(language: "it")
+        #expect(html.components(separatedBy: Markup.escape(Phrases.text("poster.empty", "it"))).count == 2, "said once")
+        #expect(!html.contains("Nessun servizio censito"))
+        let report = GapReport(GapAnalysis(inputs: try GapInputs.load(from: store), config: .standard))
+        #expect(report.hasNoServices)
+        try store.close()
+        let summary = try CLI.run(["report", "summary", "--db", db])
+        #expect(!summary.stderr.contains("no services"), "said once, in the table")
+        #expect(summary.status == 0, "\(summary.stderr)")
+        #expect(summary.stdout.hasPrefix("warning: the database has no services"), "\(summary.stdout)")
+        let gaps = try CLI.run(["report", "gaps", "--db", db, "--format", "csv"])
+        #expect(gaps.stderr.contains("warning: the database has no services"), "\(gaps.stderr)")
+        let posterRun = try CLI.run(["poster", "--db", db, "--lang", "it", "--out", Fixture.temporaryDirectory().path])
+        #expect(posterRun.stderr.contains("warning: the database has no services"), "\(posterRun.stderr)")
+    }
+
     @Test("UTM 32N matches PROJ (SpatiaLite ST_Transform) to the millimetre")
     func utm() throws {
         let store = try Fixture.store()

@@ -31,7 +31,7 @@ struct ServiceDirectoryTests {
     func demoDirectory() throws {
         let store = try Fixture.demoStore()
         let services = try store.services()
-        let table = try CSVTable.read(path: Fixture.geoData + "/services.csv")
+        let table = try CSVStream.table(path: Fixture.geoData + "/services.csv")
         #expect(services.count == table.records.count)
         let categories = try store.categories()
         #expect(categories.count == 16)
@@ -106,7 +106,7 @@ struct ServiceDirectoryTests {
         .init(name: "bad e-mail", rows: [["email": "desk at example"]], field: "email", fragments: ["e-mail address"]),
         .init(name: "negative capacity", rows: [["capacity": "-2"]], field: "capacity", fragments: ["0 or more"]),
         .init(name: "impossible date", rows: [["last_updated": "2026-02-30"]], field: "last_updated", fragments: ["YYYY-MM-DD"]),
-        .init(name: "unknown municipality name", rows: [["municipality": "Novi Ligur", "lat": "", "lon": ""]], field: "municipality", fragments: ["did you mean Novi Ligure"]),
+        .init(name: "unknown municipality name", rows: [["municipality": "Novi Ligurria", "lat": "", "lon": ""]], field: "municipality", fragments: ["did you mean Novi Ligure"]),
     ]
 
     @Test("each bad row is a row-level error naming row and column, and without --partial nothing is written", arguments: badRows)
@@ -182,11 +182,11 @@ struct ServiceDirectoryTests {
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], "\(result.output)")
         #expect(report["valid"] as? Bool == true, "\(result.output.prefix(3000))")
 
-        let serviceTable = try CSVTable.read(path: directory + "/services.csv")
+        let serviceTable = try CSVStream.table(path: directory + "/services.csv")
         #expect(serviceTable.records.count == services.count)
-        let schedules = try CSVTable.read(path: directory + "/schedules.csv")
-        let languages = try CSVTable.read(path: directory + "/languages.csv")
-        let locations = try CSVTable.read(path: directory + "/locations.csv")
+        let schedules = try CSVStream.table(path: directory + "/schedules.csv")
+        let languages = try CSVStream.table(path: directory + "/languages.csv")
+        let locations = try CSVStream.table(path: directory + "/locations.csv")
         let externalID = locations.column("external_identifier")!
         #expect(Set(locations.records.map { $0[externalID] }) == Set(services.map(\.id)))
         for s in services {

@@ -50,6 +50,15 @@ enum Fixture {
         return store
     }
 
+    /// A database file holding the embedded default, in a fresh folder (for command-line tests),
+    /// with the store open on it.
+    static func demoDatabase() throws -> (path: String, store: Store) {
+        let path = try temporaryDirectory().appendingPathComponent("territorio.sqlite").path
+        let store = try Store.open(at: path)
+        try EmbeddedDefault.load(into: store, geoData: geoData)
+        return (path, store)
+    }
+
     /// Writes `text` to a file named `name` in a fresh folder and returns its path.
     static func file(_ name: String, _ text: String) throws -> String {
         let url = try temporaryDirectory().appendingPathComponent(name)

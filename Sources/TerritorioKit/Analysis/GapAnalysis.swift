@@ -126,7 +126,8 @@ public struct GapAnalysis: Sendable {
     /// The gap level (docs/method.md):
     /// need from the share of respondents reporting it (≥ 30 % high, ≥ 15 % medium, > 0 low)
     /// when at least `min_responses` people were heard, else from the operators' unmet share
-    /// (≥ 30 % high, ≥ 10 % medium, any request low); access from A relative to the
+    /// (≥ 30 % high, ≥ 10 % medium, else low) when they reported at least k requests; with
+    /// neither, `insufficient_data`, even when operators reported 0 requests; access from A relative to the
     /// consortium's mean (no service within reach; < 0.5 poor; < 1 fair; ≥ 1 good); then
     ///
     /// | need \ access | none     | poor     | fair   | good   |
@@ -148,9 +149,8 @@ public struct GapAnalysis: Sendable {
             let unmet = Double(g.operatorUnmet ?? 0) / Double(requests)
             let operatorNeed: Need = unmet >= 0.30 ? .high : unmet >= 0.10 ? .medium : .low
             if need == nil || operatorNeed.rawValue > need!.rawValue { need = operatorNeed; fromUsers = false }
-        } else if need == nil, let requests = g.operatorRequests, requests == 0, g.operatorUnmet == 0 {
-            need = Need.none
         }
+        // Fewer than min_responses answers and fewer than k requests (zero included): no reports is not no need.
         guard let need else { return (.insufficientData, false) }
         let accessBand: Int = !g.withinReach ? 0 : (g.accessRatio ?? 0) < 0.5 ? 1 : (g.accessRatio ?? 0) < 1 ? 2 : 3
         let table: [[GapLevel]] = [

@@ -46,20 +46,20 @@ public struct GapInputs: Sendable {
 
     /// A cost matrix CSV: `origin` (ISTAT code), `destination` (service id), `cost`.
     static func readCosts(_ path: String) throws -> [String: [String: Double]] {
-        let table = try CSVTable.read(path: path)
+        let table = try CSVStream.table(path: path)
         let o = try table.requireColumn("origin", option: "the header"), d = try table.requireColumn("destination", option: "the header")
         let c = try table.requireColumn("cost", option: "the header")
         var costs: [String: [String: Double]] = [:]
         var problems: [InputProblem] = []
         for (i, r) in table.records.enumerated() {
-            let row = CSVTable.rowNumber(ofRecord: i)
-            guard let (code, _) = IstatCode.parseLenient(CSVTable.field(r, o)) else {
+            let row = table.row(ofRecord: i)
+            guard let (code, _) = IstatCode.parseLenient(CSVStream.Table.field(r, o)) else {
                 problems.append(InputProblem(.row(row), field: "origin", "expected a 6-digit ISTAT code")); continue
             }
-            guard let cost = ServiceCheck.number(CSVTable.field(r, c)), cost >= 0, cost.isFinite else {
+            guard let cost = ServiceCheck.number(CSVStream.Table.field(r, c)), cost >= 0, cost.isFinite else {
                 problems.append(InputProblem(.row(row), field: "cost", "expected a number of 0 or more")); continue
             }
-            costs[code, default: [:]][CSVTable.field(r, d)] = cost
+            costs[code, default: [:]][CSVStream.Table.field(r, d)] = cost
         }
         guard problems.isEmpty else { throw InputError(file: path, problems: problems) }
         return costs

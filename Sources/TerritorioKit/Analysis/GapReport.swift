@@ -19,6 +19,15 @@ public struct GapReport: Sendable {
 
     public static let countNames = ["user_reports", "operator_requests", "operator_unmet", "responses"]
 
+    /// The warning for an analysis of a database without services: every municipality then has
+    /// no service within reach because none is listed, not because none exists.
+    public static let noServicesWarning = "the database has no services: every municipality shows no service "
+        + "within reach (0 % reach) because the directory is empty, not because the area has none; "
+        + "import it with `territorio import services FILE`"
+
+    /// Whether the analysed database lists no service at all (see ``noServicesWarning``).
+    public var hasNoServices: Bool { analysis.inputs.services.isEmpty }
+
     public init(_ analysis: GapAnalysis) {
         self.analysis = analysis
         control = DisclosureControl(k: analysis.config.k)

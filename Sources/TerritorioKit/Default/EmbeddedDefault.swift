@@ -22,7 +22,7 @@ public enum EmbeddedDefault {
 
     /// Reads `consortium.csv` (columns `istat_code,name,lat,lon,population_2011[,area_km2]`).
     public static func members(geoData: String) throws(InputError) -> [Member] {
-        let table = try CSVTable.read(path: geoData + "/consortium.csv")
+        let table = try CSVStream.table(path: geoData + "/consortium.csv")
         let code = try table.requireColumn("istat_code", option: "the header")
         let name = try table.requireColumn("name", option: "the header")
         let lat = try table.requireColumn("lat", option: "the header")
@@ -32,18 +32,18 @@ public enum EmbeddedDefault {
         var problems: [InputProblem] = []
         var members: [Member] = []
         for (i, r) in table.records.enumerated() {
-            let row = CSVTable.rowNumber(ofRecord: i)
-            guard let c = IstatCode.parse(CSVTable.field(r, code)) else {
+            let row = table.row(ofRecord: i)
+            guard let c = IstatCode.parse(CSVStream.Table.field(r, code)) else {
                 problems.append(InputProblem(.row(row), field: "istat_code", "expected a 6-digit ISTAT code")); continue
             }
-            guard let y = Double(CSVTable.field(r, lat)), let x = Double(CSVTable.field(r, lon)), abs(y) <= 90, abs(x) <= 180 else {
+            guard let y = Double(CSVStream.Table.field(r, lat)), let x = Double(CSVStream.Table.field(r, lon)), abs(y) <= 90, abs(x) <= 180 else {
                 problems.append(InputProblem(.row(row), field: "lat/lon", "expected WGS84 latitude and longitude in decimal degrees")); continue
             }
-            guard let p = Int(CSVTable.field(r, pop)), p >= 0 else {
+            guard let p = Int(CSVStream.Table.field(r, pop)), p >= 0 else {
                 problems.append(InputProblem(.row(row), field: "population_2011", "expected a whole number")); continue
             }
-            members.append(Member(code: c, name: CSVTable.field(r, name), interiorPoint: Coordinate(lon: x, lat: y),
-                                  population: p, areaKm2: area.flatMap { Double(CSVTable.field(r, $0)) }))
+            members.append(Member(code: c, name: CSVStream.Table.field(r, name), interiorPoint: Coordinate(lon: x, lat: y),
+                                  population: p, areaKm2: area.flatMap { Double(CSVStream.Table.field(r, $0)) }))
         }
         guard problems.isEmpty else { throw InputError(file: table.file, problems: problems) }
         return members

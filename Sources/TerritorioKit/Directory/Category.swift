@@ -15,7 +15,7 @@ public struct Category: Hashable, Sendable, Codable {
 /// (`code,label_it,label_en,label_fr,label_ar,description_it,…`).
 public enum CategoryFile {
     public static func read(path: String) throws(InputError) -> [Category] {
-        let table = try CSVTable.read(path: path)
+        let table = try CSVStream.table(path: path)
         let code = try table.requireColumn("code", option: "the header")
         var columns: [String: (label: Int, description: Int)] = [:]
         for language in Category.languages {
@@ -26,8 +26,8 @@ public enum CategoryFile {
         var categories: [Category] = []
         var seen: Set<String> = []
         for (i, record) in table.records.enumerated() {
-            let row = CSVTable.rowNumber(ofRecord: i)
-            let c = CSVTable.field(record, code)
+            let row = table.row(ofRecord: i)
+            let c = CSVStream.Table.field(record, code)
             guard !c.isEmpty, c.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
                 problems.append(InputProblem(.row(row), field: "code", "expected a code of lowercase letters, digits and _, such as night_shelter; found \"\(c)\""))
                 continue
@@ -38,8 +38,8 @@ public enum CategoryFile {
             var category = Category(code: c, labels: [:], descriptions: [:])
             for language in Category.languages {
                 let (l, d) = columns[language]!
-                category.labels[language] = CSVTable.field(record, l)
-                category.descriptions[language] = CSVTable.field(record, d)
+                category.labels[language] = CSVStream.Table.field(record, l)
+                category.descriptions[language] = CSVStream.Table.field(record, d)
                 if category.labels[language]!.isEmpty {
                     problems.append(InputProblem(.row(row), field: "label_\(language)", "the label is empty"))
                 }

@@ -17,6 +17,7 @@ extension GapReport {
             "k": config.k, "min_responses": config.minResponses,
             "cost": costsFile.map { "cost matrix \(URL(fileURLWithPath: $0).lastPathComponent)" } ?? "great-circle km from each municipality's representative point",
             "sources": analysis.inputs.sources,
+            "services": analysis.inputs.services.count,
             "latest_submission": analysis.inputs.latestSubmission ?? NSNull(),
             "attribution": MunicipalityExport.attribution,
             "boundaries_approximate": analysis.inputs.municipalities.contains { $0.boundaryApproximate },

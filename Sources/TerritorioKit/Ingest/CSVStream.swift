@@ -3,7 +3,13 @@ import Foundation
 /// Reads a delimited text file record by record, without loading it whole (RFC 4180 quoting,
 /// embedded newlines, CRLF or LF). Detects a UTF-8 BOM, falls back to Windows-1252 for text that
 /// is not UTF-8, and guesses the delimiter (`;`, `,` or tab) from the first line that is not a
-/// `#` comment.
+/// `#` comment. The one CSV reader of territorio: survey exports, services, population,
+/// consortium, categories, faq and cost files all go through it (``table(path:strict:)`` reads a
+/// small file whole).
+///
+/// Nothing is changed silently: a quote left open, a NUL byte or an oversized field is recorded
+/// on the record (``Record/shapeProblems(columns:)``) for the caller to refuse the row. A cell
+/// that ``CSVText`` neutralised against formula injection (`'=…`) is read back without its `'`.
 ///
 /// Written for throughput (a byte-level state machine over 1 MiB chunks): survey exports run to
 /// millions of rows.
@@ -14,9 +20,34 @@ public final class CSVStream {
         public var row: Int
         /// The index of a field longer than ``maximumFieldBytes`` (kept truncated), if any.
         public var oversizedField: Int?
+        /// The index of the first field holding a NUL byte, if any.
+        public var nulField: Int?
+        /// The index of a field whose opening quote is never closed (it ran to the end of the file).
+        public var unclosedQuoteField: Int?
+
+        /// What is wrong with the record's shape, for a file whose header has `columns` fields:
+        /// each problem with the index of the field concerned (nil for the row as a whole).
+        /// The same refusals for every file territorio reads.
+        public func shapeProblems(columns: Int) -> [(field: Int?, message: String)] {
+            var out: [(field: Int?, message: String)] = []
+            if let i = unclosedQuoteField {
+                out.append((i, "a quote opens this field and is never closed, "
+                            + "so the rest of the file was read into it"))
+            }
+            if fields.count != columns {
+                out.append((nil, "the row has \(fields.count) fields but the header has \(columns): "
+                            + "a delimiter or quote is missing or extra"))
+            }
+            if let i = oversizedField { out.append((i, "longer than \(CSVStream.maximumFieldBytes / 1_048_576) MB")) }
+            if let i = nulField { out.append((i, CSVStream.nulMessage)) }
+            return out
+        }
     }
 
     public static let maximumFieldBytes = 1 << 20
+
+    /// The problem of a field holding a NUL byte (also used for GeoJSON input).
+    public static let nulMessage = "holds a NUL byte (binary data, not text): the file may be damaged; export it again"
 
     public let path: String
     public let totalBytes: Int
@@ -46,7 +77,10 @@ public final class CSVStream {
             throw InputError(file: path, "the file is UTF-16 text; save it as \"CSV UTF-8\"")
         }
         let sample = buffer[position..<min(buffer.count, 65_536)]
-        if sample.contains(0) { throw InputError(file: path, "this is a binary file, not a CSV text file (is it an .xlsx or a zip? export it as CSV)") }
+        if Self.looksBinary(sample) {
+            throw InputError(file: path, "this is a binary file, not a CSV text file "
+                             + "(is it an .xlsx or a zip? export it as CSV)")
+        }
         if String(validating: Array(sample), as: UTF8.self) == nil, !Self.endsInsideUTF8(sample) {
             windows1252 = true
             encoding = "Windows-1252"
@@ -107,10 +141,12 @@ public final class CSVStream {
         var field: [UInt8] = []
         field.reserveCapacity(64)
         var oversized: Int?
+        var nul: Int?
         var quoted = false
         var fieldStart = true
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         func append(_ b: UInt8) {
+            if b == 0 && nul == nil { nul = fields.count }
             if field.count < Self.maximumFieldBytes { field.append(b) } else if oversized == nil { oversized = fields.count }
         }
         while true {
@@ -143,11 +179,16 @@ public final class CSVStream {
                 append(b)
             }
         }
+        let unclosed = quoted ? fields.count : nil
         fields.append(decode(field))
-        return Record(fields: fields, row: rowCounter, oversizedField: oversized)
+        return Record(fields: fields, row: rowCounter, oversizedField: oversized, nulField: nul,
+                      unclosedQuoteField: unclosed)
     }
 
     private func decode(_ bytes: [UInt8]) -> String {
+        if bytes.first == UInt8(ascii: "'"), bytes.count > 1, CSVText.formulaTriggers.contains(bytes[1]) {
+            return decode(Array(bytes.dropFirst()))  // a cell CSVText neutralised: '=… reads back as =…
+        }
         if !windows1252, let s = String(validating: bytes, as: UTF8.self) { return s }
         return String(bytes.map { Self.cp1252[Int($0)] })
     }
@@ -168,6 +209,16 @@ public final class CSVStream {
             }
         }
         return [UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: ",")].max { counts[$0]! < counts[$1]! }!
+    }
+
+    /// A zip (xlsx, ods), PDF, PNG, gzip or old Office file, or text with NUL bytes in its first
+    /// line or many of them: not a CSV. A stray NUL further on is a problem of its record.
+    static func looksBinary(_ sample: ArraySlice<UInt8>) -> Bool {
+        let magic: [[UInt8]] = [[0x50, 0x4B, 0x03, 0x04], [0x25, 0x50, 0x44, 0x46], [0x89, 0x50, 0x4E, 0x47],
+                                [0x1F, 0x8B], [0xD0, 0xCF, 0x11, 0xE0]]
+        if magic.contains(where: { sample.starts(with: $0) }) { return true }
+        if sample.prefix(while: { $0 != UInt8(ascii: "\n") }).contains(0) { return true }
+        return sample.lazy.filter { $0 == 0 }.count > 8
     }
 
     /// True when the only invalid UTF-8 is a sequence cut by the sample's end.

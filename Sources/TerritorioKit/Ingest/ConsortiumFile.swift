@@ -6,14 +6,14 @@ public struct ConsortiumFile: Sendable {
     public var rowOfCode: [String: Int]
 
     public static func read(path: String, codeColumn: String = "istat_code") throws(InputError) -> ConsortiumFile {
-        let table = try CSVTable.read(path: path)
+        let table = try CSVStream.table(path: path)
         let column = try table.requireColumn(codeColumn, option: "--code-column")
         var problems: [InputProblem] = []
         var codes: [String] = []
         var rowOfCode: [String: Int] = [:]
         for (i, record) in table.records.enumerated() {
-            let row = CSVTable.rowNumber(ofRecord: i)
-            let raw = CSVTable.field(record, column)
+            let row = table.row(ofRecord: i)
+            let raw = CSVStream.Table.field(record, column)
             guard let (code, _) = IstatCode.parseLenient(raw) else {
                 problems.append(InputProblem(.row(row), field: table.header[column],
                                              "expected a 6-digit ISTAT code such as 006114, found \"\(raw)\""))

@@ -30,7 +30,7 @@ public struct PopulationFile: Sendable {
     /// Reads `path`. `year` defaults to a year at the end of the population column's name
     /// (`population_2011` → 2011).
     public static func read(path: String, columns: Columns = Columns(), year: Int? = nil) throws(InputError) -> PopulationFile {
-        let table = try CSVTable.read(path: path)
+        let table = try CSVStream.table(path: path)
         let codeColumn = try table.requireColumn(columns.code, option: "--code-column")
         let populationColumn = try table.requireColumn(columns.population, option: "--population-column")
         let nameColumn = table.column(columns.name)
@@ -44,9 +44,9 @@ public struct PopulationFile: Sendable {
         var firstRowOfCode: [String: Int] = [:]
         var padded = 0
         for (i, record) in table.records.enumerated() {
-            let row = CSVTable.rowNumber(ofRecord: i)
-            let rawCode = CSVTable.field(record, codeColumn)
-            let rawPopulation = CSVTable.field(record, populationColumn)
+            let row = table.row(ofRecord: i)
+            let rawCode = CSVStream.Table.field(record, codeColumn)
+            let rawPopulation = CSVStream.Table.field(record, populationColumn)
             guard let (code, wasPadded) = IstatCode.parseLenient(rawCode) else {
                 problems.append(InputProblem(.row(row), field: table.header[codeColumn],
                                              "expected a 6-digit ISTAT code such as 006114, found \"\(rawCode)\""))
@@ -63,7 +63,7 @@ public struct PopulationFile: Sendable {
                                              "expected a whole number of residents (0 or more), found \"\(rawPopulation)\""))
                 continue
             }
-            let name = nameColumn.map { CSVTable.field(record, $0) }
+            let name = nameColumn.map { CSVStream.Table.field(record, $0) }
             entries.append(Entry(code: code, name: name?.isEmpty == false ? name : nil, population: population, row: row))
         }
         guard problems.isEmpty else { throw InputError(file: path, problems: problems) }

@@ -1,34 +1,5 @@
 import Foundation
 
-/// What the database knows that service records are checked against.
-public struct DirectoryContext {
-    public struct Municipality: Sendable {
-        public var code: String
-        public var name: String
-        public var inConsortium: Bool
-        public var representativePoint: Coordinate
-    }
-
-    public var categories: Set<String>
-    public var municipalities: [String: Municipality]
-    var byName: [String: [String]]
-    let locator: PointLocator
-
-    public init(categories: Set<String>, municipalities: [Municipality], shapes: [(id: String, shape: MultiPolygon)]) throws {
-        self.categories = categories
-        self.municipalities = Dictionary(uniqueKeysWithValues: municipalities.map { ($0.code, $0) })
-        self.byName = Dictionary(grouping: municipalities.map(\.code)) { code in
-            TextMatching.normalized(municipalities.first { $0.code == code }!.name)
-        }
-        self.locator = try PointLocator(shapes)
-    }
-
-    /// The municipality containing `point`, if any in the database.
-    public func municipality(containing point: Coordinate) throws -> Municipality? {
-        try locator.locate(point).flatMap { municipalities[$0] }
-    }
-}
-
 /// Checks service records and turns them into ``Service`` values.
 ///
 /// Location rules: a service without coordinates is placed at its municipality's
@@ -52,13 +23,21 @@ public struct ServiceCheck {
         public var rejected = 0
     }
 
+    /// The warning for a file without a `verified` column.
+    public static let noVerifiedColumn = "no 'verified' column: every service is imported as to be checked "
+        + "(verified = false; the poster marks it \"to be checked\"). "
+        + "Add the column, true for entries the working group has checked"
+
     public func check(_ file: ServiceFile) throws -> Outcome {
         var outcome = Outcome()
+        if !file.records.isEmpty && !file.columns.contains("verified") {
+            outcome.warnings.append(InputProblem(.file, Self.noVerifiedColumn))
+        }
         var firstOfID: [String: InputLocation] = [:]
         for record in file.records {
-            var problems: [InputProblem] = []
+            var problems: [InputProblem] = record.problems
             var warnings: [InputProblem] = []
-            let service = try check(record, problems: &problems, warnings: &warnings)
+            let service = record.problems.isEmpty ? try check(record, problems: &problems, warnings: &warnings) : nil
             let id = record("id")
             if !id.isEmpty {
                 if let first = firstOfID[id] {
@@ -119,11 +98,15 @@ public struct ServiceCheck {
         }
         var verified = false
         if let text = optional("verified") {
-            if let v = Self.boolean(text) { verified = v } else { problem("verified", "expected true or false (or yes/no, sì/no, 1/0), found \"\(text)\"") }
+            if let v = YesNo.parse(text) { verified = v } else {
+                problem("verified", "expected \(YesNo.expected), found \"\(text)\"")
+            }
         }
         var flaggedApproximate = false
         if let text = optional("location_approximate") {
-            if let v = Self.boolean(text) { flaggedApproximate = v } else { problem("location_approximate", "expected true or false, found \"\(text)\"") }
+            if let v = YesNo.parse(text) { flaggedApproximate = v } else {
+                problem("location_approximate", "expected \(YesNo.expected), found \"\(text)\"")
+            }
         }
         var lastUpdated: String?
         if let text = optional("last_updated") {
@@ -142,15 +125,7 @@ public struct ServiceCheck {
         // Municipality and location.
         var municipality: String?
         if let text = optional("municipality") {
-            switch resolveMunicipality(text) {
-            case .found(let code): municipality = code
-            case .unknownCode(let code): municipality = allowOutside ? code : nil
-                if !allowOutside { problem("municipality", "the municipality \(code) is not in the database") }
-            case .unknownName(let suggestion):
-                problem("municipality", "unknown municipality \"\(text)\"" + (suggestion.map { "; did you mean \($0)?" } ?? "; give its ISTAT code"))
-            case .ambiguous(let candidates):
-                problem("municipality", "\"\(text)\" matches several municipalities: \(candidates.joined(separator: ", ")); give the ISTAT code")
-            }
+            municipality = resolveMunicipality(text, problem: problem)
         }
         var location: Coordinate?
         var approximate = flaggedApproximate
@@ -168,9 +143,8 @@ public struct ServiceCheck {
             let containing = try context.municipality(containing: point)
             let inConsortium = containing?.inConsortium == true
             if !inConsortium {
-                let swapped = Coordinate(lon: point.lat, lat: point.lon)
-                if try context.municipality(containing: swapped)?.inConsortium == true {
-                    problem("lat", "lat \(latText) and lon \(lonText) look swapped: swapped, the point falls in the consortium")
+                if try context.resolver.looksSwapped(point) {
+                    problem("lat", MunicipalityResolver.swappedMessage(lat: latText, lon: lonText))
                     return nil
                 }
                 if !allowOutside {
@@ -185,8 +159,8 @@ public struct ServiceCheck {
             }
             if municipality == nil && optional("municipality") == nil { municipality = containing?.code }
         } else if problems.isEmpty {
-            if let code = municipality, let m = context.municipalities[code] {
-                location = m.representativePoint
+            if let code = municipality, let point = context.municipalities[code]?.representativePoint {
+                location = point
                 approximate = true
             } else {
                 problem("lat", "no coordinates and no known municipality: give lat/lon or the municipality's ISTAT code")
@@ -200,17 +174,22 @@ public struct ServiceCheck {
                        capacity: capacity, verified: verified, lastUpdated: lastUpdated, source: optional("source"))
     }
 
-    enum MunicipalityMatch { case found(String), unknownCode(String), unknownName(suggestion: String?), ambiguous([String]) }
-
-    func resolveMunicipality(_ text: String) -> MunicipalityMatch {
-        if let (code, _) = IstatCode.parseLenient(text) {
-            return context.municipalities[code] != nil ? .found(code) : .unknownCode(code)
+    /// The code of the municipality `text` names, or nil after reporting why not.
+    func resolveMunicipality(_ text: String, problem: (String, String) -> Void) -> String? {
+        switch context.resolver.resolve(text) {
+        case .found(let code):
+            return code
+        case .unknownCode(let code):
+            if !allowOutside { problem("municipality", "the municipality \(code) is not in the database") }
+            return allowOutside ? code : nil
+        case .unknown(let suggestion):
+            problem("municipality", "unknown municipality \"\(text)\""
+                    + (suggestion.map { "; did you mean \($0)?" } ?? "; give its ISTAT code"))
+        case .ambiguous(let candidates):
+            problem("municipality", "\"\(text)\" matches several municipalities: "
+                    + "\(candidates.joined(separator: ", ")); give the ISTAT code")
         }
-        let key = TextMatching.normalized(text)
-        if let codes = context.byName[key] {
-            return codes.count == 1 ? .found(codes[0]) : .ambiguous(codes.map { "\($0) \(context.municipalities[$0]!.name)" })
-        }
-        return .unknownName(suggestion: TextMatching.closest(to: text, among: context.municipalities.values.map(\.name)))
+        return nil
     }
 
     /// Items of a list field: separated by `;`, `,`, `|` or spaces.
@@ -220,15 +199,10 @@ public struct ServiceCheck {
 
     /// A decimal number, with a point or (as Italian spreadsheets write) a comma.
     static func number(_ text: String) -> Double? {
-        Double(text) ?? (text.filter { $0 == "," }.count == 1 && !text.contains(".") ? Double(text.replacingOccurrences(of: ",", with: ".")) : nil)
-    }
-
-    static func boolean(_ text: String) -> Bool? {
-        switch text.lowercased() {
-        case "true", "yes", "y", "1", "sì", "si", "vero", "oui", "verified": true
-        case "false", "no", "n", "0", "falso", "non": false
-        default: nil
-        }
+        guard !text.utf8.contains(0) else { return nil }  // Double("44.7\0 62") would read 44.7
+        if let value = Double(text) { return value }
+        guard text.filter({ $0 == "," }).count == 1 && !text.contains(".") else { return nil }
+        return Double(text.replacingOccurrences(of: ",", with: "."))
     }
 
     static func isEmail(_ text: String) -> Bool {

@@ -7,11 +7,16 @@ public struct ServiceFile: Sendable {
         public var location: InputLocation
         /// Lower-cased column or property name → trimmed text.
         public var fields: [String: String]
+        /// What is wrong with the row's shape (a quote never closed, a NUL byte, too many or too
+        /// few fields): the row is rejected, never imported with a field cut short.
+        public var problems: [InputProblem] = []
         public func callAsFunction(_ name: String) -> String { fields[name] ?? "" }
     }
 
     public var file: String
     public var records: [Record]
+    /// The lower-cased column (CSV) or property (GeoJSON) names the file has.
+    public var columns: Set<String>
 
     public static func read(path: String) throws(InputError) -> ServiceFile {
         guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, "file not found") }
@@ -19,11 +24,12 @@ public struct ServiceFile: Sendable {
         if lower.hasSuffix(".geojson") || lower.hasSuffix(".json") {
             return try readGeoJSON(path: path)
         }
-        let table = try CSVTable.read(path: path)
+        let table = try CSVStream.table(path: path, strict: false)
         let header = table.header.map { $0.lowercased() }
         for required in ["id", "name", "categories"] where !header.contains(required) {
-            throw InputError(file: path, kind: .invalid,
-                             "no column '\(required)'; the columns are: \(table.header.joined(separator: ", ")). The expected header is: \(Service.columns.joined(separator: ","))")
+            throw InputError(file: path, kind: .invalid, "no column '\(required)'; the columns are: "
+                             + "\(table.header.joined(separator: ", ")). The expected header is: "
+                             + Service.columns.joined(separator: ","))
         }
         var seen: Set<String> = []
         for (i, name) in header.enumerated() where !name.isEmpty && !seen.insert(name).inserted {
@@ -31,10 +37,10 @@ public struct ServiceFile: Sendable {
         }
         let records = table.records.enumerated().map { i, record in
             var fields: [String: String] = [:]
-            for (c, name) in header.enumerated() where !name.isEmpty { fields[name] = CSVTable.field(record, c) }
-            return Record(location: .row(CSVTable.rowNumber(ofRecord: i)), fields: fields)
+            for (c, name) in header.enumerated() where !name.isEmpty { fields[name] = CSVStream.Table.field(record, c) }
+            return Record(location: .row(table.row(ofRecord: i)), fields: fields, problems: table.malformed[i] ?? [])
         }
-        return ServiceFile(file: path, records: records)
+        return ServiceFile(file: path, records: records, columns: Set(header.filter { !$0.isEmpty }))
     }
 
     static func readGeoJSON(path: String) throws(InputError) -> ServiceFile {
@@ -61,9 +67,11 @@ public struct ServiceFile: Sendable {
             case .polygon, .multiPolygon:
                 problems.append(InputProblem(at, "the geometry is a polygon; expected a Point (or no geometry)"))
             }
-            records.append(Record(location: at, fields: fields))
+            let nul = fields.keys.sorted().filter { fields[$0]!.utf8.contains(0) }
+            records.append(Record(location: at, fields: fields,
+                                  problems: nul.map { InputProblem(at, field: $0, CSVStream.nulMessage) }))
         }
         guard problems.isEmpty else { throw InputError(file: path, problems: problems) }
-        return ServiceFile(file: path, records: records)
+        return ServiceFile(file: path, records: records, columns: Set(records.flatMap(\.fields.keys)))
     }
 }

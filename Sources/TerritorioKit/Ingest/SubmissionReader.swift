@@ -36,14 +36,12 @@ public struct SubmissionReader {
         var warnings: [String] = []
         let form = columns.form
         let header = columns.header
-        if record.fields.count != header.count {
-            reasons.append("the row has \(record.fields.count) fields but the header has \(header.count): a delimiter or quote is missing or extra")
-        }
         if record.fields.first.map(Self.trim) == header.first, record.fields.map(Self.trim) == header {
             return .rejected(reasons: ["this row repeats the header line"])
         }
-        if let big = record.oversizedField {
-            reasons.append("column '\(big < header.count ? header[big] : "#\(big + 1)")' is longer than \(CSVStream.maximumFieldBytes / 1_048_576) MB")
+        for problem in record.shapeProblems(columns: header.count) {
+            let column = problem.field.map { "column '\(CSVStream.name(of: $0, in: header))': " } ?? ""
+            reasons.append(column + problem.message)
         }
 
         var values: [String: String] = [:]
@@ -56,11 +54,10 @@ public struct SubmissionReader {
             switch role {
             case .field(let name): values[name] = v
             case .choiceFlag(let field, let value):
-                let on = v == "1" || ["true", "yes", "x", "sì", "si", "vero"].contains(v.lowercased())
-                if on || v == "0" || ["false", "no", "falso"].contains(v.lowercased()) {
-                    flags[field, default: []].append(Flag(value: value, on: on, column: header[i]))
-                } else {
-                    reasons.append("column '\(header[i])': expected 0 or 1, found \"\(v)\"")
+                switch YesNo.parse(v) {
+                case let on?: flags[field, default: []].append(Flag(value: value, on: on, column: header[i]))
+                case nil:
+                    reasons.append("column '\(header[i])': expected 0 or 1 (or \(YesNo.expected)), found \"\(v)\"")
                 }
             case .geo(let field, let part): geo[field, default: [:]][part] = v
             case .meta(let m): meta[m] = v
@@ -85,9 +82,9 @@ public struct SubmissionReader {
         if let point = submission.location {
             containing = try? resolver.municipality(containing: point)
             if containing == nil {
-                let swapped = Coordinate(lon: point.lat, lat: point.lon)
-                if (try? resolver.municipality(containing: swapped)) != nil {
-                    reasons.append("location: latitude \(point.lat) and longitude \(point.lon) look swapped (swapped, the point falls in a municipality)")
+                if (try? resolver.looksSwapped(point)) == true {
+                    let message = MunicipalityResolver.swappedMessage(lat: "\(point.lat)", lon: "\(point.lon)")
+                    reasons.append("location: " + message)
                 } else if values["municipality"] == nil {
                     reasons.append("location: the point (\(point.lat), \(point.lon)) is in no municipality of the database (in the sea, or abroad?) and no municipality is given")
                 } else {
@@ -104,6 +101,8 @@ public struct SubmissionReader {
                 if let containing, containing.code != code {
                     warnings.append("location: the point lies in \(containing.name) (\(containing.code)), not in the declared \(resolver.municipalities[code]!.name) (\(code)); kept the declared municipality")
                 }
+            case .unknownCode(let code):
+                reasons.append("municipality: the code \(code) is not a municipality of the database")
             case .unknown(let suggestion):
                 reasons.append("municipality: unknown \"\(declared)\"" + (suggestion.map { "; did you mean \($0)?" } ?? "; expected an ISTAT code or a municipality's name"))
             case .ambiguous(let candidates):

@@ -88,17 +88,7 @@ public enum SurveyIngest {
     }
 
     public static func resolver(_ store: Store) throws -> MunicipalityResolver {
-        let (municipalities, shapes) = try store.read { db in
-            var municipalities: [MunicipalityResolver.Municipality] = []
-            var shapes: [(id: String, shape: MultiPolygon)] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT code, name, in_consortium, AsBinary(geom) FROM municipality")
-            while let row = try rows.next() {
-                municipalities.append(.init(code: row[0], name: row[1], inConsortium: row[2]))
-                shapes.append((row[0], try WKB.decodeMultiPolygon(row[3])))
-            }
-            return (municipalities, shapes)
-        }
-        return try MunicipalityResolver(municipalities: municipalities, shapes: shapes)
+        try store.municipalityResolver()
     }
 
     /// Whether the file has a geopoint column (a municipality can then be found from the point).

@@ -3,8 +3,10 @@ import Foundation
 /// The multilingual "Hai bisogno di aiuto?" poster: one print-ready HTML page per language
 /// (A3 portrait), one short question per category (from `GeoData/faq.csv`) with the services
 /// that answer it, the emergency numbers, and the data date. Unverified services are marked
-/// "illustrative". Arabic pages are right-to-left, with Latin names and phone numbers kept
-/// left-to-right. Every string from the data is escaped.
+/// "to be checked" ("da verificare"); a database without services gets one notice saying the
+/// list is not available yet, not an empty answer under every question. Arabic pages are
+/// right-to-left, with Latin names and phone numbers kept left-to-right. Every string from the
+/// data is escaped.
 public struct Poster {
     public struct Question: Sendable {
         public var category: String
@@ -22,15 +24,18 @@ public struct Poster {
 
     /// Reads `faq.csv` (category, question_<lang>, answer_<lang>).
     public static func questions(path: String) throws -> [Question] {
-        let table = try CSVTable.read(path: path)
+        let table = try CSVStream.table(path: path)
         let category = try table.requireColumn("category", option: "the header")
         var columns: [String: (Int, Int)] = [:]
         for l in Phrases.languages {
             columns[l] = (try table.requireColumn("question_\(l)", option: "the header"), try table.requireColumn("answer_\(l)", option: "the header"))
         }
         return table.records.map { r in
-            var q = Question(category: CSVTable.field(r, category), question: [:], answer: [:])
-            for (l, (qi, ai)) in columns { q.question[l] = CSVTable.field(r, qi); q.answer[l] = CSVTable.field(r, ai) }
+            var q = Question(category: CSVStream.Table.field(r, category), question: [:], answer: [:])
+            for (l, (qi, ai)) in columns {
+                q.question[l] = CSVStream.Table.field(r, qi)
+                q.answer[l] = CSVStream.Table.field(r, ai)
+            }
             return q
         }
     }
@@ -45,14 +50,20 @@ public struct Poster {
     /// Left-to-right isolate for Latin names and numbers inside right-to-left text.
     static func ltr(_ s: String) -> String { "<bdi dir=\"ltr\">\(Markup.escape(s))</bdi>" }
 
+    /// The warning for a poster made from a database without services.
+    public static let noServicesWarning = "the database has no services: the poster lists none and says the list "
+        + "is not available yet; import the directory with `territorio import services FILE`"
+
     public func html(language l: String) -> String {
         let rtl = l == "ar"
-        var body = ""
+        var body = services.isEmpty ? "<p class=\"empty\">\(Markup.escape(Phrases.text("poster.empty", l)))</p>\n" : ""
         for q in questions {
             let answering = services.filter { $0.categories.contains(q.category) }
             body += "<section class=\"question\" id=\"\(Markup.escape(q.category))\">\n<h2>\(Markup.escape(q.question[l] ?? ""))</h2>\n"
             body += "<p class=\"answer\">\(Markup.escape(q.answer[l] ?? ""))</p>\n"
-            if answering.isEmpty {
+            if services.isEmpty {
+                // said once, above
+            } else if answering.isEmpty {
                 body += "<p class=\"none\">\(Markup.escape(Phrases.text("poster.none", l)))</p>\n"
             } else if answering.count > Self.groupAbove {
                 let groups = Dictionary(grouping: answering) { $0.municipality ?? "" }
@@ -88,7 +99,8 @@ public struct Poster {
             ul { margin: 0; padding-inline-start: 5mm; }
             li { margin-bottom: 1.5mm; }
             .name { font-weight: bold; }
-            .illustrative { font-size: 8pt; border: 0.5pt solid #888; padding: 0 1mm; color: #555; text-transform: uppercase; }
+            .empty { font-size: 16pt; font-weight: bold; border: 2pt solid #bd0026; padding: 3mm; column-span: all; }
+            .unverified { font-size: 8pt; border: 0.5pt solid #888; padding: 0 1mm; color: #555; text-transform: uppercase; }
             footer { border-top: 1pt solid #888; margin-top: 4mm; font-size: 9pt; color: #444; }
             @media print { a { color: inherit; text-decoration: none; } }
             </style>
@@ -109,7 +121,8 @@ public struct Poster {
     }
 
     func item(_ s: Service, _ l: String) -> String {
-        var lines = ["<span class=\"name\">\(Self.ltr(s.name))</span>" + (s.verified ? "" : " <span class=\"illustrative\">\(Markup.escape(Phrases.text("poster.illustrative", l)))</span>")]
+        let badge = " <span class=\"unverified\">\(Markup.escape(Phrases.text("poster.unverified", l)))</span>"
+        var lines = ["<span class=\"name\">\(Self.ltr(s.name))</span>" + (s.verified ? "" : badge)]
         let place = [s.address, s.municipality.flatMap { municipalityNames[$0] }].compactMap { $0 }.joined(separator: ", ")
         if !place.isEmpty { lines.append(Self.ltr(place)) }
         if let text = s.openingHours, let hours = try? OpeningHours.parse(text) {

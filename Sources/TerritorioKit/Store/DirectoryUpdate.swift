@@ -61,19 +61,29 @@ extension Store {
 
     /// What service records are checked against: categories, municipalities and their shapes.
     public func directoryContext() throws -> DirectoryContext {
-        let (categories, municipalities, shapes) = try read { db in
-            let categories = Set(try String.fetchAll(db, sql: "SELECT code FROM category"))
-            var municipalities: [DirectoryContext.Municipality] = []
+        let categories = try read { db in Set(try String.fetchAll(db, sql: "SELECT code FROM category")) }
+        return DirectoryContext(categories: categories, resolver: try municipalityResolver())
+    }
+
+    /// The municipalities of the database (with their boundaries and representative points),
+    /// for resolving the codes, names and points of services and survey answers.
+    public func municipalityResolver() throws -> MunicipalityResolver {
+        let (municipalities, shapes) = try read { db in
+            var municipalities: [MunicipalityResolver.Municipality] = []
             var shapes: [(id: String, shape: MultiPolygon)] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT code, name, in_consortium, X(rep_point), Y(rep_point), AsBinary(geom) FROM municipality")
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT code, name, in_consortium, X(rep_point), Y(rep_point), AsBinary(geom) FROM municipality
+                """)
             while let row = try rows.next() {
+                let x: Double? = row[3], y: Double? = row[4]
+                let point = x.flatMap { x in y.map { Coordinate(lon: x, lat: $0) } }
                 municipalities.append(.init(code: row[0], name: row[1], inConsortium: row[2],
-                                            representativePoint: Coordinate(lon: row[3], lat: row[4])))
+                                            representativePoint: point))
                 shapes.append((row[0], try WKB.decodeMultiPolygon(row[5])))
             }
-            return (categories, municipalities, shapes)
+            return (municipalities, shapes)
         }
-        return try DirectoryContext(categories: categories, municipalities: municipalities, shapes: shapes)
+        return try MunicipalityResolver(municipalities: municipalities, shapes: shapes)
     }
 
     /// Inserts or updates (by id) `services`, in one transaction; identical ones are left alone.

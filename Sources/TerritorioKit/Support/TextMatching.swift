@@ -35,11 +35,24 @@ public enum TextMatching {
         return previous[b.count]
     }
 
-    /// The candidate closest to `text`, if it is close enough to be a plausible typo.
+    /// The candidate most plausibly meant by `text`, for "did you mean …?". A candidate whose
+    /// words all appear in the text comes first ("Gavi Ligure" → "Gavi", not "Novi Ligure"), the
+    /// one with more such words first; otherwise the closest by edit distance, if close enough to
+    /// be a typo.
     public static func closest(to text: String, among candidates: some Collection<String>) -> String? {
         let t = normalized(text)
-        let scored = candidates.map { ($0, distance(t, normalized($0))) }.min { $0.1 < $1.1 }
-        guard let (best, d) = scored, d <= max(2, t.count / 3) else { return nil }
-        return best
+        let typed = Set(t.split(separator: " "))
+        let scored = candidates.map { candidate -> (name: String, contained: Int, distance: Int) in
+            let key = normalized(candidate)
+            let words = key.split(separator: " ")
+            let contained = !words.isEmpty && words.allSatisfy(typed.contains) ? words.count : 0
+            return (candidate, contained, distance(t, key))
+        }
+        let best = scored.min { a, b in
+            a.contained != b.contained ? a.contained > b.contained
+                : a.distance != b.distance ? a.distance < b.distance : a.name < b.name
+        }
+        guard let best, best.contained > 0 || best.distance <= max(2, t.count / 3) else { return nil }
+        return best.name
     }
 }
