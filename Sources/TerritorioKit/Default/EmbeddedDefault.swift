@@ -20,6 +20,8 @@ public enum EmbeddedDefault {
         public var interiorPoint: Coordinate
         public var population: Int
         public var areaKm2: Double?
+        /// The consortium's zone (valley or district) of the municipality.
+        public var zone: String?
     }
 
     /// The `GeoData` folder: `explicit` if given, else `$TERRITORIO_GEODATA`, `./GeoData`, or the
@@ -41,7 +43,7 @@ public enum EmbeddedDefault {
         throw InputError(file: "GeoData", "cannot find territorio's GeoData folder; run from the source tree or set TERRITORIO_GEODATA")
     }
 
-    /// Reads `consortium.csv` (columns `istat_code,name,lat,lon,population_2011[,area_km2]`).
+    /// Reads `consortium.csv` (columns `istat_code,name,lat,lon,population_2011[,area_km2][,zone]`).
     public static func members(geoData: String) throws(InputError) -> [Member] {
         let table = try CSVTable.read(path: geoData + "/consortium.csv")
         let code = try table.requireColumn("istat_code", option: "the header")
@@ -50,6 +52,7 @@ public enum EmbeddedDefault {
         let lon = try table.requireColumn("lon", option: "the header")
         let pop = try table.requireColumn("population_2011", option: "the header")
         let area = table.column("area_km2")
+        let zone = table.column("zone")
         var problems: [InputProblem] = []
         var members: [Member] = []
         for (i, r) in table.records.enumerated() {
@@ -64,7 +67,8 @@ public enum EmbeddedDefault {
                 problems.append(InputProblem(.row(row), field: "population_2011", "expected a whole number")); continue
             }
             members.append(Member(code: c, name: CSVTable.field(r, name), interiorPoint: Coordinate(lon: x, lat: y),
-                                  population: p, areaKm2: area.flatMap { Double(CSVTable.field(r, $0)) }))
+                                  population: p, areaKm2: area.flatMap { Double(CSVTable.field(r, $0)) },
+                                  zone: zone.map { CSVTable.field(r, $0) }.flatMap { $0.isEmpty ? nil : $0 }))
         }
         guard problems.isEmpty else { throw InputError(file: table.file, problems: problems) }
         return members
@@ -98,7 +102,8 @@ public enum EmbeddedDefault {
         try store.importPopulation(population, source: population.file)
         var rows: [String: Int] = [:]
         for (i, m) in members.enumerated() { rows[m.code] = i + 2 }
-        try store.setConsortium(ConsortiumFile(file: population.file, codes: members.map(\.code), rowOfCode: rows))
+        let zones = Dictionary(uniqueKeysWithValues: members.compactMap { m in m.zone.map { (m.code, $0) } })
+        try store.setConsortium(ConsortiumFile(file: population.file, codes: members.map(\.code), rowOfCode: rows, zones: zones))
         try loadDirectory(into: store, geoData: geoData)
     }
 

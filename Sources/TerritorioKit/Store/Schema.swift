@@ -151,6 +151,11 @@ enum Schema {
             // The exact point of a submission: analysis only, never exported.
             try addGeometryColumn(db, table: "submission", column: "geom", type: "POINT")
         }
+        m.registerMigration("v4-e-municipality-zone") { db in
+            // The consortium's zone (valley or district) of a member: what the researcher export
+            // publishes instead of the municipality (docs/privacy.md).
+            try db.execute(sql: "ALTER TABLE municipality ADD COLUMN zone TEXT")
+        }
         return m
     }
 
