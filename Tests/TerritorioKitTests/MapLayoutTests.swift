@@ -4,13 +4,13 @@ import Testing
 
 @Suite("Map layout: names and markers")
 struct MapLayoutTests {
-    let square = [[Coordinate(x: 0, y: 0), Coordinate(x: 400, y: 0), Coordinate(x: 400, y: 400), Coordinate(x: 0, y: 400),
-                   Coordinate(x: 0, y: 0)]]
+    let square = [[(0.0, 0.0), (400, 0), (400, 400), (0, 400), (0, 0)].map { Coordinate(x: $0.0, y: $0.1) }]
 
     @Test("names sharing an anchor are set apart, and none covers a marker")
     func crowdedNames() {
         let marker = BoundingBox(minX: 194, minY: 194, maxX: 206, maxY: 206)
-        let placer = LabelPlacer(size: 12, frame: BoundingBox(minX: 0, minY: 0, maxX: 400, maxY: 400), obstacles: [marker])
+        let frame = BoundingBox(minX: 0, minY: 0, maxX: 400, maxY: 400)
+        let placer = LabelPlacer(size: 12, frame: frame, obstacles: [marker])
         let names = ["Capriata d'Orba", "Francavilla Bisio", "Tassarolo", "Novi Ligure"]
         let labels = names.map { LabelPlacer.Label(text: $0, anchor: Coordinate(x: 200, y: 200), rings: square) }
         let (placed, dropped) = placer.place(labels, order: Array(labels.indices))
@@ -45,7 +45,8 @@ struct MapLayoutTests {
         let legend = MapLegend(title: "Servizio", entries: [long], notes: ["3 nomi di comuni non mostrati"], x: 0, y: 0)
         for line in legend.lines {
             let inset = MapLegend.padding + (line.indent ? MapLegend.swatchColumn : 0)
-            #expect(inset + TextMetrics.width(line.text, size: line.size, bold: line.bold) <= legend.width - MapLegend.padding)
+            let width = TextMetrics.width(line.text, size: line.size, bold: line.bold)
+            #expect(inset + width <= legend.width - MapLegend.padding)
             #expect(line.baseline + TextMetrics.descent * line.size <= legend.height)
         }
     }

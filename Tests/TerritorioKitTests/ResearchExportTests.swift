@@ -52,7 +52,8 @@ struct ResearchExportTests {
         let path = try Fixture.file("members.csv", "istat_code,zone\n006114,Pianura\n006034,Monti\n")
         try store.setConsortium(try ConsortiumFile.read(path: path))
         #expect(try store.zones() == ["006114": "Pianura", "006034": "Monti"])
-        try store.setConsortium(try ConsortiumFile.read(path: try Fixture.file("plain.csv", "istat_code\n006114\n006034\n")))
+        let plain = try Fixture.file("plain.csv", "istat_code\n006114\n006034\n")
+        try store.setConsortium(try ConsortiumFile.read(path: plain))
         #expect(try store.zones() == ["006114": "Pianura", "006034": "Monti"])
     }
 }

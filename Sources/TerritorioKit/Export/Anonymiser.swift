@@ -55,7 +55,9 @@ public enum Anonymiser {
         let spread = { (a: String) in Double(Set(part.map { rows[$0][a] ?? "" }).count) / Double(ranks[a]!.count) }
         let order = quasiIdentifiers.enumerated().sorted { (-spread($0.1), $0.0) < (-spread($1.1), $1.0) }.map(\.1)
         for attribute in order {
-            guard let (left, right) = cut(part, on: attribute, rows: rows, rank: ranks[attribute]!, k: k) else { continue }
+            guard let (left, right) = cut(part, on: attribute, rows: rows, rank: ranks[attribute]!, k: k) else {
+                continue
+            }
             partition(left, rows: rows, ranks: ranks, k: k, into: &parts)
             partition(right, rows: rows, ranks: ranks, k: k, into: &parts)
             return
@@ -77,7 +79,8 @@ public enum Anonymiser {
     }
 
     /// Writes the part's values into its rows, and counts what was merged or suppressed.
-    static func publish(_ part: [Int], rows: [[String: String]], ranks: [String: [String: Int]], into result: inout Result) {
+    static func publish(_ part: [Int], rows: [[String: String]], ranks: [String: [String: Int]],
+                        into result: inout Result) {
         for attribute in quasiIdentifiers {
             let rank = ranks[attribute]!
             let values = Set(part.map { rows[$0][attribute] ?? "" }).sorted { rank[$0]! < rank[$1]! }

@@ -40,26 +40,29 @@ extension ResearchExport {
             table.points.append(nil)
         }
         for (n, o) in operators.enumerated() {
-            table.rows.append(operatorRow(o, name: names[o.code], zone: zones[o.code], withheld: withheldCells[n] ?? []))
+            table.rows.append(operatorRow(o, name: names[o.code], zone: zones[o.code],
+                                          withheld: withheldCells[n] ?? []))
             table.points.append(inputs.municipalities.first { $0.code == o.code }?.point)
         }
         try write(table, format: format, to: path)
         let extra = submissionsMeta(users: users, quasi: quasi, anonymous: anonymous, zones: zones, names: names,
-                                    withheldCells: withheldCells.values.reduce(0) { $0 + $1.count }, rows: table.rows.count)
-        try sidecar(path: path, dataset: "submissions", description: submissionsDescription, inputs: inputs, config: config,
-                    extra: extra)
+                                    withheldCells: withheldCells.values.reduce(0) { $0 + $1.count },
+                                    rows: table.rows.count)
+        try sidecar(path: path, dataset: "submissions", description: submissionsDescription, inputs: inputs,
+                    config: config, extra: extra)
     }
 
     static let submissionsDescription = """
         One row per survey submission, anonymised: random export-specific ids, no points, dates to the quarter, \
         no free text. User rows: zone instead of municipality, household size in bands, k-anonymous on zone, \
         quarter, age group, household size and languages by Mondrian partitioning ('a|b' = one of these values, \
-        '*' = suppressed, empty = not answered). Operator rows: counts from 1 to k-1 withheld, with secondary suppression (counts_withheld).
+        '*' = suppressed, empty = not answered). Operator rows: counts from 1 to k-1 withheld, with secondary \
+        suppression (counts_withheld).
         """
 
     static func submissionsHeader(_ categories: [String]) -> [String] {
-        ["export_id", "form", "zone", "quarter", "needs", "urgency", "barriers", "languages", "household_size", "age_group",
-         "istat_code", "municipality", "period_start_month", "period_end_month", "counts_withheld"]
+        ["export_id", "form", "zone", "quarter", "needs", "urgency", "barriers", "languages", "household_size",
+         "age_group", "istat_code", "municipality", "period_start_month", "period_end_month", "counts_withheld"]
             + categories.flatMap { ["requests_\($0)", "unmet_\($0)"] }
     }
 
@@ -75,7 +78,8 @@ extension ResearchExport {
                                                 languages: r[6], householdSize: r[7], ageGroup: r[8], periodStart: r[9],
                                                 periodEnd: r[10])
             }
-            for r in try Row.fetchAll(db, sql: "SELECT submission_uuid, category_code, requests, unmet FROM need_report ORDER BY 2") {
+            let reports = "SELECT submission_uuid, category_code, requests, unmet FROM need_report ORDER BY 2"
+            for r in try Row.fetchAll(db, sql: reports) {
                 let category: String = r[1]
                 byUUID[r[0]]?.needs.append(category)
                 byUUID[r[0]]?.requests[category] = r[2] as Int?
@@ -85,7 +89,8 @@ extension ResearchExport {
         }
     }
 
-    static func generalised(_ s: StoredSubmission, zones: [String: String], names: [String: String]) -> [String: String] {
+    static func generalised(_ s: StoredSubmission, zones: [String: String],
+                            names: [String: String]) -> [String: String] {
         ["zone": Generalisation.zone(of: s.code, zones: zones, names: names),
          "quarter": Generalisation.quarter(month: s.month),
          "age_group": s.ageGroup ?? "",
@@ -94,7 +99,8 @@ extension ResearchExport {
     }
 
     static func userRow(_ s: StoredSubmission, quasi: [String: String]) -> [String: GeoJSONWriter.Value] {
-        var row: [String: GeoJSONWriter.Value] = ["export_id": .string(UUID().uuidString.lowercased()), "form": .string("user")]
+        var row: [String: GeoJSONWriter.Value] = ["export_id": .string(UUID().uuidString.lowercased()),
+                                                  "form": .string("user")]
         for name in quasiIdentifiers { row[name] = .string(quasi[name].flatMap { $0.isEmpty ? nil : $0 }) }
         row["needs"] = .string(s.needs.isEmpty ? nil : s.needs.joined(separator: " "))
         row["urgency"] = .string(s.urgency)
@@ -148,7 +154,8 @@ extension ResearchExport {
             "month_to_quarter": quasi.filter { !($0["quarter"] ?? "").isEmpty }.count,
             "household_size_to_band": users.filter { $0.householdSize.map { $0 > 2 } ?? false }.count,
         ]
-        let zoneMembers = Dictionary(grouping: zones.keys.sorted(), by: { zones[$0]! }).mapValues { $0.map { names[$0] ?? $0 } }
+        let zoneMembers = Dictionary(grouping: zones.keys.sorted(), by: { zones[$0]! })
+            .mapValues { $0.map { names[$0] ?? $0 } }
         return ["rows": rows, "withheld_rows": anonymous.withheld, "quasi_identifiers": quasiIdentifiers,
                 "analytic_variables": analyticVariables, "generalised_values": generalised,
                 "merged_values": anonymous.mergedValues, "suppressed_values": anonymous.suppressedValues,

@@ -72,7 +72,9 @@ struct LabelPlacer {
                 spots.append((x: a.x + dx * (w + gap), y: y, leader: gap >= 16))
             }
         }
-        return spots.map { Placed(index: 0, x: $0.x, y: $0.y, box: box(label.text, x: $0.x, y: $0.y), leader: $0.leader) }
+        return spots.map {
+            Placed(index: 0, x: $0.x, y: $0.y, box: box(label.text, x: $0.x, y: $0.y), leader: $0.leader)
+        }
     }
 
     /// Whether the box's centre lies inside the area (even-odd rule over all rings).

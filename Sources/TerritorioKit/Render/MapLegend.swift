@@ -36,15 +36,17 @@ struct MapLegend {
         }
         for note in notes { add(note, size: Self.smallSize, indent: false, cursor: &cursor) }
         height = cursor - y + Self.padding - 4
-        let widest = lines.map { TextMetrics.width($0.text, size: $0.size, bold: $0.bold) + ($0.indent ? Self.swatchColumn : 0) }
+        let widest = lines.map {
+            TextMetrics.width($0.text, size: $0.size, bold: $0.bold) + ($0.indent ? Self.swatchColumn : 0)
+        }
         width = 2 * Self.padding + (widest.max() ?? 0)
     }
 
     var box: BoundingBox { BoundingBox(minX: x, minY: y, maxX: x + width, maxY: y + height) }
 
     /// Adds `text`, wrapped, below `cursor`, and moves the cursor down.
-    private mutating func add(_ text: String, size: Double, bold: Bool = false, indent: Bool = true, muted: Bool = false,
-                              cursor: inout Double) {
+    private mutating func add(_ text: String, size: Double, bold: Bool = false, indent: Bool = true,
+                              muted: Bool = false, cursor: inout Double) {
         let room = Self.maxTextWidth - (indent ? Self.swatchColumn : 0)
         for part in TextMetrics.wrap(text, size: size, maxWidth: room, bold: bold) {
             lines.append(Line(text: part, baseline: cursor + TextMetrics.ascent * size, size: size, bold: bold,

@@ -16,7 +16,8 @@ extension SVGMap {
             <title>\(Markup.escape(title))</title>
             <defs>
             <pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
-            <rect width="8" height="8" fill="#f0f0f0"/><line x1="0" y1="0" x2="0" y2="8" stroke="#777" stroke-width="2"/></pattern>
+            <rect width="8" height="8" fill="#f0f0f0"/><line x1="0" y1="0" x2="0" y2="8" stroke="#777" \
+            stroke-width="2"/></pattern>
             <pattern id="crosshatch" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" \
             fill="#e0e0f0"/><path d="M0 0L8 8M8 0L0 8" stroke="#557" stroke-width="1"/></pattern>
             </defs>
@@ -36,7 +37,8 @@ extension SVGMap {
     func heading(width: Double) -> String {
         let x = f(rtl ? width - margin : margin)
         let shownDate = rtl ? "\u{2066}\(date)\u{2069}" : date
-        return "<text class=\"title\" x=\"\(x)\" y=\"50\" text-anchor=\"start\"\(direction)>\(Markup.escape(title))</text>\n"
+        return "<text class=\"title\" x=\"\(x)\" y=\"50\" text-anchor=\"start\"\(direction)>"
+            + "\(Markup.escape(title))</text>\n"
             + "<text class=\"small\" x=\"\(x)\" y=\"80\" text-anchor=\"start\"\(direction)>"
             + "\(Markup.escape(Phrases.text("date", language, shownDate)))</text>\n"
     }
@@ -70,14 +72,16 @@ extension SVGMap {
         for (p, at) in zip(points, placements) {
             let fill = p.verified ? p.colour : "#fff", stroke = p.verified ? "#fff" : p.colour
             s += "<circle cx=\"\(f(at.x))\" cy=\"\(f(at.y))\" r=\"\(f(Self.markerRadius))\" fill=\"\(fill)\" "
-            s += "stroke=\"\(stroke)\" stroke-width=\"\(p.verified ? 1.5 : 3)\"><title>\(Markup.escape(p.tooltip))</title></circle>\n"
+            s += "stroke=\"\(stroke)\" stroke-width=\"\(p.verified ? 1.5 : 3)\">"
+            s += "<title>\(Markup.escape(p.tooltip))</title></circle>\n"
         }
         return s + "</g>\n"
     }
 
     /// Places the areas' names, avoiding the markers, the spread markers' centre dots and
     /// the edge of the map.
-    func placeLabels(_ frame: Frame, markers: [MarkerSpread.Placement]) -> (placed: [LabelPlacer.Placed], dropped: [Int]) {
+    func placeLabels(_ frame: Frame,
+                     markers: [MarkerSpread.Placement]) -> (placed: [LabelPlacer.Placed], dropped: [Int]) {
         var obstacles = markers.map {
             BoundingBox(minX: $0.x, minY: $0.y, maxX: $0.x, maxY: $0.y).padded(Self.markerReach + 1)
         }
@@ -98,7 +102,8 @@ extension SVGMap {
             let anchor = frame.project(areas[p.index].labelPoint)
             let end = LabelPlacer.nearest(on: p.box, to: anchor)
             s += "<line x1=\"\(f(anchor.x))\" y1=\"\(f(anchor.y))\" x2=\"\(f(end.x))\" y2=\"\(f(end.y))\" "
-            s += "stroke=\"#444\" stroke-width=\"0.8\"/><circle cx=\"\(f(anchor.x))\" cy=\"\(f(anchor.y))\" r=\"1.5\" fill=\"#444\"/>\n"
+            s += "stroke=\"#444\" stroke-width=\"0.8\"/>"
+            s += "<circle cx=\"\(f(anchor.x))\" cy=\"\(f(anchor.y))\" r=\"1.5\" fill=\"#444\"/>\n"
         }
         s += "</g>\n<g id=\"labels\">\n"
         for p in placed.sorted(by: { $0.index < $1.index }) {
@@ -115,10 +120,12 @@ extension SVGMap {
         s += "<text class=\"legend\" x=\"\(f(nx))\" y=\"\(f(ny - 6))\" text-anchor=\"middle\">"
         s += "\(Markup.escape(Phrases.text("north", language)))</text></g>\n"
         let bar = 10_000.0 * scale, by = ny + 70
-        s += "<g id=\"scale-bar\"><rect x=\"\(f(x))\" y=\"\(f(by))\" width=\"\(f(bar / 2))\" height=\"8\" fill=\"#222\"/>"
-        s += "<rect x=\"\(f(x + bar / 2))\" y=\"\(f(by))\" width=\"\(f(bar / 2))\" height=\"8\" fill=\"#fff\" stroke=\"#222\"/>"
+        let half = "y=\"\(f(by))\" width=\"\(f(bar / 2))\" height=\"8\""
+        s += "<g id=\"scale-bar\"><rect x=\"\(f(x))\" \(half) fill=\"#222\"/>"
+        s += "<rect x=\"\(f(x + bar / 2))\" \(half) fill=\"#fff\" stroke=\"#222\"/>"
         s += "<text class=\"small\" x=\"\(f(x))\" y=\"\(f(by + 26))\" direction=\"ltr\">0</text>"
-        s += "<text class=\"small\" x=\"\(f(x + bar))\" y=\"\(f(by + 26))\" text-anchor=\"middle\" direction=\"ltr\">10 km</text></g>\n"
+        s += "<text class=\"small\" x=\"\(f(x + bar))\" y=\"\(f(by + 26))\" text-anchor=\"middle\" direction=\"ltr\">"
+        s += "10 km</text></g>\n"
         return s
     }
 
@@ -129,7 +136,8 @@ extension SVGMap {
         var s = "<text class=\"small\" x=\"\(x)\" y=\"\(f(y))\" text-anchor=\"start\"\(direction)>"
         s += "\(Markup.escape(attribution))</text>\n"
         if approximate {
-            s += "<text class=\"note\" id=\"approximate-note\" x=\"\(x)\" y=\"\(f(y + 28))\" text-anchor=\"start\"\(direction)>"
+            s += "<text class=\"note\" id=\"approximate-note\" x=\"\(x)\" y=\"\(f(y + 28))\" "
+            s += "text-anchor=\"start\"\(direction)>"
             s += "\(Markup.escape(Phrases.text("approximate", language)))</text>\n"
         }
         return s

@@ -12,7 +12,8 @@ extension Store {
     public func zones() throws -> [String: String] {
         try read { db in
             var out: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT code, zone FROM municipality WHERE in_consortium = 1 AND zone IS NOT NULL") {
+            let sql = "SELECT code, zone FROM municipality WHERE in_consortium = 1 AND zone IS NOT NULL"
+            for row in try Row.fetchAll(db, sql: sql) {
                 out[row[0]] = row[1]
             }
             return out
