@@ -107,26 +107,43 @@ check.sort_values("relative_difference", ascending=False).head(10)'''),
 ])
 
 survey = notebook("# Survey overview\n\nNeeds, barriers and languages from the **anonymised** submissions export "
-                  "(`territorio export submissions --format csv --out out/submissions.csv`). Values withheld for "
-                  "k-anonymity are empty and shown as *withheld*.", [
+                  "(`territorio export submissions --format csv --out out/submissions.csv`). User rows give the zone "
+                  "(a group of municipalities), the quarter and household-size bands; `*` marks a value suppressed for "
+                  "k-anonymity, an empty cell a question not answered. Operator counts below k are withheld "
+                  "(`counts_withheld`). See `docs/privacy.md`.", [
     ("code", SETUP),
-    ("code", '''subs = pd.read_csv(OUT / "submissions.csv", dtype=str)
+    ("code", '''subs = pd.read_csv(OUT / "submissions.csv", dtype=str, keep_default_na=False)
 meta = json.load(open(OUT / "submissions.csv.meta.json", encoding="utf-8"))
-users = subs[subs["form"] == "user"]
+users, operators = subs[subs["form"] == "user"], subs[subs["form"] == "operator"]
 print(len(users), "user submissions,", meta["withheld_rows"], "withheld for k-anonymity (k =", str(meta["k"]) + ")")
-assert "uuid" not in " ".join(subs.columns).lower()'''),
-    ("code", '''def tally(column):
-    values = users[column].fillna("").str.split()
-    exploded = values.explode().replace({"": None}).fillna("(withheld or none)")
+print("generalised:", meta["generalised_values"])
+print("published as sets ('a|b'):", meta["merged_values"], "| suppressed ('*'):", meta["suppressed_values"])
+assert "uuid" not in " ".join(subs.columns).lower()
+assert (users["needs"] != "").mean() >= 0.8, "the needs column is mostly empty"
+
+def protect(table, k=meta["k"]):
+    """Tables made from the rows are published like the reports: counts from 1 to k-1 are shown as '<k'."""
+    return table.astype(object).where((table == 0) | (table >= k), f"<{k}")'''),
+    ("code", '''def tally(column, frame=users):
+    values = frame[column].str.split(r"[ |]", regex=True)
+    exploded = values.explode().fillna("(none)").replace({"*": "(withheld)"})
     return exploded.value_counts()
 
 fig, axes = plt.subplots(1, 3, figsize=(15, 5))
 for ax, column in zip(axes, ["needs", "barriers", "languages"]):
     tally(column).plot.barh(ax=ax); ax.set_title(column); ax.invert_yaxis()
 plt.tight_layout(); plt.close(fig)
-tally("needs").to_frame("respondents")'''),
-    ("code", '''by_municipality = users.groupby(users["municipality"].fillna("(withheld)")).size().sort_values(ascending=False)
-by_municipality.to_frame("respondents")'''),
+protect(tally("needs").to_frame("respondents"))'''),
+    ("code", '''zone = users["zone"].replace({"*": "(withheld)"})
+needs_by_zone = users.assign(zone=zone, need=users["needs"].str.split()).explode("need")
+table = pd.crosstab(needs_by_zone["need"], needs_by_zone["zone"], margins=True)
+assert table.loc["All", "All"] > 0
+protect(table)'''),
+    ("code", '''requests = operators[[c for c in operators.columns if c.startswith("requests_")]]
+totals = requests.apply(pd.to_numeric, errors="coerce").sum().rename(lambda c: c[len("requests_"):])
+print(len(operators), "operator reports;", meta["withheld_operator_counts"], "counts withheld (below k)")
+assert totals.sum() > 0, "no operator count published"
+totals.sort_values(ascending=False).to_frame("requests (published counts)")'''),
 ])
 
 for name, nb in {"coverage-overview.ipynb": coverage, "accessibility-check.ipynb": accessibility, "survey-overview.ipynb": survey}.items():

@@ -43,7 +43,9 @@ fi
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-if ! .venv/bin/python scripts/check-requirements.py scripts/requirements-test.txt 2>/dev/null; then
+if ! .venv/bin/python scripts/check-requirements.py scripts/requirements-test.txt 2>/dev/null \
+   || ! .venv/bin/python scripts/check-requirements.py scripts/requirements-nodeps.txt 2>/dev/null; then
   echo "bootstrap: installing Python test tools into .venv" >&2
   .venv/bin/python -m pip install -q --disable-pip-version-check -r scripts/requirements-test.txt
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -r scripts/requirements-nodeps.txt
 fi

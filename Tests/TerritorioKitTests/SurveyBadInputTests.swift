@@ -103,7 +103,7 @@ struct SurveyBadInputTests {
         Case("an unterminated quote", one("006114,\"food,high,uuid:x"), .rejects("fields but the header has")),
         Case("an unterminated quote, named", one("006114,\"food,high,uuid:x"), .rejects("column 'needs': a quote opens this field and is never closed")),
         Case("a NUL byte inside a field", bytes: Array((h + "\n006114,fo").utf8) + [0] + Array("od,high,uuid:x\n".utf8), .rejects("column 'needs': holds a NUL byte")),
-        Case("0/1 column ticked in French", one("006114,food,high,uuid:x,oui", header: h + ",needs/health"), .accepts(1)),
+        Case("0/1 column ticked in French", one("006114,food health,high,uuid:x,oui", header: h + ",needs/health"), .accepts(1)),
         Case("an ISTAT code not in the database", one("099999,food,high,uuid:x"), .rejects("the code 099999 is not a municipality of the database")),
         Case("a name with a wrong word suggests the municipality it contains", one("Gavi Ligure,food,high,uuid:x"), .rejects("did you mean Gavi?")),
         Case("the same UUID twice in one file", h + "\n006114,food,high,uuid:a\n006114,food,high,uuid:a\n", .accepts(1)),

@@ -13,6 +13,8 @@ import pytest
 from conftest import ROOT
 
 K = 5
+QUASI = ["zone", "quarter", "age_group", "household_size", "languages"]
+MAX_EMPTY_NEEDS = 0.20  # the share of user rows whose needs may be empty
 DATASETS = ["municipalities", "services", "needs", "submissions"]
 
 
@@ -70,9 +72,69 @@ def test_no_published_need_count_below_k(demo):
 def test_no_combination_of_quasi_identifiers_is_shared_by_fewer_than_k(demo):
     subs = [r for r in rows(demo / "export-submissions.csv") if r["form"] == "user"]
     assert len(subs) >= K
-    combos = collections.Counter((r["istat_code"], r["age_group"], r["household_size"], r["month"], r["needs"]) for r in subs)
+    assert not any(r["istat_code"] or r["municipality"] for r in subs), "user rows give the zone, not the municipality"
+    combos = collections.Counter(tuple(r[q] for q in QUASI) for r in subs)
     small = {c: n for c, n in combos.items() if n < K}
     assert not small, f"re-identifiable combinations: {small}"
+
+
+def test_an_independent_checker_finds_k_anonymity_on_the_quasi_identifiers(demo):
+    import pandas as pd
+    from pycanon import anonymity
+    subs = pd.read_csv(demo / "export-submissions.csv", dtype=str, keep_default_na=False)
+    users = subs[subs["form"] == "user"]
+    assert len(users) >= K
+    # pycanon groups rows with pandas, which leaves out missing values: none may be missing.
+    assert not users[QUASI].isna().any().any()
+    assert anonymity.k_anonymity(users, QUASI) >= K
+
+
+def test_needs_survive_anonymisation(demo):
+    users = [r for r in rows(demo / "export-submissions.csv") if r["form"] == "user"]
+    empty = sum(1 for r in users if not r["needs"]) / len(users)
+    assert empty <= MAX_EMPTY_NEEDS, f"{empty:.0%} of the user rows have no needs"
+    meta = json.load(open(demo / "export-submissions.csv.meta.json", encoding="utf-8"))
+    db = database(demo)
+    stored = collections.Counter(c for (c,) in db.execute(
+        "SELECT n.category_code FROM need_report n JOIN submission s ON s.uuid = n.submission_uuid WHERE s.form = 'user'"))
+    exported = collections.Counter(c for r in users for c in r["needs"].split())
+    if meta["withheld_rows"] == 0:
+        assert exported == stored, "every need reported is in the export"
+    assert meta["generalised_values"]["municipality_to_zone"] == len(users) + meta["withheld_rows"]
+    assert set(meta["suppressed_values"]) <= set(QUASI)
+    assert sum(meta["suppressed_values"].values()) < len(QUASI) * len(users) * 0.2, "suppression stays local"
+
+
+def test_operator_counts_are_published_where_disclosure_control_allows(demo):
+    operators = [r for r in rows(demo / "export-submissions.csv") if r["form"] == "operator"]
+    assert operators
+    counts = [c for c in operators[0] if c.startswith(("requests_", "unmet_"))]
+    published = withheld = 0
+    for r in operators:
+        hidden = set(r["counts_withheld"].split())
+        for c in counts:
+            if r[c] != "":
+                assert int(r[c]) == 0 or int(r[c]) >= K, (c, r[c])
+                assert c not in hidden
+                published += 1
+            withheld += c in hidden
+    assert published > withheld, f"{published} counts published, {withheld} withheld"
+    assert all(any(r[c] != "" for c in counts) for r in operators), "an operator row without any count"
+    # Published requests add up to the database's figures where nothing of a cell is withheld.
+    db = database(demo)
+    for r in operators[:5]:
+        for c in counts:
+            if r[c] != "" and c.startswith("requests_"):
+                assert db.execute("""SELECT count(*) FROM submission s JOIN need_report n ON n.submission_uuid = s.uuid
+                                     WHERE s.form = 'operator' AND s.municipality_code = ? AND n.category_code = ?
+                                     AND n.requests = ?""", (r["istat_code"], c[9:], int(r[c]))).fetchone()[0] >= 1
+
+
+def test_every_member_municipality_has_one_of_a_few_zones():
+    with open(ROOT / "GeoData" / "consortium.csv", newline="", encoding="utf-8") as f:
+        members = list(csv.DictReader(f))
+    assert len(members) == 29 and all(m["zone"] for m in members)
+    assert 3 <= len({m["zone"] for m in members}) <= 5
 
 
 def point_strings(blob):

@@ -18,9 +18,11 @@ public enum EmbeddedDefault {
         public var interiorPoint: Coordinate
         public var population: Int
         public var areaKm2: Double?
+        /// The consortium's zone (valley or district) of the municipality.
+        public var zone: String?
     }
 
-    /// Reads `consortium.csv` (columns `istat_code,name,lat,lon,population_2011[,area_km2]`).
+    /// Reads `consortium.csv` (columns `istat_code,name,lat,lon,population_2011[,area_km2][,zone]`).
     public static func members(geoData: String) throws(InputError) -> [Member] {
         let table = try CSVStream.table(path: geoData + "/consortium.csv")
         let code = try table.requireColumn("istat_code", option: "the header")
@@ -29,6 +31,7 @@ public enum EmbeddedDefault {
         let lon = try table.requireColumn("lon", option: "the header")
         let pop = try table.requireColumn("population_2011", option: "the header")
         let area = table.column("area_km2")
+        let zone = table.column("zone")
         var problems: [InputProblem] = []
         var members: [Member] = []
         for (i, r) in table.records.enumerated() {
@@ -43,7 +46,8 @@ public enum EmbeddedDefault {
                 problems.append(InputProblem(.row(row), field: "population_2011", "expected a whole number")); continue
             }
             members.append(Member(code: c, name: CSVStream.Table.field(r, name), interiorPoint: Coordinate(lon: x, lat: y),
-                                  population: p, areaKm2: area.flatMap { Double(CSVStream.Table.field(r, $0)) }))
+                                  population: p, areaKm2: area.flatMap { Double(CSVStream.Table.field(r, $0)) },
+                                  zone: zone.map { CSVStream.Table.field(r, $0) }.flatMap { $0.isEmpty ? nil : $0 }))
         }
         guard problems.isEmpty else { throw InputError(file: table.file, problems: problems) }
         return members
@@ -74,7 +78,8 @@ public enum EmbeddedDefault {
         try store.importPopulation(population, source: "GeoData/consortium.csv")
         var rows: [String: Int] = [:]
         for (i, m) in members.enumerated() { rows[m.code] = i + 2 }
-        try store.setConsortium(ConsortiumFile(file: population.file, codes: members.map(\.code), rowOfCode: rows))
+        let zones = Dictionary(uniqueKeysWithValues: members.compactMap { m in m.zone.map { (m.code, $0) } })
+        try store.setConsortium(ConsortiumFile(file: population.file, codes: members.map(\.code), rowOfCode: rows, zones: zones))
         try loadDirectory(into: store, geoData: geoData)
     }
 

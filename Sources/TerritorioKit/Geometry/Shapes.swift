@@ -56,4 +56,19 @@ public struct BoundingBox: Hashable, Sendable, Codable {
         BoundingBox(minX: min(minX, other.minX), minY: min(minY, other.minY),
                     maxX: max(maxX, other.maxX), maxY: max(maxY, other.maxY))
     }
+
+    /// Whether the two boxes share interior area (touching edges do not count).
+    public func intersects(_ other: BoundingBox) -> Bool {
+        minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
+    }
+
+    /// Whether `other` lies entirely inside this box.
+    public func contains(_ other: BoundingBox) -> Bool {
+        minX <= other.minX && other.maxX <= maxX && minY <= other.minY && other.maxY <= maxY
+    }
+
+    /// The box grown by `d` on every side (shrunk when `d` is negative).
+    public func padded(_ d: Double) -> BoundingBox {
+        BoundingBox(minX: minX - d, minY: minY - d, maxX: maxX + d, maxY: maxY + d)
+    }
 }

@@ -19,17 +19,17 @@ public enum Maps {
             var level = "suppressed"
             if case .string(let s?) = cell.value { level = s }
             return SVGMap.Area(code: m.code, name: m.name, shape: shape, labelPoint: m.point, style: "gap-\(level)",
-                               tooltip: "\(m.name): \(Phrases.text("level.\(level)", language))")
+                               tooltip: "\(m.name): \(Phrases.text("level.\(level)", language))", rank: Double(m.population))
         }
         let points = inputs.services.filter { $0.categories.contains(category) }.map {
             SVGMap.Point(location: $0.location, colour: "#08306b", verified: $0.verified, tooltip: $0.name)
         }
-        var legend = GapLevel.allCases.map { SVGMap.LegendEntry(style: "gap-\($0.rawValue)", label: Phrases.text("level.\($0.rawValue)", language)) }
-        legend.append(SVGMap.LegendEntry(style: "gap-suppressed", label: Phrases.text("level.suppressed", language)))
-        legend.append(SVGMap.LegendEntry(style: "", label: Phrases.text("legend.service", language), isPoint: true, colour: "#08306b"))
-        if points.contains(where: { !$0.verified }) {
-            legend.append(SVGMap.LegendEntry(style: "", label: Phrases.text("legend.unverified", language), isPoint: true, colour: "#08306b", hollow: true))
+        var legend = (GapLevel.allCases.map(\.rawValue) + ["suppressed"]).map {
+            SVGMap.LegendEntry(style: "gap-\($0)", label: Phrases.text("level.\($0)", language),
+                               description: Phrases.text("explain.\($0)", language))
         }
+        legend.append(SVGMap.LegendEntry(style: "", label: Phrases.text("legend.service", language), isPoint: true, colour: "#08306b"))
+        if points.contains(where: { !$0.verified }) { legend.append(unverifiedEntry(language, colour: "#08306b")) }
         return SVGMap(language: language, title: Phrases.text("gap.title", language, c.label(language)), areas: areas, points: points,
                       legendTitle: Phrases.text("legend.gap", language), legend: legend, date: date(inputs),
                       approximate: inputs.municipalities.contains { $0.boundaryApproximate })
@@ -40,18 +40,28 @@ public enum Maps {
         let shapes = try store.consortiumShapes()
         let colour = Dictionary(uniqueKeysWithValues: inputs.categories.enumerated().map { ($1.code, SVGMap.categoryColours[$0 % SVGMap.categoryColours.count]) })
         let areas = inputs.municipalities.compactMap { m in
-            shapes[m.code].map { SVGMap.Area(code: m.code, name: m.name, shape: $0, labelPoint: m.point, style: "base", tooltip: m.name) }
+            shapes[m.code].map {
+                SVGMap.Area(code: m.code, name: m.name, shape: $0, labelPoint: m.point, style: "base", tooltip: m.name,
+                            rank: Double(m.population))
+            }
         }
         let points = inputs.services.map { s in
             SVGMap.Point(location: s.location, colour: colour[s.categories.first ?? ""] ?? "#333", verified: s.verified, tooltip: s.name)
         }
         let used = Set(inputs.services.compactMap(\.categories.first))
-        let legend = inputs.categories.filter { used.contains($0.code) }.map {
+        var legend = inputs.categories.filter { used.contains($0.code) }.map {
             SVGMap.LegendEntry(style: "", label: $0.label(language), isPoint: true, colour: colour[$0.code]!)
         }
+        if points.contains(where: { !$0.verified }) { legend.append(unverifiedEntry(language, colour: "#555")) }
         return SVGMap(language: language, title: Phrases.text("services.title", language), areas: areas, points: points,
                       legendTitle: Phrases.text("legend.service", language), legend: legend, date: date(inputs),
                       approximate: inputs.municipalities.contains { $0.boundaryApproximate })
+    }
+
+    /// The legend entry of the hollow markers: services whose details are still to be checked.
+    static func unverifiedEntry(_ language: String, colour: String) -> SVGMap.LegendEntry {
+        SVGMap.LegendEntry(style: "", label: Phrases.text("legend.unverified", language), isPoint: true, colour: colour,
+                           hollow: true, description: Phrases.text("explain.unverified", language))
     }
 
     /// Renders SVG files to PNG side by side, one `rsvg-convert` per core.

@@ -168,6 +168,11 @@ enum Schema {
                                       instance_id = CASE WHEN uuid LIKE 'paper-%' THEN NULL ELSE uuid END;
                 """)
         }
+        m.registerMigration("v4-e-municipality-zone") { db in
+            // The consortium's zone (valley or district) of a member: what the researcher export
+            // publishes instead of the municipality (docs/privacy.md).
+            try db.execute(sql: "ALTER TABLE municipality ADD COLUMN zone TEXT")
+        }
         return m
     }
 
