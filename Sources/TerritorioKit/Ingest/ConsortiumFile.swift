@@ -35,7 +35,7 @@ public struct ConsortiumFile: Sendable {
                 rowOfCode[code] = row
                 codes.append(code)
             }
-            if let zoneColumn, case let zone = CSVTable.field(record, zoneColumn), !zone.isEmpty { zones[code] = zone }
+            if let zoneColumn, case let zone = CSVStream.Table.field(record, zoneColumn), !zone.isEmpty { zones[code] = zone }
         }
         guard problems.isEmpty else { throw InputError(file: path, problems: problems) }
         guard !codes.isEmpty else { throw InputError(file: path, kind: .invalid, "the file lists no municipality") }
