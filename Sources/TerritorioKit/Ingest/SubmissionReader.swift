@@ -55,12 +55,7 @@ public struct SubmissionReader {
         }
 
         // Identity of the submission.
-        var uuid = meta[.instanceID] ?? meta[.key] ?? meta[.uuid]
-        if let u = uuid, u.hasPrefix("uuid:") || u.hasPrefix("UUID:") { uuid = String(u.dropFirst(5)) }
-        if uuid == nil, let q = meta[.questionnaireID] {
-            let key = TextMatching.normalized(q).replacingOccurrences(of: " ", with: "-")
-            if !key.isEmpty { uuid = "paper-" + key }
-        }
+        let uuid = Self.instanceID(meta)
         if uuid == nil {
             reasons.append("no instance id (meta/instanceID, _uuid, KEY or questionnaire_id): without it the row could be counted twice")
         }
@@ -177,6 +172,28 @@ public struct SubmissionReader {
         return reasons.isEmpty ? .accepted(submission, warnings: warnings) : .rejected(reasons: reasons)
     }
 
+    /// The instance UUID (without `uuid:`), or `paper-<questionnaire id>`, from the export's metadata.
+    static func instanceID(_ meta: [SurveyColumns.Meta: String]) -> String? {
+        var uuid = meta[.instanceID] ?? meta[.key] ?? meta[.uuid]
+        if let u = uuid, u.hasPrefix("uuid:") || u.hasPrefix("UUID:") { uuid = String(u.dropFirst(5)) }
+        if uuid == nil, let q = meta[.questionnaireID] {
+            let key = TextMatching.normalized(q).replacingOccurrences(of: " ", with: "-")
+            if !key.isEmpty { uuid = "paper-" + key }
+        }
+        return uuid
+    }
+
+    /// The instance id and the `_territorio_id` (quarantine token) of a row, whatever else it holds.
+    func keys(of record: CSVStream.Record) -> (uuid: String?, token: String?) {
+        var meta: [SurveyColumns.Meta: String] = [:]
+        for (i, role) in columns.roles.enumerated() where i < record.fields.count {
+            guard case .meta(let m) = role else { continue }
+            let v = Self.trim(record.fields[i])
+            if !v.isEmpty { meta[m] = v }
+        }
+        return (Self.instanceID(meta), meta[.territorioID])
+    }
+
     private func categoryValue(_ raw: String, list: String) -> String? {
         list == "category" && categories.contains(raw.lowercased()) ? raw.lowercased() : nil
     }
@@ -191,7 +208,7 @@ public struct SubmissionReader {
         let separators: Set<Character> = raw.utf8.contains(UInt8(ascii: ";")) || raw.utf8.contains(UInt8(ascii: ",")) ? [";", ","] : [" "]
         let tokens = raw.split { separators.contains($0) || $0 == "\n" }.map { Self.trim(String($0)) }.filter { !$0.isEmpty }
         // Fast path: every token is a value (what Kobo and ODK export).
-        if let map = columns.choiceIndex[list] {
+        if let map = columns.lookup.choiceIndex[list] {
             let values = tokens.compactMap { map[$0.lowercased()] }
             if values.count == tokens.count { return (values, []) }
         }
