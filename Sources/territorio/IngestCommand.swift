@@ -42,7 +42,10 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Print the summary as JSON on standard output.")
     var json = false
 
-    @Option(help: "Write the rejected rows, with their reasons, to this CSV file (one per form: OUT-user.csv, OUT-operator.csv).")
+    @Option(help: """
+        Write the rejected rows, with their reasons, to this CSV file (when both forms have some: \
+        OUT-user.csv and OUT-operator.csv).
+        """)
     var rejected: String?
 
     @Option(help: "Settings (TOML, [privacy]); default: territorio.toml next to the database.")
@@ -106,9 +109,11 @@ struct IngestCommand: ParsableCommand {
         for (file, rows) in destinations {
             do {
                 let fellBack = try rows.write(to: file)
-                say("Wrote \(rows.rows.count) rejected \(rows.form.rawValue) rows to \(file): correct them and ingest that file.")
+                say("Wrote \(rows.rows.count) rejected \(rows.form.rawValue) rows to \(file): "
+                    + "correct them and ingest that file.")
                 if fellBack {
-                    say("note: \(file) is UTF-8, not \(rows.format.encodingName) like its input: some values need characters \(rows.format.encodingName) lacks.")
+                    let encoding = rows.format.encodingName
+                    say("note: \(file) is UTF-8, not \(encoding) like its input: some values need characters \(encoding) lacks.")
                 }
             } catch { say("error: cannot write \(file): \(error)"); return false }
         }
@@ -128,7 +133,9 @@ struct IngestCommand: ParsableCommand {
         if s.warnings.count > 10 { say("… and \(s.warnings.count - 10) more warnings") }
         for r in s.rejections.prefix(20) { say("rejected: row \(r.row): \(r.messages.joined(separator: "; "))") }
         if s.rejections.count > 20 { say("… and \(s.rejections.count - 20) more rejected rows (see --rejected)") }
-        if s.releasedFromQuarantine > 0 { say("\(s.releasedFromQuarantine) earlier rejected rows left the quarantine.") }
+        if s.releasedFromQuarantine > 0 {
+            say("\(s.releasedFromQuarantine) earlier rejected rows left the quarantine.")
+        }
         if s.rejected > 0 && !s.dryRun { say(Self.quarantineNote) }
     }
 

@@ -14,7 +14,8 @@ struct QuarantineCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Clear.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the quarantined rows: id, file, row and reasons.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the quarantined rows: id, form, batch, file, row and reasons.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -30,7 +31,8 @@ struct QuarantineCommand: ParsableCommand {
                 if json { return print(try QuarantineCommand.json(rows)) }
                 if rows.isEmpty { return say("The quarantine is empty.") }
                 for r in rows {
-                    print("\(r.id)\t\(r.form ?? "")\tbatch \(r.batch)\t\(r.file) row \(r.row)\t\(r.reasons.joined(separator: "; "))")
+                    let reasons = r.reasons.joined(separator: "; ")
+                    print("\(r.id)\t\(r.form ?? "")\tbatch \(r.batch)\t\(r.file) row \(r.row)\t\(reasons)")
                 }
                 say("\(rows.count) rows in quarantine; `territorio quarantine show ID` shows one.")
             }
@@ -55,7 +57,8 @@ struct QuarantineCommand: ParsableCommand {
                     throw Exit.invalidInput
                 }
                 if json { return print(try QuarantineCommand.json([r])) }
-                print("id: \(r.id)\nform: \(r.form ?? "")\nfile: \(r.file) (batch \(r.batch), \(r.ingestedAt))\nrow: \(r.row)")
+                print("id: \(r.id)\nform: \(r.form ?? "")")
+                print("file: \(r.file) (batch \(r.batch), \(r.ingestedAt))\nrow: \(r.row)")
                 if let uuid = r.uuid { print("instance id: \(uuid)") }
                 for reason in r.reasons { print("reason: \(reason)") }
                 for (column, value) in r.values.sorted(by: { $0.key < $1.key }) { print("\(column): \(value)") }
@@ -82,7 +85,9 @@ struct QuarantineCommand: ParsableCommand {
             try reportingFailures {
                 let deleted = try Store.open(at: global.existingDatabase()).clearQuarantine(ids: all ? nil : ids)
                 say("Deleted \(deleted) quarantined rows.")
-                if !all && deleted < ids.count { say("warning: \(ids.count - deleted) of the ids given were not in the quarantine.") }
+                if !all && deleted < ids.count {
+                    say("warning: \(ids.count - deleted) of the ids given were not in the quarantine.")
+                }
             }
         }
     }

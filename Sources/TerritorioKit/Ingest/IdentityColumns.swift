@@ -13,7 +13,8 @@ public enum IdentityColumns {
         "name", "names", "nome", "nomi", "cognome", "cognomi", "surname", "firstname", "lastname", "fullname",
         "nominativo", "nominativi", "respondent", "intervistato", "intervistata", "utente", "beneficiario",
         // contacts
-        "phone", "phonenumber", "telephone", "telefono", "telefonico", "tel", "cellulare", "cell", "cellphone", "mobile",
+        "phone", "phonenumber", "telephone", "telefono", "telefonico", "tel", "cellulare", "cell", "cellphone",
+        "mobile",
         "whatsapp", "telegram", "signal", "skype", "facebook", "instagram", "social", "email", "mail", "pec",
         "contatto", "contatti", "contact", "contacts", "recapito", "recapiti",
         // documents and codes

@@ -30,8 +30,8 @@ public struct LocationPrivacy: Sendable, Equatable {
         guard let size = cellSize else { return nil }
         let grid = TransverseMercator.utm32N
         let p = grid.project(point)
-        let centre = Coordinate(x: (p.x / size).rounded(.down) * size + size / 2, y: (p.y / size).rounded(.down) * size + size / 2)
-        return grid.unproject(centre)
+        func middle(_ v: Double) -> Double { (v / size).rounded(.down) * size + size / 2 }
+        return grid.unproject(Coordinate(x: middle(p.x), y: middle(p.y)))
     }
 
     /// How the ingest summary and the documentation describe the rule.
@@ -64,9 +64,11 @@ public struct LocationPrivacy: Sendable, Equatable {
             }
             return LocationPrivacy(cellSize: size)
         default:
-            throw AnalysisConfig.ConfigError(file: file, message: "[privacy] points = \"\(mode)\": expected cell or none")
+            throw AnalysisConfig.ConfigError(file: file, message: unknownMode(mode))
         }
     }
+
+    static func unknownMode(_ mode: String) -> String { "[privacy] points = \"\(mode)\": expected cell or none" }
 
     static func tooSmall(_ size: Double) -> String {
         "[privacy] cell_size_m = \(size) is below \(Int(minimumCellSize)) m: a smaller cell could single out a home"

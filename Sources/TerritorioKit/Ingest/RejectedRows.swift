@@ -56,7 +56,9 @@ public struct RejectedRows: Sendable {
     /// The CSV text, with this file's delimiter.
     public func csv() throws -> String {
         try CSVText.make(header: header + ["_territorio_row", "_territorio_reasons", "_territorio_id"],
-                         rows: rows.map { $0.values + [String($0.row), $0.reasons.joined(separator: " | "), $0.token ?? ""] },
+                         rows: rows.map { line in
+                             line.values + [String(line.row), line.reasons.joined(separator: " | "), line.token ?? ""]
+                         },
                          delimiter: format.delimiter)
     }
 

@@ -6,6 +6,8 @@ public struct SubmissionReader {
     public let columns: SurveyColumns
     public let resolver: MunicipalityResolver
     public let categories: Set<String>
+    /// The metadata columns (instance ids, `_territorio_id`) by position.
+    private let metaColumns: [(index: Int, meta: SurveyColumns.Meta)]
 
     public enum Outcome {
         case accepted(Submission, warnings: [String])
@@ -16,6 +18,9 @@ public struct SubmissionReader {
         self.columns = columns
         self.resolver = resolver
         self.categories = categories
+        metaColumns = columns.roles.enumerated().compactMap { i, role in
+            if case .meta(let m) = role { (i, m) } else { nil }
+        }
     }
 
     public func read(_ record: CSVStream.Record) -> Outcome {
@@ -186,8 +191,7 @@ public struct SubmissionReader {
     /// The instance id and the `_territorio_id` (quarantine token) of a row, whatever else it holds.
     func keys(of record: CSVStream.Record) -> (uuid: String?, token: String?) {
         var meta: [SurveyColumns.Meta: String] = [:]
-        for (i, role) in columns.roles.enumerated() where i < record.fields.count {
-            guard case .meta(let m) = role else { continue }
+        for (i, m) in metaColumns where i < record.fields.count {
             let v = Self.trim(record.fields[i])
             if !v.isEmpty { meta[m] = v }
         }

@@ -5,7 +5,10 @@
 public struct SurveyColumns: Sendable {
     public enum Dialect: String, Sendable, Codable { case kobo, odk, paper, csv }
 
-    public enum Meta: String, Sendable, Hashable { case uuid, instanceID, key, submissionTime, questionnaireID, date, start, end, territorioRow, territorioReasons, territorioID }
+    public enum Meta: String, Sendable, Hashable {
+        case uuid, instanceID, key, submissionTime, questionnaireID, date, start, end
+        case territorioRow, territorioReasons, territorioID
+    }
     public enum GeoPart: Sendable, Hashable { case latitude, longitude, altitude, accuracy }
 
     public enum Role: Sendable, Hashable {
@@ -43,7 +46,8 @@ public struct SurveyColumns: Sendable {
 
     /// The message for a header with more than ``maximumColumns`` columns.
     static func tooManyColumns(_ count: Int) -> String {
-        "the header has \(count) columns; a survey export has at most \(maximumColumns) (is this the right file, and is its delimiter right?)"
+        "the header has \(count) columns; a survey export has at most \(maximumColumns) "
+            + "(is this the right file, and is its delimiter right?)"
     }
 
     /// A column name for `role` that KoboToolbox-style headers recognise in any export: for
@@ -52,8 +56,10 @@ public struct SurveyColumns: Sendable {
         switch role {
         case .field(let name): name
         case .choiceFlag(let field, let value): field + "/" + value
-        case .geo(let field, let part):
-            "_\(field)_" + (part == .latitude ? "latitude" : part == .longitude ? "longitude" : part == .altitude ? "altitude" : "precision")
+        case .geo(let field, .latitude): "_\(field)_latitude"
+        case .geo(let field, .longitude): "_\(field)_longitude"
+        case .geo(let field, .altitude): "_\(field)_altitude"
+        case .geo(let field, .accuracy): "_\(field)_precision"
         case .meta(let m): metaNames[m] ?? m.rawValue
         case .identity, .ignored, .known: ""
         }
@@ -94,7 +100,8 @@ public struct SurveyColumns: Sendable {
     static let commonMeta: [String: Role] = [
         "instanceid": .meta(.instanceID), "questionnaire_id": .meta(.questionnaireID), "date": .meta(.date),
         "start": .meta(.start), "end": .meta(.end), "today": .known, "_territorio_row": .meta(.territorioRow),
-        "_territorio_reasons": .meta(.territorioReasons), "_territorio_id": .meta(.territorioID), "deviceid": .identity, "username": .identity, "phonenumber": .identity,
+        "_territorio_reasons": .meta(.territorioReasons),
+        "_territorio_id": .meta(.territorioID), "deviceid": .identity, "username": .identity, "phonenumber": .identity,
         "simserial": .identity, "subscriberid": .identity, "audit": .known,
     ]
 
@@ -128,9 +135,8 @@ public struct SurveyColumns: Sendable {
         for sep in separators where header.contains(sep) { path = header.split(separator: sep).map(String.init); break }
         let leaf = path.last ?? header
         if let f = lookup.field(leaf) { return .field(f.name) }
-        if path.count >= 2, let f = lookup.field(path[path.count - 2]), let role = subColumn(leaf, of: f, lookup: lookup) {
-            return role
-        }
+        if path.count >= 2, let f = lookup.field(path[path.count - 2]),
+           let role = subColumn(leaf, of: f, lookup: lookup) { return role }
         if IdentityColumns.isIdentifying(header) { return .identity }
         return .ignored
     }

@@ -52,7 +52,7 @@ public enum SurveyIngest {
     /// The note a rejected row gets when its fields do not line up with the header and the file
     /// has columns that are not kept: its values cannot be told apart from those columns'.
     static let misalignedValuesNote = "its values were not kept, because they do not line up with the header and "
-        + "could come from a column that identifies a person: correct this row in the original file"
+        + "could come from a column that is not stored: correct this row in the original file"
 
     /// The forms of this database: its consortium's municipalities and its taxonomy.
     public static func forms(_ store: Store) throws -> [SurveyForm] {
@@ -107,8 +107,9 @@ public enum SurveyIngest {
         let reader = SubmissionReader(columns: columns, resolver: try resolver ?? Self.resolver(store),
                                       categories: Set(try store.categories().map(\.code)))
         let keep = columns.roles.indices.filter { SurveyColumns.keepsForCorrection(columns.roles[$0]) }
-        var rejected = RejectedRows(form: columns.form.kind, dialect: columns.dialect, header: keep.map { columns.header[$0] },
-                                    roles: keep.map { columns.roles[$0] }, format: stream.format)
+        var rejected = RejectedRows(form: columns.form.kind, dialect: columns.dialect,
+                                    header: keep.map { columns.header[$0] }, roles: keep.map { columns.roles[$0] },
+                                    format: stream.format)
         var summary = IngestSummary(file: path, sha256: hash, form: columns.form.kind, dialect: columns.dialect,
                                     encoding: stream.encoding, droppedColumns: columns.droppedColumns,
                                     ignoredColumns: columns.ignoredColumns,
@@ -144,8 +145,8 @@ public enum SurveyIngest {
     }
 
     /// One row: stored (its point coarsened), or quarantined with only the form's columns.
-    private static func ingest(_ record: CSVStream.Record, reader: SubmissionReader, writer: SubmissionWriter, keep: [Int],
-                               options: Options, summary: inout IngestSummary, rejected: inout RejectedRows) throws {
+    private static func ingest(_ record: CSVStream.Record, reader: SubmissionReader, writer: SubmissionWriter,
+                               keep: [Int], options: Options, summary: inout IngestSummary, rejected: inout RejectedRows) throws {
         let keys = reader.keys(of: record)
         switch reader.read(record) {
         case .accepted(var submission, let warnings):
@@ -154,16 +155,24 @@ public enum SurveyIngest {
             if !warnings.isEmpty { summary.warnings.append(.init(row: record.row, messages: warnings)) }
         case .rejected(var reasons):
             var values = keep.map { $0 < record.fields.count ? record.fields[$0] : "" }
-            if record.fields.count != reader.columns.header.count && keep.count < reader.columns.header.count {
+            if record.fields.count != reader.columns.header.count && hasUnkeptValues(reader.columns) {
                 values = values.map { _ in "" }
                 reasons.append(misalignedValuesNote)
             }
             var raw: [String: String] = [:]
             for (i, name) in rejected.header.enumerated() where !values[i].isEmpty { raw[name] = values[i] }
-            let token = try writer.reject(raw: raw, reasons: reasons, row: record.row, uuid: keys.uuid, token: keys.token)
-            rejected.rows.append(.init(row: record.row, values: values, reasons: reasons, token: options.dryRun ? nil : token))
+            let token = try writer.reject(raw: raw, reasons: reasons, row: record.row,
+                                          uuid: keys.uuid, token: keys.token)
+            rejected.rows.append(.init(row: record.row, values: values, reasons: reasons,
+                                       token: options.dryRun ? nil : token))
             summary.rejections.append(.init(row: record.row, messages: reasons))
         }
+    }
+
+    /// Whether the file has columns whose values could identify a person or are unknown: a
+    /// misaligned row could then carry one of their values into a kept column.
+    static func hasUnkeptValues(_ columns: SurveyColumns) -> Bool {
+        columns.roles.contains { $0 == .identity || $0 == .ignored }
     }
 
     /// Reads the header and maps its columns to a form, or says why the file cannot be used.

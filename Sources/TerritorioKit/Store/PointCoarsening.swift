@@ -50,13 +50,15 @@ enum PointCoarsening {
     static func coarsenArchive(_ db: Database, privacy: LocationPrivacy) throws {
         for row in try Row.fetchAll(db, sql: "SELECT id, content FROM submission_archive") {
             let content: String = row[1]
-            guard var object = try? JSONSerialization.jsonObject(with: Data(content.utf8)) as? [String: Any] else { continue }
+            let parsed = try? JSONSerialization.jsonObject(with: Data(content.utf8))
+            guard var object = parsed as? [String: Any] else { continue }
             var changed = false
             if let lon = object["lon"] as? Double, let lat = object["lat"] as? Double {
                 let c = privacy.coarsen(Coordinate(lon: lon, lat: lat))
                 object["lon"] = c?.lon ?? NSNull(); object["lat"] = c?.lat ?? NSNull(); changed = true
             }
-            if let location = object["location"] as? [String: Any], let x = location["x"] as? Double, let y = location["y"] as? Double {
+            if let location = object["location"] as? [String: Any], let x = location["x"] as? Double,
+               let y = location["y"] as? Double {
                 let c = privacy.coarsen(Coordinate(lon: x, lat: y))
                 object["location"] = c.map { ["x": $0.x, "y": $0.y] } ?? NSNull(); changed = true
             }

@@ -111,8 +111,10 @@ final class SubmissionWriter {
         quarantineInUse = true
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let arguments: StatementArguments = [batchID, row, String(decoding: try encoder.encode(raw), as: UTF8.self),
-                                             String(decoding: try encoder.encode(reasons), as: UTF8.self), uuid, form.rawValue]
+        let arguments: StatementArguments = [
+            batchID, row, String(decoding: try encoder.encode(raw), as: UTF8.self),
+            String(decoding: try encoder.encode(reasons), as: UTF8.self), uuid, form.rawValue,
+        ]
         return try String.fetchOne(quarantine, arguments: arguments) ?? ""
     }
 
