@@ -21,10 +21,14 @@ struct SurveyPrivacyTests {
         return (store, path)
     }
 
-    @Test("columns the identity filter used to miss, and unknown columns, reach neither the quarantine nor the rejected file")
+    @Test("""
+        columns the identity filter used to miss, and unknown columns, reach neither the quarantine nor the \
+        rejected file
+        """)
     func rejectedRowsKeepOnlyTheFormsColumns() throws {
         let (store, database) = try Self.openDemo()
-        let secrets = ["+39 347 0001112", "Zeta Zorzetti", "Via Nascosta 7 Gavi", "AX1234567", "vive in auto con due figli",
+        let secrets = ["+39 347 0001112", "Zeta Zorzetti", "Via Nascosta 7 Gavi", "AX1234567",
+                       "vive in auto con due figli",
                        "+39 348 7778889", "segreto-misterioso"]
         let header = "whatsapp;contatto;recapito;ID_card;situazione/note_operatore;cellulare_madre;colonna_misteriosa;"
             + "municipality;situazione/needs;urgency;meta/instanceID;_uuid"
@@ -34,7 +38,8 @@ struct SurveyPrivacyTests {
             + planted + ";EXTRA;006114;fod;high;uuid:p-3;p-3\n"  // ragged: every value shifted by one
         let (summary, rejected) = try SurveyIngest.ingest(path: try Fixture.file("ids.csv", text), into: store)
         #expect(summary.accepted == 1 && summary.rejected == 2)
-        #expect(Set(summary.droppedColumns) == ["whatsapp", "contatto", "recapito", "ID_card", "situazione/note_operatore",
+        #expect(Set(summary.droppedColumns) == ["whatsapp", "contatto", "recapito", "ID_card",
+                                                "situazione/note_operatore",
                                                 "cellulare_madre"])
         #expect(rejected.header == ["municipality", "situazione/needs", "urgency", "meta/instanceID", "_uuid"])
         let rejectedFile = try Fixture.temporaryDirectory().appendingPathComponent("fix.csv").path
@@ -46,7 +51,8 @@ struct SurveyPrivacyTests {
             #expect(databaseBytes.range(of: Data(secret.utf8)) == nil, "\(secret) reached the database")
             #expect(fileBytes.range(of: Data(secret.utf8)) == nil, "\(secret) reached the rejected file")
         }
-        #expect(String(decoding: fileBytes, as: UTF8.self).contains("006114;fod;high;uuid:p-2;p-2"), "the form's values stay")
+        #expect(String(decoding: fileBytes, as: UTF8.self).contains("006114;fod;high;uuid:p-2;p-2"),
+                "the form's values stay")
     }
 
     @Test("the identity filter knows Italian and English names of personal columns, also inside groups",
@@ -58,7 +64,8 @@ struct SurveyPrivacyTests {
         #expect(IdentityColumns.isIdentifying(header))
     }
 
-    @Test("columns that are not personal are not taken for identity", arguments: ["needs", "age_group", "barriers", "start"])
+    @Test("columns that are not personal are not taken for identity",
+          arguments: ["needs", "age_group", "barriers", "start"])
     func notIdentity(_ header: String) {
         #expect(!IdentityColumns.isIdentifying(header))
     }
@@ -75,10 +82,15 @@ struct SurveyPrivacyTests {
         try store.read { db in
             let current = try Row.fetchAll(db, sql: "SELECT X(geom), Y(geom) FROM submission WHERE geom IS NOT NULL")
                 .map { Coordinate(lon: $0[0], lat: $0[1]) }
-            let archived = try String.fetchAll(db, sql: "SELECT content FROM submission_archive").compactMap { json -> Coordinate? in
+            let contents = try String.fetchAll(db, sql: "SELECT content FROM submission_archive")
+            let archived = try contents.compactMap { json -> Coordinate? in
                 let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-                if let lon = object?["lon"] as? Double, let lat = object?["lat"] as? Double { return Coordinate(lon: lon, lat: lat) }
-                if let l = object?["location"] as? [String: Double], let x = l["x"], let y = l["y"] { return Coordinate(x: x, y: y) }
+                if let lon = object?["lon"] as? Double, let lat = object?["lat"] as? Double {
+                    return Coordinate(lon: lon, lat: lat)
+                }
+                if let l = object?["location"] as? [String: Double], let x = l["x"], let y = l["y"] {
+                    return Coordinate(x: x, y: y)
+                }
                 return nil
             }
             return current + archived
@@ -91,12 +103,14 @@ struct SurveyPrivacyTests {
         let p = grid.project(point), q = grid.project(planted)
         let distance = ((p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y)).squareRoot()
         #expect(distance >= 400, "a stored point is \(distance) m from the exact one")
-        #expect(abs(p.x.truncatingRemainder(dividingBy: 1000) - 500) < 0.01 && abs(p.y.truncatingRemainder(dividingBy: 1000) - 500) < 0.01)
+        #expect(abs(p.x.truncatingRemainder(dividingBy: 1000) - 500) < 0.01)
+        #expect(abs(p.y.truncatingRemainder(dividingBy: 1000) - 500) < 0.01)
         #expect(abs(p.x - q.x) <= 500 && abs(p.y - q.y) <= 500, "the centre of the point's own cell")
     }
 
     static func export(_ point: Coordinate, urgency: String = "high", time: String = "2026-09-01T10:00:00") -> String {
-        "location,needs,urgency,meta/instanceID,_uuid,_submission_time\n\"\(point.lat) \(point.lon) 0 5\",food,\(urgency),uuid:g-1,g-1,\(time)\n"
+        "location,needs,urgency,meta/instanceID,_uuid,_submission_time\n"
+            + "\"\(point.lat) \(point.lon) 0 5\",food,\(urgency),uuid:g-1,g-1,\(time)\n"
     }
 
     @Test("no stored point is closer to a respondent's exact point than the 1 km cell rule allows")
@@ -119,8 +133,10 @@ struct SurveyPrivacyTests {
     @Test("[privacy] points = none keeps no point at all; a cell below 1 km is refused")
     func noPoints() throws {
         let (store, _) = try Self.openDemo()
-        let options = SurveyIngest.Options(privacy: try LocationPrivacy.load(path: try Fixture.file("t.toml", "[privacy]\npoints = \"none\"\n")))
-        let (summary, _) = try SurveyIngest.ingest(path: try Fixture.file("a.csv", Self.export(Self.plantedPoint())), into: store, options: options)
+        let config = try Fixture.file("t.toml", "[privacy]\npoints = \"none\"\n")
+        let options = SurveyIngest.Options(privacy: try LocationPrivacy.load(path: config))
+        let export = try Fixture.file("a.csv", Self.export(Self.plantedPoint()))
+        let (summary, _) = try SurveyIngest.ingest(path: export, into: store, options: options)
         #expect(summary.accepted == 1)
         #expect(try store.read { try Int.fetchOne($0, sql: "SELECT count(geom) FROM submission") } == 0)
         #expect(throws: AnalysisConfig.ConfigError.self) {
@@ -128,7 +144,7 @@ struct SurveyPrivacyTests {
         }
     }
 
-    @Test("the migration coarsens points stored exactly by earlier versions, and re-ingesting the export still adds nothing")
+    @Test("the migration coarsens points stored exactly by earlier versions; re-ingesting the export adds nothing")
     func migrationCoarsensStoredPoints() throws {
         let (store, database) = try Self.openDemo()
         let planted = Self.plantedPoint(east: 880, north: 130)

@@ -9,7 +9,8 @@ struct WideHeaderTests {
         let form = ["municipality", "needs", "urgency", "meta/instanceID"]
         let extra = (0..<(columns - form.count)).map { "extra_\($0)" }
         let row = ["006114", "food", "high", "uuid:w-1"] + Array(repeating: "", count: extra.count)
-        return try Fixture.file("wide-\(columns).csv", (form + extra).joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n")
+        let text = (form + extra).joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n"
+        return try Fixture.file("wide-\(columns).csv", text)
     }
 
     @Test("a 20,000-column file is refused with a message naming the file and the count")
