@@ -55,6 +55,36 @@ struct SurveyPrivacyTests {
                 "the form's values stay")
     }
 
+    @Test("the migration removes identity-like columns from rows quarantined by earlier versions")
+    func migrationPrunesOldQuarantine() throws {
+        let (store, database) = try Self.openDemo()
+        let path = try Fixture.file("a.csv", "municipality,needs,urgency,meta/instanceID\n006114,fod,high,uuid:m-1\n")
+        #expect(try SurveyIngest.ingest(path: path, into: store).0.rejected == 1)
+        // The quarantine as an earlier version kept it: no keys, and a column it did not recognise.
+        try store.write { db in
+            try db.execute(sql: """
+                DROP INDEX quarantine_token; DROP INDEX quarantine_uuid;
+                ALTER TABLE quarantine DROP COLUMN token; ALTER TABLE quarantine DROP COLUMN uuid;
+                ALTER TABLE quarantine DROP COLUMN form;
+                UPDATE quarantine
+                SET raw = json_set(raw, '$.whatsapp', '+39 333 9998887', '$.grp/recapito', 'Zorzetti');
+                DELETE FROM grdb_migrations WHERE identifier = 'v4-b-quarantine-keys';
+                """)
+        }
+        try store.close()
+        let reopened = try Store.open(at: database)
+        #expect(reopened.migrationsApplied == ["v4-b-quarantine-keys"])
+        let rows = try reopened.quarantinedRows()
+        #expect(rows.count == 1 && rows[0].uuid == "m-1" && rows[0].form == "user")
+        #expect(rows[0].values == ["municipality": "006114", "needs": "fod", "urgency": "high",
+                                   "meta/instanceID": "uuid:m-1"])
+        let fixed = try Fixture.file("b.csv", "municipality,needs,urgency,meta/instanceID\n006114,food,high,uuid:m-1\n")
+        #expect(try SurveyIngest.ingest(path: fixed, into: reopened).0.releasedFromQuarantine == 1)
+        try reopened.close()
+        let bytes = try Self.bytes(database)
+        #expect(bytes.range(of: Data("+39 333 9998887".utf8)) == nil && bytes.range(of: Data("Zorzetti".utf8)) == nil)
+    }
+
     @Test("the identity filter knows Italian and English names of personal columns, also inside groups",
           arguments: ["nome", "Cognome", "telefono", "cellulare", "e-mail", "indirizzo", "codice_fiscale", "documento",
                       "whatsapp", "contatto", "recapito", "ID_card", "passport", "name", "phone", "address",

@@ -163,7 +163,7 @@ enum Schema {
                 CREATE UNIQUE INDEX quarantine_token ON quarantine (token);
                 CREATE INDEX quarantine_uuid ON quarantine (uuid, form);
                 """)
-            try QuarantinePruning.dropIdentityColumns(db)
+            try QuarantinePruning.upgrade(db)
         }
         m.registerMigration("v4-b-coarse-points") { db in
             // Exact respondent points are no longer kept: those stored before become the centre
