@@ -22,8 +22,17 @@ struct GlobalOptions: ParsableArguments {
 
     /// The analysis parameters: `explicit`, else `territorio.toml` next to the database, else the defaults.
     func analysisConfig(explicit: String?) throws -> AnalysisConfig {
+        try configFile(explicit: explicit).map(AnalysisConfig.load) ?? .standard
+    }
+
+    /// What is kept of respondents' points (`[privacy]` of the same file), else the default 1 km cell.
+    func locationPrivacy(explicit: String?) throws -> LocationPrivacy {
+        try configFile(explicit: explicit).map(LocationPrivacy.load) ?? .standard
+    }
+
+    /// `explicit`, else `territorio.toml` next to the database when there is one.
+    private func configFile(explicit: String?) -> String? {
         let beside = URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent("territorio.toml").path
-        let path = explicit ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil)
-        return try path.map(AnalysisConfig.load) ?? .standard
+        return explicit ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil)
     }
 }

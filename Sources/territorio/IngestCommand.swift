@@ -25,9 +25,16 @@ struct IngestCommand: ParsableCommand {
             in the future (a device's clock) or before 2000, are rejected with the reason; \
             --allow-outside and --allow-future keep them, with a warning.
 
-            Rows that fail a check are kept in quarantine with every reason; --rejected writes them \
-            to a CSV to correct and ingest again. Columns that could identify a person (names, \
-            phones, e-mail, tax codes, addresses, device ids, notes) are never stored.
+            Rows that fail a check are kept in quarantine with every reason, with only the form's \
+            columns, until a corrected row is ingested or `territorio quarantine clear` empties it. \
+            --rejected writes them to a CSV to correct and ingest again, in the input's columns, \
+            delimiter and encoding; when both forms have rejected rows, it writes OUT-user.csv and \
+            OUT-operator.csv instead. Columns that could identify a person (names, phones, \
+            e-mail, contacts, tax codes, documents, addresses, device ids, notes) are never stored.
+
+            A respondent's GPS point gives the municipality; only the centre of its 1 km grid cell \
+            is kept ([privacy] in territorio.toml: points = "none" keeps nothing, cell_size_m a \
+            larger cell).
 
             Exit codes: 0 every row accepted; 3 some rows rejected; 65/66 a file could not be \
             used (nothing written for it).
@@ -47,7 +54,10 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Print the summary as JSON on standard output.")
     var json = false
 
-    @Option(help: "Write the rejected rows, with their reasons, to this CSV file.")
+    @Option(help: """
+        Write the rejected rows, with their reasons, to this CSV file (when both forms have some: \
+        OUT-user.csv and OUT-operator.csv).
+        """)
     var rejected: String?
 
     @Flag(help: "Keep rows about municipalities outside the consortium (rejected by default).")
@@ -62,29 +72,29 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "The organisation that collected the paper questionnaires of files without a source column.")
     var source: String?
 
+    @Option(help: "Settings (TOML, [privacy]); default: territorio.toml next to the database.")
+    var config: String?
+
     func run() throws {
         var worst: ExitCode = .success
         var summaries: [IngestSummary] = []
-        var allRejected: RejectedRows?
+        var groups: [SurveyForm.Kind: RejectedRows] = [:]
         let store: Store
-        do { store = try Store.open(at: global.database) } catch { say("error: \(error)"); throw ExitCode.failure }
+        let privacy: LocationPrivacy
+        do {
+            store = try Store.open(at: global.database)
+            privacy = try global.locationPrivacy(explicit: config)
+        } catch { say("error: \(error)"); throw ExitCode.failure }
         let resolver = try SurveyIngest.resolver(store)
         let policy = IngestPolicy(allowOutside: allowOutside, allowFuture: allowFuture, correction: correction,
                                   source: source)
         for file in files {
             do {
-                let showProgress = isatty(2) == 1 && !json
-                let (summary, rows) = try SurveyIngest.ingest(
-                    path: file, into: store, options: .init(form: form, dryRun: dryRun, policy: policy),
-                    resolver: resolver,
-                    progress: showProgress ? { done, total in
-                        let pct = total > 0 ? done * 100 / total : 0
-                        FileHandle.standardError.write(Data("\r\(file): \(pct)% ".utf8))
-                    } : nil)
-                if showProgress { FileHandle.standardError.write(Data("\r".utf8)) }
+                let (summary, rows) = try ingest(file, store: store, resolver: resolver, policy: policy,
+                                                 privacy: privacy)
                 summaries.append(summary)
                 report(summary)
-                if allRejected == nil { allRejected = rows } else { allRejected!.append(rows) }
+                if groups[rows.form] == nil { groups[rows.form] = rows } else { groups[rows.form]!.append(rows) }
                 if summary.rejected > 0 && worst == .success { worst = Exit.partial }
             } catch let error as InputError {
                 for line in error.lines(limit: 30) { say("error: " + line) }
@@ -95,11 +105,8 @@ struct IngestCommand: ParsableCommand {
                 worst = ExitCode.failure
             }
         }
-        if let rejected, let rows = allRejected {
-            do {
-                try AtomicFile.write(try rows.csv(), to: rejected)
-                say("Wrote \(rows.rows.count) rejected rows to \(rejected): correct them and ingest that file.")
-            } catch { say("error: cannot write \(rejected): \(error)"); worst = ExitCode.failure }
+        if let rejected, !writeRejected(SurveyForm.Kind.allCases.compactMap { groups[$0] }, to: rejected) {
+            worst = ExitCode.failure
         }
         if json {
             let encoder = JSONEncoder()
@@ -107,6 +114,38 @@ struct IngestCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(summaries), as: UTF8.self))
         }
         if worst != .success { throw worst }
+    }
+
+    private func ingest(_ file: String, store: Store, resolver: MunicipalityResolver, policy: IngestPolicy,
+                        privacy: LocationPrivacy) throws -> (IngestSummary, RejectedRows) {
+        let showProgress = isatty(2) == 1 && !json
+        let result = try SurveyIngest.ingest(
+            path: file, into: store, options: .init(form: form, dryRun: dryRun, policy: policy, privacy: privacy),
+            resolver: resolver,
+            progress: showProgress ? { done, total in
+                let pct = total > 0 ? done * 100 / total : 0
+                FileHandle.standardError.write(Data("\r\(file): \(pct)% ".utf8))
+            } : nil)
+        if showProgress { FileHandle.standardError.write(Data("\r".utf8)) }
+        return result
+    }
+
+    /// One file per form with rejected rows; none when nothing was rejected. False on failure.
+    private func writeRejected(_ groups: [RejectedRows], to path: String) -> Bool {
+        let destinations = RejectedRows.destinations(groups, path: path)
+        if destinations.isEmpty { say("No rejected rows: \(path) was not written.") }
+        for (file, rows) in destinations {
+            do {
+                let fellBack = try rows.write(to: file)
+                say("Wrote \(rows.rows.count) rejected \(rows.form.rawValue) rows to \(file): "
+                    + "correct them and ingest that file.")
+                if fellBack {
+                    let encoding = rows.format.encodingName
+                    say("note: \(file) is UTF-8, not \(encoding) like its input: some values need characters \(encoding) lacks.")
+                }
+            } catch { say("error: cannot write \(file): \(error)"); return false }
+        }
+        return true
     }
 
     private func report(_ s: IngestSummary) {
@@ -120,11 +159,20 @@ struct IngestCommand: ParsableCommand {
             say("warning: dropped columns that could identify a person (not stored): \(s.droppedColumns.joined(separator: ", "))")
         }
         if !s.ignoredColumns.isEmpty { say("note: columns not in the form, ignored: \(listing(s.ignoredColumns, limit: 8))") }
+        if let points = s.points { say("note: \(points).") }
         for c in s.conflictNotes.prefix(10) { say("conflict: row \(c.row): \(c.messages.joined(separator: "; "))") }
         if s.conflictNotes.count > 10 { say("… and \(s.conflictNotes.count - 10) more conflicts") }
         for w in s.warnings.prefix(10) { say("warning: row \(w.row): \(w.messages.joined(separator: "; "))") }
         if s.warnings.count > 10 { say("… and \(s.warnings.count - 10) more warnings") }
         for r in s.rejections.prefix(20) { say("rejected: row \(r.row): \(r.messages.joined(separator: "; "))") }
         if s.rejections.count > 20 { say("… and \(s.rejections.count - 20) more rejected rows (see --rejected)") }
+        if s.releasedFromQuarantine > 0 {
+            say("\(s.releasedFromQuarantine) earlier rejected rows left the quarantine.")
+        }
+        if s.rejected > 0 && !s.dryRun { say(Self.quarantineNote) }
     }
+
+    static let quarantineNote = "note: rejected rows are kept in quarantine (only the form's columns, exact points "
+        + "included) until a corrected row is ingested or `territorio quarantine clear` removes them; "
+        + "`territorio quarantine list` shows them."
 }

@@ -120,7 +120,7 @@ struct CommandLineTests {
 
         var fixed = try String(contentsOfFile: rejectedPath, encoding: .utf8)
         #expect(fixed.contains("_territorio_reasons") && !fixed.contains("Luisa"))
-        fixed = fixed.replacingOccurrences(of: ",fod,", with: ",food,")
+        fixed = fixed.replacingOccurrences(of: ";fod;", with: ";food;")
         try fixed.write(toFile: rejectedPath, atomically: true, encoding: .utf8)
         let second = try CLI.run(["ingest", "--db", db, rejectedPath])
         #expect(second.status == 0, "\(second.stderr)")

@@ -151,15 +151,30 @@ struct SurveyIngestTests {
         #expect(stored.count == 2 && stored[0][0] as String == "food" && stored[0][1] as Int == 40 && stored[0][2] as Int == 10)
     }
 
-    @Test("rejected rows of files with different columns all reach the --rejected file")
+    @Test("rejected rows of files with different columns all reach the --rejected file, one column per question")
     func rejectedRowsMerge() throws {
-        var first = RejectedRows(header: ["municipality", "needs"])
-        first.rows = [(2, ["006114", "fod"], ["needs: bad"])]
-        var second = RejectedRows(header: ["needs", "urgency"])
-        second.rows = [(5, ["food", "urgentissimo"], ["urgency: bad"])]
+        var first = RejectedRows(form: .user, dialect: .kobo, header: ["municipality", "situazione/needs"],
+                                 roles: [.field("municipality"), .field("needs")])
+        first.rows = [.init(row: 2, values: ["006114", "fod"], reasons: ["needs: bad"], token: "t1")]
+        var second = RejectedRows(form: .user, dialect: .kobo, header: ["needs", "urgency"],
+                                  roles: [.field("needs"), .field("urgency")])
+        second.rows = [.init(row: 5, values: ["food", "urgentissimo"], reasons: ["urgency: bad"], token: nil)]
         first.append(second)
-        #expect(first.header == ["municipality", "needs", "urgency"])
+        #expect(first.header == ["municipality", "situazione/needs", "urgency"])
         #expect(first.rows.map(\.values) == [["006114", "fod", ""], ["", "food", "urgentissimo"]])
         #expect(first.rows.map(\.row) == [2, 5])
+    }
+
+    @Test("rejected rows of a Kobo and an ODK export of one form merge under names both recognise")
+    func rejectedRowsMergeAcrossDialects() throws {
+        var kobo = RejectedRows(form: .user, dialect: .kobo, header: ["situazione/needs", "meta/instanceID"],
+                                roles: [.field("needs"), .meta(.instanceID)])
+        kobo.rows = [.init(row: 2, values: ["fod", "uuid:a"], reasons: ["x"], token: nil)]
+        var odk = RejectedRows(form: .user, dialect: .odk, header: ["grp-needs", "grp-urgency", "meta-instanceID"],
+                               roles: [.field("needs"), .field("urgency"), .meta(.instanceID)])
+        odk.rows = [.init(row: 3, values: ["food", "urgentissimo", "uuid:b"], reasons: ["y"], token: nil)]
+        kobo.append(odk)
+        #expect(kobo.header == ["needs", "meta/instanceID", "urgency"])
+        #expect(kobo.rows.map(\.values) == [["fod", "uuid:a", ""], ["food", "uuid:b", "urgentissimo"]])
     }
 }

@@ -25,6 +25,38 @@ public struct TransverseMercator: Sendable {
         49561 * pow(n, 4) / 161_280,
     ]
 
+    static let beta: [Double] = [
+        n / 2 - 2 * n * n / 3 + 37 * pow(n, 3) / 96 - pow(n, 4) / 360,
+        n * n / 48 + pow(n, 3) / 15 - 437 * pow(n, 4) / 1440,
+        17 * pow(n, 3) / 480 - 37 * pow(n, 4) / 840,
+        4397 * pow(n, 4) / 161_280,
+    ]
+    static let delta: [Double] = [
+        2 * n - 2 * n * n / 3 - 2 * pow(n, 3) + 116 * pow(n, 4) / 45,
+        7 * n * n / 3 - 8 * pow(n, 3) / 5 - 227 * pow(n, 4) / 45,
+        56 * pow(n, 3) / 15 - 136 * pow(n, 4) / 35,
+        4279 * pow(n, 4) / 630,
+    ]
+
+    /// The WGS84 longitude/latitude of an easting (x) and northing (y) in metres: the inverse
+    /// of ``project(_:)`` (Krüger series to n⁴; the latitude through the conformal latitude).
+    public func unproject(_ p: Coordinate) -> Coordinate {
+        let xi = (p.y - falseNorthing) / (scale * Self.rectifying)
+        let eta = (p.x - falseEasting) / (scale * Self.rectifying)
+        var xi1 = xi, eta1 = eta
+        for (j, b) in Self.beta.enumerated() {
+            let k = Double(2 * (j + 1))
+            xi1 -= b * sin(k * xi) * cosh(k * eta)
+            eta1 -= b * cos(k * xi) * sinh(k * eta)
+        }
+        let chi = asin(sin(xi1) / cosh(eta1))
+        var phi = chi
+        for (j, d) in Self.delta.enumerated() { phi += d * sin(Double(2 * (j + 1)) * chi) }
+        let lambda = atan2(sinh(eta1), cos(xi1))
+        let deg = 180 / Double.pi
+        return Coordinate(lon: centralMeridian + lambda * deg, lat: phi * deg)
+    }
+
     /// Easting (x) and northing (y) in metres of a WGS84 longitude/latitude.
     public func project(_ c: Coordinate) -> Coordinate {
         let rad = Double.pi / 180

@@ -54,6 +54,8 @@ public final class CSVStream {
     public private(set) var bytesRead = 0
     public private(set) var delimiter: UInt8 = UInt8(ascii: ",")
     public private(set) var encoding = "UTF-8"
+    /// Whether the file starts with a UTF-8 byte-order mark.
+    public private(set) var byteOrderMark = false
     /// Comment lines (`#…`) seen before the header.
     public private(set) var commentLines: [String] = []
 
@@ -72,7 +74,7 @@ public final class CSVStream {
         totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         try fill()
         if buffer.isEmpty { throw InputError(file: path, "the file is empty") }
-        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3; byteOrderMark = true }
         else if buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) {
             throw InputError(file: path, "the file is UTF-16 text; save it as \"CSV UTF-8\"")
         }
@@ -89,6 +91,11 @@ public final class CSVStream {
     }
 
     deinit { try? handle.close() }
+
+    /// The file's delimiter, encoding and byte-order mark, to write a file the same way.
+    public var format: TextFileFormat {
+        TextFileFormat(delimiter: delimiter, windows1252: windows1252, byteOrderMark: byteOrderMark)
+    }
 
     /// The next record, or nil at the end of the file. Comment lines before the header are
     /// collected in ``commentLines`` and skipped.

@@ -32,7 +32,9 @@ public struct Submission: Sendable, Hashable, Codable {
     public var version = Version()
     public var form: SurveyForm.Kind
     public var municipality: String
-    /// The exact point, when the form had one: used in analysis, never exported.
+    /// The point, when the form had one: exact while the row is read (it gives the municipality),
+    /// then coarsened to the centre of its grid cell, or dropped (``LocationPrivacy``) before
+    /// anything is stored. Never exported.
     public var location: Coordinate?
     /// ISO 8601 date or date-time of the submission (or of the paper questionnaire).
     public var submittedAt: String?

@@ -9,6 +9,8 @@ public struct SubmissionReader {
     public let policy: IngestPolicy
     /// Whether the database has a consortium: without one, no municipality is out of scope.
     let scoped: Bool
+    /// The metadata columns (instance ids, `_territorio_id`) by position.
+    private let metaColumns: [(index: Int, meta: SurveyColumns.Meta)]
 
     public enum Outcome {
         case accepted(Submission, warnings: [String])
@@ -29,6 +31,9 @@ public struct SubmissionReader {
         self.categories = categories
         self.policy = policy
         scoped = resolver.municipalities.values.contains { $0.inConsortium }
+        metaColumns = columns.roles.enumerated().compactMap { i, role in
+            if case .meta(let m) = role { (i, m) } else { nil }
+        }
     }
 
     public func read(_ record: CSVStream.Record) -> Outcome {
@@ -185,6 +190,18 @@ public struct SubmissionReader {
         return reasons.isEmpty ? .accepted(submission, warnings: warnings) : .rejected(reasons: reasons)
     }
 
+    /// The submission's key (as ``identify(_:values:reasons:)`` computes it) and the `_territorio_id`
+    /// (quarantine token) of a row, whatever else it holds.
+    func keys(of record: CSVStream.Record) -> (uuid: String?, token: String?) {
+        var meta: [SurveyColumns.Meta: String] = [:]
+        for (i, m) in metaColumns where i < record.fields.count {
+            let v = Self.trim(record.fields[i])
+            if !v.isEmpty { meta[m] = v }
+        }
+        var ignored: [String] = []
+        return (identify(meta, values: [:], reasons: &ignored).0, meta[.territorioID])
+    }
+
     private func categoryValue(_ raw: String, list: String) -> String? {
         list == "category" && categories.contains(raw.lowercased()) ? raw.lowercased() : nil
     }
@@ -199,7 +216,7 @@ public struct SubmissionReader {
         let separators: Set<Character> = raw.utf8.contains(UInt8(ascii: ";")) || raw.utf8.contains(UInt8(ascii: ",")) ? [";", ","] : [" "]
         let tokens = raw.split { separators.contains($0) || $0 == "\n" }.map { Self.trim(String($0)) }.filter { !$0.isEmpty }
         // Fast path: every token is a value (what Kobo and ODK export).
-        if let map = columns.choiceIndex[list] {
+        if let map = columns.lookup.choiceIndex[list] {
             let values = tokens.compactMap { map[$0.lowercased()] }
             if values.count == tokens.count { return (values, []) }
         }

@@ -7,7 +7,7 @@ public struct SurveyColumns: Sendable {
 
     public enum Meta: String, Sendable, Hashable {
         case uuid, instanceID, key, submissionTime, questionnaireID, date, start, end, territorioRow, territorioReasons
-        case rootUUID, deprecatedID, edits, source, correctionOf
+        case territorioID, rootUUID, deprecatedID, edits, source, correctionOf
     }
     public enum GeoPart: Sendable, Hashable { case latitude, longitude, altitude, accuracy }
 
@@ -26,30 +26,58 @@ public struct SurveyColumns: Sendable {
     public var form: SurveyForm
     public var header: [String]
     public var roles: [Role]
-    /// Per choice list: lower-cased value or normalised label (any language) → value.
-    let choiceIndex: [String: [String: String]]
+    let lookup: FormLookup
 
-    init(dialect: Dialect, form: SurveyForm, header: [String], roles: [Role]) {
+    /// The most columns a survey file may have: the operator form has about 60, a Kobo export
+    /// with every 0/1 column about 120. More is not a survey export, and analysing it would
+    /// only cost time.
+    public static let maximumColumns = 2_000
+
+    init(dialect: Dialect, lookup: FormLookup, header: [String], roles: [Role]) {
         self.dialect = dialect
-        self.form = form
+        self.form = lookup.form
+        self.lookup = lookup
         self.header = header
         self.roles = roles
-        var index: [String: [String: String]] = [:]
-        for (list, choices) in form.choices {
-            var map: [String: String] = [:]
-            for c in choices {
-                for label in c.labels.values { map[TextMatching.normalized(label)] = c.value }
-            }
-            for c in choices { map[c.value.lowercased()] = c.value }  // values win over labels
-            index[list] = map
-        }
-        choiceIndex = index
     }
 
     /// A choice's value from its value or its label in any of the four languages (indexed: hot path).
-    func choice(_ text: String, list: String) -> String? {
-        guard let map = choiceIndex[list] else { return nil }
-        return map[text.lowercased()] ?? map[TextMatching.normalized(text)]
+    func choice(_ text: String, list: String) -> String? { lookup.choice(text, list: list) }
+
+    /// The message for a header with more than ``maximumColumns`` columns.
+    static func tooManyColumns(_ count: Int) -> String {
+        "the header has \(count) columns; a survey export has at most \(maximumColumns) "
+            + "(is this the right file, and is its delimiter right?)"
+    }
+
+    /// A column name for `role` that KoboToolbox-style headers recognise in any export: for
+    /// merging the rejected rows of files from different exports.
+    static func canonicalName(of role: Role) -> String {
+        switch role {
+        case .field(let name): name
+        case .choiceFlag(let field, let value): field + "/" + value
+        case .geo(let field, .latitude): "_\(field)_latitude"
+        case .geo(let field, .longitude): "_\(field)_longitude"
+        case .geo(let field, .altitude): "_\(field)_altitude"
+        case .geo(let field, .accuracy): "_\(field)_precision"
+        case .meta(let m): metaNames[m] ?? m.rawValue
+        case .identity, .ignored, .known: ""
+        }
+    }
+
+    private static let metaNames: [Meta: String] = [
+        .uuid: "_uuid", .instanceID: "meta/instanceID", .key: "KEY", .submissionTime: "_submission_time",
+        .questionnaireID: "questionnaire_id", .date: "date", .start: "start", .end: "end",
+    ]
+
+    /// Whether a column of this role is kept for a rejected row: the form's questions and the
+    /// export's ids and dates, never identity-like, unknown or `_territorio_…` columns.
+    static func keepsForCorrection(_ role: Role) -> Bool {
+        switch role {
+        case .field, .choiceFlag, .geo: true
+        case .meta(let m): m != .territorioRow && m != .territorioReasons && m != .territorioID
+        case .identity, .ignored, .known: false
+        }
     }
 
     /// Columns dropped because they could identify a respondent.
@@ -73,7 +101,8 @@ public struct SurveyColumns: Sendable {
     static let commonMeta: [String: Role] = [
         "instanceid": .meta(.instanceID), "questionnaire_id": .meta(.questionnaireID), "date": .meta(.date),
         "start": .meta(.start), "end": .meta(.end), "today": .known, "_territorio_row": .meta(.territorioRow),
-        "_territorio_reasons": .meta(.territorioReasons), "deviceid": .identity, "username": .identity, "phonenumber": .identity,
+        "_territorio_reasons": .meta(.territorioReasons),
+        "_territorio_id": .meta(.territorioID), "deviceid": .identity, "username": .identity, "phonenumber": .identity,
         "simserial": .identity, "subscriberid": .identity, "audit": .known,
         "source": .meta(.source), "correction_of": .meta(.correctionOf),
     ]
@@ -87,7 +116,9 @@ public struct SurveyColumns: Sendable {
             : lower.contains("questionnaire_id") ? .paper : .csv
         let candidates = forms.filter { forced == nil || $0.kind == forced }
         let analysed = candidates.map { form in
-            SurveyColumns(dialect: dialect, form: form, header: header, roles: header.map { role(of: $0, form: form, dialect: dialect) })
+            let lookup = FormLookup(form)
+            return SurveyColumns(dialect: dialect, lookup: lookup, header: header,
+                                 roles: header.map { role(of: $0, lookup: lookup, dialect: dialect) })
         }
         return analysed.max { a, b in a.fieldCount < b.fieldCount }!
     }
@@ -96,58 +127,36 @@ public struct SurveyColumns: Sendable {
         roles.filter { if case .field = $0 { true } else if case .choiceFlag = $0 { true } else { false } }.count
     }
 
-    static func role(of rawHeader: String, form: SurveyForm, dialect: Dialect) -> Role {
+    static func role(of rawHeader: String, lookup: FormLookup, dialect: Dialect) -> Role {
         let header = rawHeader.trimmingCharacters(in: .whitespaces)
         let lower = header.lowercased()
         if let r = commonMeta[lower] ?? (dialect == .odk ? odkMeta[lower] : koboMeta[lower]) ?? koboMeta[lower] { return r }
-        // Kobo split geopoints: _location_latitude …
-        for f in form.fields where f.type == .geopoint {
-            for (suffix, part) in [("latitude", GeoPart.latitude), ("longitude", .longitude), ("altitude", .altitude), ("precision", .accuracy)]
-            where lower == "_\(f.name)_\(suffix)" { return .geo(field: f.name, part: part) }
-            for (suffix, part) in [("lat", GeoPart.latitude), ("lon", .longitude)] where lower == "\(f.name)_\(suffix)" {
-                return .geo(field: f.name, part: part)
-            }
-        }
+        if let r = lookup.splitGeoColumns[lower] { return r }
         let separators: [Character] = dialect == .odk ? ["-"] : dialect == .kobo ? ["/"] : ["/", "-"]
         var path = [header]
         for sep in separators where header.contains(sep) { path = header.split(separator: sep).map(String.init); break }
         let leaf = path.last ?? header
-        if let f = fieldNamed(leaf, in: form) { return .field(f.name) }
-        if path.count >= 2 {
-            let parent = path[path.count - 2]
-            if let f = fieldNamed(parent, in: form) {
-                if f.type == .geopoint {
-                    switch leaf.lowercased() {
-                    case "latitude": return .geo(field: f.name, part: .latitude)
-                    case "longitude": return .geo(field: f.name, part: .longitude)
-                    case "altitude": return .geo(field: f.name, part: .altitude)
-                    case "accuracy", "precision": return .geo(field: f.name, part: .accuracy)
-                    default: break
-                    }
-                }
-                if case .selectMultiple(let list) = f.type, let value = choiceValue(leaf, list: list, form: form) {
-                    return .choiceFlag(field: f.name, value: value)
-                }
-            }
-        }
-        if IdentityColumns.isIdentifying(leaf) { return .identity }
+        if let f = lookup.field(leaf) { return .field(f.name) }
+        if path.count >= 2, let f = lookup.field(path[path.count - 2]),
+           let role = subColumn(leaf, of: f, lookup: lookup) { return role }
+        if IdentityColumns.isIdentifying(header) { return .identity }
         return .ignored
     }
 
-    /// A field by name, or by its label in any of the four languages.
-    static func fieldNamed(_ text: String, in form: SurveyForm) -> SurveyForm.Field? {
-        let lower = text.lowercased()
-        if let f = form.fields.first(where: { $0.name.lowercased() == lower }) { return f }
-        let key = TextMatching.normalized(text)
-        return form.fields.first { f in f.labels.values.contains { TextMatching.normalized($0) == key } }
-    }
-
-    /// A choice's value from its value or its label in any of the four languages.
-    static func choiceValue(_ text: String, list: String, form: SurveyForm) -> String? {
-        let choices = form.choices[list] ?? []
-        let lower = text.lowercased()
-        if let c = choices.first(where: { $0.value.lowercased() == lower }) { return c.value }
-        let key = TextMatching.normalized(text)
-        return choices.first { c in c.labels.values.contains { TextMatching.normalized($0) == key } }?.value
+    /// `location/latitude` or `needs/food`: a part of a geopoint or one 0/1 choice column.
+    private static func subColumn(_ leaf: String, of f: SurveyForm.Field, lookup: FormLookup) -> Role? {
+        if f.type == .geopoint {
+            switch leaf.lowercased() {
+            case "latitude": return .geo(field: f.name, part: .latitude)
+            case "longitude": return .geo(field: f.name, part: .longitude)
+            case "altitude": return .geo(field: f.name, part: .altitude)
+            case "accuracy", "precision": return .geo(field: f.name, part: .accuracy)
+            default: return nil
+            }
+        }
+        if case .selectMultiple(let list) = f.type, let value = lookup.choice(leaf, list: list) {
+            return .choiceFlag(field: f.name, value: value)
+        }
+        return nil
     }
 }

@@ -33,34 +33,12 @@ public struct IngestSummary: Sendable, Codable {
     public var ignoredColumns: [String] = []
     public var warnings: [RowNote] = []
     public var rejections: [RowNote] = []
+    /// Quarantine entries that rows of this file corrected or replaced.
+    public var releasedFromQuarantine = 0
+    /// What is kept of respondents' points (``LocationPrivacy/description``); nil when the
+    /// file has no point column.
+    public var points: String?
     public var dryRun = false
-}
-
-/// The rows a file had rejected, with their raw values (identity-like columns removed) and
-/// reasons, to write back as a CSV for correction and re-ingestion.
-public struct RejectedRows: Sendable {
-    public var header: [String]
-    public var rows: [(row: Int, values: [String], reasons: [String])] = []
-
-    /// Adds the rows of another file; columns are united, so no rejected row is left out.
-    public mutating func append(_ other: RejectedRows) {
-        let union = header + other.header.filter { !header.contains($0) }
-        let position = Dictionary(uniqueKeysWithValues: union.enumerated().map { ($1, $0) })
-        func remap(_ values: [String], _ names: [String]) -> [String] {
-            var out = [String](repeating: "", count: union.count)
-            for (name, value) in zip(names, values) { out[position[name]!] = value }
-            return out
-        }
-        rows = rows.map { ($0.row, remap($0.values, header), $0.reasons) } + other.rows.map { ($0.row, remap($0.values, other.header), $0.reasons) }
-        header = union
-    }
-
-    /// The CSV: the file's own columns, then `_territorio_row` and `_territorio_reasons`
-    /// (which ingestion ignores, so the corrected file can be ingested as it is).
-    public func csv() throws -> String {
-        try CSVText.make(header: header + ["_territorio_row", "_territorio_reasons"],
-                         rows: rows.map { $0.values + [String($0.row), $0.reasons.joined(separator: " | ")] })
-    }
 }
 
 /// Ingests survey results (KoboToolbox or ODK Central exports, or the paper template) into the
@@ -70,12 +48,21 @@ public enum SurveyIngest {
         public var form: SurveyForm.Kind?
         public var dryRun = false
         public var policy: IngestPolicy
-        public init(form: SurveyForm.Kind? = nil, dryRun: Bool = false, policy: IngestPolicy = IngestPolicy()) {
+        /// What is kept of a respondent's point once it has given the municipality.
+        public var privacy = LocationPrivacy.standard
+        public init(form: SurveyForm.Kind? = nil, dryRun: Bool = false, policy: IngestPolicy = IngestPolicy(),
+                    privacy: LocationPrivacy = .standard) {
             self.form = form
             self.dryRun = dryRun
             self.policy = policy
+            self.privacy = privacy
         }
     }
+
+    /// The note a rejected row gets when its fields do not line up with the header and the file
+    /// has columns that are not kept: its values cannot be told apart from those columns'.
+    static let misalignedValuesNote = "its values were not kept, because they do not line up with the header and "
+        + "could come from a column that is not stored: correct this row in the original file"
 
     /// The forms of this database: its consortium's municipalities and its taxonomy.
     public static func forms(_ store: Store) throws -> [SurveyForm] {
@@ -126,10 +113,124 @@ public enum SurveyIngest {
                               resolver: MunicipalityResolver? = nil,
                               progress: ((Int, Int) -> Void)? = nil) throws -> (IngestSummary, RejectedRows) {
         let stream = try CSVStream(path: path)
+        let columns = try analyseHeader(stream, path: path, forms: try forms(store), forced: options.form)
+        if needsSource(columns), options.policy.source == nil {
+            throw InputError(file: path, kind: .invalid, IngestMessage.sourceColumnMissing)
+        }
+        let hash = try sha256(path: path)
+        let previous = try store.batch(withSHA256: hash)
+        let reader = SubmissionReader(columns: columns, resolver: try resolver ?? Self.resolver(store),
+                                      categories: Set(try store.categories().map(\.code)), policy: options.policy)
+        let keep = columns.roles.indices.filter { SurveyColumns.keepsForCorrection(columns.roles[$0]) }
+        var rejected = RejectedRows(form: columns.form.kind, dialect: columns.dialect,
+                                    header: keep.map { columns.header[$0] }, roles: keep.map { columns.roles[$0] },
+                                    format: stream.format)
+        var summary = IngestSummary(file: path, sha256: hash, form: columns.form.kind, dialect: columns.dialect,
+                                    encoding: stream.encoding, droppedColumns: columns.droppedColumns,
+                                    ignoredColumns: columns.ignoredColumns,
+                                    points: hasLocation(columns) ? options.privacy.description : nil,
+                                    dryRun: options.dryRun)
+        try store.transaction { db in
+            // Bulk load: keep the random-keyed indexes (instance UUIDs) in memory instead of
+            // spilling pages to disk and reading them back.
+            try db.execute(sql: "PRAGMA cache_size = -131072")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            let writer = try SubmissionWriter(db, file: path, sha256: hash, columns: columns,
+                                              correction: options.policy.correction)
+            var lastReport = 0
+            while let record = try stream.next() {
+                summary.rows += 1
+                try ingest(record, reader: reader, writer: writer, keep: keep, options: options,
+                           summary: &summary, rejected: &rejected)
+                if let progress, stream.bytesRead - lastReport >= 1 << 20 {
+                    progress(stream.bytesRead, stream.totalBytes)
+                    lastReport = stream.bytesRead
+                }
+            }
+            try writer.finish(rows: summary.rows)
+            let commit = finish(&summary, writer: writer, previous: previous, dryRun: options.dryRun)
+            return ((), commit: commit)
+        }
+        return (summary, rejected)
+    }
+
+    /// Copies the writer's counts into `summary`; returns whether to commit. A file ingested
+    /// before commits only what it changes now (e.g. with `--correction`).
+    private static func finish(_ summary: inout IngestSummary, writer: SubmissionWriter,
+                               previous: (id: Int64, at: String)?, dryRun: Bool) -> Bool {
+        summary.accepted = writer.accepted
+        summary.duplicates = writer.duplicates
+        summary.outdated = writer.outdated
+        summary.conflicts = writer.conflicts
+        summary.rejected = writer.rejected
+        summary.releasedFromQuarantine = writer.released
+        summary.conflictUUIDs = writer.conflictList
+        let commit = !dryRun && (previous == nil || writer.written > 0 || writer.released > 0)
+        if let previous, writer.written == 0, writer.released == 0 {
+            summary.alreadyIngested = previous.id
+            summary.notes.append(IngestMessage.alreadyIngested(batch: previous.id, at: previous.at))
+        }
+        summary.batch = commit ? writer.batchID : nil
+        return commit
+    }
+
+    /// One row: stored (its point coarsened), or quarantined with only the form's columns.
+    private static func ingest(_ record: CSVStream.Record, reader: SubmissionReader, writer: SubmissionWriter,
+                               keep: [Int], options: Options, summary: inout IngestSummary,
+                               rejected: inout RejectedRows) throws {
+        let keys = reader.keys(of: record)
+        switch reader.read(record) {
+        case .accepted(var submission, let warnings):
+            submission.location = submission.location.flatMap(options.privacy.coarsen)
+            switch try writer.add(submission, row: record.row, token: keys.token) {
+            case .rejected(let reasons):
+                try reject(record, reasons, keys: keys, reader: reader, writer: writer, keep: keep,
+                           options: options, summary: &summary, rejected: &rejected)
+                return
+            case .conflict(let note):
+                summary.conflictNotes.append(.init(row: record.row, messages: [note]))
+            default: break
+            }
+            if !warnings.isEmpty { summary.warnings.append(.init(row: record.row, messages: warnings)) }
+        case .rejected(let reasons):
+            try reject(record, reasons, keys: keys, reader: reader, writer: writer, keep: keep,
+                       options: options, summary: &summary, rejected: &rejected)
+        }
+    }
+
+    /// Quarantines a row with only the form's columns, and lists it for the `--rejected` file.
+    private static func reject(_ record: CSVStream.Record, _ reasons: [String], keys: (uuid: String?, token: String?),
+                               reader: SubmissionReader, writer: SubmissionWriter, keep: [Int], options: Options,
+                               summary: inout IngestSummary, rejected: inout RejectedRows) throws {
+        var reasons = reasons
+        var values = keep.map { $0 < record.fields.count ? record.fields[$0] : "" }
+        if record.fields.count != reader.columns.header.count && hasUnkeptValues(reader.columns) {
+            values = values.map { _ in "" }
+            reasons.append(misalignedValuesNote)
+        }
+        var raw: [String: String] = [:]
+        for (i, name) in rejected.header.enumerated() where !values[i].isEmpty { raw[name] = values[i] }
+        let token = try writer.reject(raw: raw, reasons: reasons, row: record.row, uuid: keys.uuid, token: keys.token)
+        rejected.rows.append(.init(row: record.row, values: values, reasons: reasons,
+                                   token: options.dryRun ? nil : token))
+        summary.rejections.append(.init(row: record.row, messages: reasons))
+    }
+
+    /// Whether the file has columns whose values could identify a person or are unknown: a
+    /// misaligned row could then carry one of their values into a kept column.
+    static func hasUnkeptValues(_ columns: SurveyColumns) -> Bool {
+        columns.roles.contains { $0 == .identity || $0 == .ignored }
+    }
+
+    /// Reads the header and maps its columns to a form, or says why the file cannot be used.
+    static func analyseHeader(_ stream: CSVStream, path: String, forms: [SurveyForm],
+                              forced: SurveyForm.Kind?) throws -> SurveyColumns {
         guard let headerRecord = try stream.next() else { throw InputError(file: path, "the file has no header line") }
+        guard headerRecord.fields.count <= SurveyColumns.maximumColumns else {
+            throw InputError(file: path, kind: .invalid, SurveyColumns.tooManyColumns(headerRecord.fields.count))
+        }
         let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        let forms = try forms(store)
-        let columns = SurveyColumns.analyse(header: header, forms: forms, forced: options.form)
+        let columns = SurveyColumns.analyse(header: header, forms: forms, forced: forced)
         guard columns.fieldCount > 0 else {
             throw InputError(file: path, "no column matches a question of the user or operator survey (the header is: \(header.prefix(12).joined(separator: ", "))); is the delimiter right, or is this another form?")
         }
@@ -144,85 +245,22 @@ public enum SurveyIngest {
             default: break
             }
         }
-        let requiredMissing = columns.form.fields.filter { f in
-            f.required && !columns.roles.contains { r in
-                switch r {
-                case .field(let n), .choiceFlag(let n, _), .geo(let n, _): n == f.name
-                default: false
-                }
+        try checkRequired(columns, path: path)
+        return columns
+    }
+
+    private static func checkRequired(_ columns: SurveyColumns, path: String) throws {
+        var present = Set<String>()
+        for role in columns.roles {
+            switch role {
+            case .field(let n), .choiceFlag(let n, _), .geo(let n, _): present.insert(n)
+            default: break
             }
-        }.map(\.name).filter { $0 != "municipality" || !hasLocation(columns) }
+        }
+        let requiredMissing = columns.form.fields.filter { $0.required && !present.contains($0.name) }
+            .map(\.name).filter { $0 != "municipality" || !hasLocation(columns) }
         if !requiredMissing.isEmpty {
             throw InputError(file: path, kind: .invalid, "the \(columns.form.kind.rawValue) survey needs the columns \(requiredMissing.joined(separator: ", ")), which the file lacks")
         }
-
-        if needsSource(columns), options.policy.source == nil {
-            throw InputError(file: path, kind: .invalid, IngestMessage.sourceColumnMissing)
-        }
-        let hash = try sha256(path: path)
-        let previous = try store.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, ingested_at FROM batch WHERE sha256 = ? ORDER BY id LIMIT 1",
-                             arguments: [hash])
-        }
-        let reader = SubmissionReader(columns: columns, resolver: try resolver ?? Self.resolver(store),
-                                      categories: Set(try store.categories().map(\.code)), policy: options.policy)
-        let keep = columns.roles.enumerated().filter { $0.element != .identity }.map(\.offset)
-        var rejected = RejectedRows(header: keep.map { header[$0] })
-        var summary = IngestSummary(file: path, sha256: hash, form: columns.form.kind, dialect: columns.dialect,
-                                    encoding: stream.encoding, droppedColumns: columns.droppedColumns,
-                                    ignoredColumns: columns.ignoredColumns, dryRun: options.dryRun)
-
-        try store.transaction { db in
-            // Bulk load: keep the random-keyed indexes (instance UUIDs) in memory instead of
-            // spilling pages to disk and reading them back.
-            try db.execute(sql: "PRAGMA cache_size = -131072")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            let writer = try SubmissionWriter(db, file: path, sha256: hash, columns: columns,
-                                              correction: options.policy.correction)
-            func reject(_ record: CSVStream.Record, _ reasons: [String]) throws {
-                let values = keep.map { $0 < record.fields.count ? record.fields[$0] : "" }
-                var raw: [String: String] = [:]
-                for (i, name) in rejected.header.enumerated() where !values[i].isEmpty { raw[name] = values[i] }
-                try writer.reject(raw: raw, reasons: reasons, row: record.row)
-                rejected.rows.append((record.row, values, reasons))
-                summary.rejections.append(.init(row: record.row, messages: reasons))
-            }
-            var lastReport = 0
-            while let record = try stream.next() {
-                summary.rows += 1
-                switch reader.read(record) {
-                case .accepted(let submission, let warnings):
-                    let outcome = try writer.add(submission, row: record.row)
-                    if case .rejected(let reasons) = outcome {
-                        try reject(record, reasons)
-                    } else {
-                        if case .conflict(let note) = outcome {
-                            summary.conflictNotes.append(.init(row: record.row, messages: [note]))
-                        }
-                        if !warnings.isEmpty { summary.warnings.append(.init(row: record.row, messages: warnings)) }
-                    }
-                case .rejected(let reasons):
-                    try reject(record, reasons)
-                }
-                if let progress, stream.bytesRead - lastReport >= 1 << 20 { progress(stream.bytesRead, stream.totalBytes); lastReport = stream.bytesRead }
-            }
-            try writer.finish(rows: summary.rows)
-            summary.accepted = writer.accepted
-            summary.duplicates = writer.duplicates
-            summary.outdated = writer.outdated
-            summary.conflicts = writer.conflicts
-            summary.rejected = writer.rejected
-            summary.conflictUUIDs = writer.conflictList
-            // A file ingested before commits only what it changes now (e.g. with --correction).
-            let commit = !options.dryRun && (previous == nil || writer.written > 0)
-            if let previous, writer.written == 0 {
-                let id: Int64 = previous[0], time: String = previous[1]
-                summary.alreadyIngested = id
-                summary.notes.append(IngestMessage.alreadyIngested(batch: id, at: time))
-            }
-            summary.batch = commit ? writer.batchID : nil
-            return ((), commit: commit)
-        }
-        return (summary, rejected)
     }
 }

@@ -173,6 +173,25 @@ enum Schema {
             // publishes instead of the municipality (docs/privacy.md).
             try db.execute(sql: "ALTER TABLE municipality ADD COLUMN zone TEXT")
         }
+        m.registerMigration("v4-b-quarantine-keys") { db in
+            // A quarantined row is found again by its token (the `_territorio_id` of the
+            // --rejected file) or its instance id, so that a corrected row replaces it.
+            try db.execute(sql: """
+                ALTER TABLE quarantine ADD COLUMN uuid TEXT;
+                ALTER TABLE quarantine ADD COLUMN form TEXT;
+                ALTER TABLE quarantine ADD COLUMN token TEXT;
+                UPDATE quarantine SET token = lower(hex(randomblob(16))),
+                                      form = (SELECT form FROM batch WHERE batch.id = quarantine.batch_id);
+                CREATE UNIQUE INDEX quarantine_token ON quarantine (token);
+                CREATE INDEX quarantine_uuid ON quarantine (uuid, form);
+                """)
+            try QuarantinePruning.upgrade(db)
+        }
+        m.registerMigration("v4-b-coarse-points") { db in
+            // Exact respondent points are no longer kept: those stored before become the centre
+            // of their 1 km cell (the default of LocationPrivacy).
+            try PointCoarsening.run(db, privacy: .standard)
+        }
         return m
     }
 

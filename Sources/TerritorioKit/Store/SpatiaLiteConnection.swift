@@ -27,6 +27,9 @@ enum SpatiaLiteConnection {
             spatialite_cleanup_ex(cache)
             throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: "cannot register the SpatiaLite cache")
         }
+        // Deleted rows (a cleared quarantine, a replaced submission) are overwritten, not left
+        // readable in free pages of a file people pass around.
+        try db.execute(sql: "PRAGMA secure_delete = ON")
         // SpatiaLite's init sets its own 5 s busy timeout: set ours again.
         sqlite3_busy_timeout(connection, busyTimeoutMilliseconds)
     }

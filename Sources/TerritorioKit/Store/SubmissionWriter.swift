@@ -38,18 +38,26 @@ final class SubmissionWriter {
     private let delete: Statement
     private let archive: Statement
     private let quarantine: Statement
+    private let release: Statement
     private let fetchStored: Statement
+    private let form: SurveyForm.Kind
+    /// Whether a row of this file can match a quarantine entry (false while the quarantine is empty).
+    private var quarantineInUse: Bool
 
     var accepted = 0, duplicates = 0, outdated = 0, conflicts = 0, rejected = 0
     /// Submissions written (new ones and newer versions): a file ingested before that writes
     /// none changes nothing and leaves no trace.
     var written = 0
+    /// Quarantine entries that a row of this file replaced or corrected.
+    var released = 0
     var conflictList: [String] = []
 
     init(_ db: Database, file: String, sha256: String, columns: SurveyColumns, correction: Bool = false) throws {
         self.db = db
         self.file = file
         self.correction = correction
+        form = columns.form.kind
+        quarantineInUse = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM quarantine)") ?? false
         try db.execute(sql: "INSERT INTO batch (file, sha256, form, dialect, dropped_columns) VALUES (?, ?, ?, ?, ?)",
                        arguments: [file, sha256, columns.form.kind.rawValue, columns.dialect.rawValue,
                                    String(decoding: try JSONEncoder().encode(columns.droppedColumns), as: UTF8.self)])
@@ -79,7 +87,11 @@ final class SubmissionWriter {
             INSERT INTO submission_archive (uuid, reason, content, batch_id, source_row, content_hash)
             VALUES (?, ?, ?, ?, ?, ?)
             """)
-        quarantine = try db.makeStatement(sql: "INSERT INTO quarantine (batch_id, source_row, raw, reasons) VALUES (?, ?, ?, ?)")
+        quarantine = try db.makeStatement(sql: """
+            INSERT INTO quarantine (batch_id, source_row, raw, reasons, uuid, form, token)
+            VALUES (?, ?, ?, ?, ?, ?, lower(hex(randomblob(16)))) RETURNING token
+            """)
+        release = try db.makeStatement(sql: "DELETE FROM quarantine WHERE token = ?1 OR (uuid = ?2 AND form = ?3)")
         fetchStored = try db.makeStatement(sql: """
             SELECT json_object('uuid', uuid, 'form', form, 'municipality', municipality_code, 'submitted_at', submitted_at,
                    'urgency', urgency, 'barriers', barriers, 'languages', languages, 'household_size', household_size,
@@ -92,7 +104,10 @@ final class SubmissionWriter {
             """)
     }
 
-    func add(_ incoming: Submission, row: Int) throws -> Outcome {
+    /// Adds an accepted row; its earlier rejections (same `_territorio_id` token or same key)
+    /// leave the quarantine.
+    func add(_ incoming: Submission, row: Int, token: String?) throws -> Outcome {
+        try releaseQuarantine(uuid: incoming.uuid, token: token)
         var s = incoming
         var stored = try self.stored(s.uuid)
         if stored == nil, s.version.questionnaire == nil, let d = s.version.deprecatedID,
@@ -218,13 +233,25 @@ final class SubmissionWriter {
         }
     }
 
-    /// Keeps a rejected row (without identity-like columns) with its reasons.
-    func reject(raw: [String: String], reasons: [String], row: Int) throws {
+    /// Keeps a rejected row (only the form's columns) with its reasons, in place of its earlier
+    /// rejections (same token or instance id); returns the new entry's token.
+    func reject(raw: [String: String], reasons: [String], row: Int, uuid: String?, token: String?) throws -> String {
+        try releaseQuarantine(uuid: uuid, token: token)
         rejected += 1
+        quarantineInUse = true
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        try quarantine.execute(arguments: [batchID, row, String(decoding: try encoder.encode(raw), as: UTF8.self),
-                                           String(decoding: try encoder.encode(reasons), as: UTF8.self)])
+        let arguments: StatementArguments = [
+            batchID, row, String(decoding: try encoder.encode(raw), as: UTF8.self),
+            String(decoding: try encoder.encode(reasons), as: UTF8.self), uuid, form.rawValue,
+        ]
+        return try String.fetchOne(quarantine, arguments: arguments) ?? ""
+    }
+
+    private func releaseQuarantine(uuid: String?, token: String?) throws {
+        guard quarantineInUse, uuid != nil || token != nil else { return }
+        try release.execute(arguments: [token, uuid, form.rawValue])
+        released += db.changesCount
     }
 
     func finish(rows: Int) throws {

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Builds CSV text (RFC 4180: comma separator, fields quoted only when they contain a comma, a
-/// quote or a line break, quotes doubled, `\n` line ends). The one CSV writer: every CSV
-/// territorio writes (exports, reports, rejected rows) goes through it.
+/// Builds CSV text (RFC 4180: comma separator unless told otherwise, fields quoted only when they
+/// contain the separator, a quote or a line break, quotes doubled, `\n` line ends). The one CSV
+/// writer: every CSV territorio writes (exports, reports, rejected rows) goes through it.
 ///
 /// Cells are neutralised against formula injection as OWASP recommends: a cell starting with
 /// `=`, `+`, `-`, `@`, a tab or a carriage return that is not a plain number (`-3.5` stays a
@@ -16,19 +16,20 @@ public enum CSVText {
     /// First bytes that make a spreadsheet read a cell as a formula: `=`, `+`, `-`, `@`, tab, CR.
     public static let formulaTriggers: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 
-    public static func make(header: [String], rows: [[String]]) throws -> String {
+    public static func make(header: [String], rows: [[String]], delimiter: UInt8 = 44) throws -> String {
         var out = ""
         out.reserveCapacity((rows.count + 1) * max(header.count, 1) * 8)
-        append(header, to: &out)
-        for row in rows { append(row, to: &out) }
+        append(header, to: &out, delimiter: delimiter)
+        for row in rows { append(row, to: &out, delimiter: delimiter) }
         return out
     }
 
-    static func append(_ fields: [String], to out: inout String) {
+    static func append(_ fields: [String], to out: inout String, delimiter: UInt8 = 44) {
+        let separator = String(UnicodeScalar(delimiter))
         for (i, raw) in fields.enumerated() {
-            if i > 0 { out += "," }
+            if i > 0 { out += separator }
             let field = neutralised(raw)
-            if field.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
+            if field.utf8.contains(where: { $0 == delimiter || $0 == 34 || $0 == 10 || $0 == 13 }) {
                 out += "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             } else {
                 out += field

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import TerritorioKit
+
+struct QuarantineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quarantine",
+        abstract: "See and empty the quarantine: the survey rows ingestion rejected, with their reasons.",
+        discussion: """
+            A rejected row is kept (only the form's columns, never identity-like ones) until a \
+            corrected row with the same _territorio_id or instance id is ingested, or until it is \
+            cleared here. `ingest --rejected OUT.csv` writes the rows to correct.
+            """,
+        subcommands: [List.self, Show.self, Clear.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the quarantined rows: id, form, batch, file, row and reasons.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "Only the rows of this batch (see `ingest`).")
+        var batch: Int64?
+
+        @Flag(help: "Print JSON instead of text.")
+        var json = false
+
+        func run() throws {
+            try reportingFailures {
+                let rows = try Store.open(at: global.existingDatabase()).quarantinedRows(batch: batch)
+                if json { return print(try QuarantineCommand.json(rows)) }
+                if rows.isEmpty { return say("The quarantine is empty.") }
+                for r in rows {
+                    let reasons = r.reasons.joined(separator: "; ")
+                    print("\(r.id)\t\(r.form ?? "")\tbatch \(r.batch)\t\(r.file) row \(r.row)\t\(reasons)")
+                }
+                say("\(rows.count) rows in quarantine; `territorio quarantine show ID` shows one.")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one quarantined row: its values and reasons.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The row's id, as `quarantine list` shows it.")
+        var id: Int64
+
+        @Flag(help: "Print JSON instead of text.")
+        var json = false
+
+        func run() throws {
+            try reportingFailures {
+                guard let r = try Store.open(at: global.existingDatabase()).quarantinedRow(id: id) else {
+                    say("error: no quarantined row has the id \(id); `territorio quarantine list` shows them.")
+                    throw Exit.invalidInput
+                }
+                if json { return print(try QuarantineCommand.json([r])) }
+                print("id: \(r.id)\nform: \(r.form ?? "")")
+                print("file: \(r.file) (batch \(r.batch), \(r.ingestedAt))\nrow: \(r.row)")
+                if let uuid = r.uuid { print("instance id: \(uuid)") }
+                for reason in r.reasons { print("reason: \(reason)") }
+                for (column, value) in r.values.sorted(by: { $0.key < $1.key }) { print("\(column): \(value)") }
+            }
+        }
+    }
+
+    struct Clear: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete quarantined rows: the ids given, or --all.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "Ids of the rows to delete.")
+        var ids: [Int64] = []
+
+        @Flag(help: "Delete every quarantined row.")
+        var all = false
+
+        func validate() throws {
+            if ids.isEmpty == !all { throw ValidationError("give the ids of the rows to delete, or --all (not both)") }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let deleted = try Store.open(at: global.existingDatabase()).clearQuarantine(ids: all ? nil : ids)
+                say("Deleted \(deleted) quarantined rows.")
+                if !all && deleted < ids.count {
+                    say("warning: \(ids.count - deleted) of the ids given were not in the quarantine.")
+                }
+            }
+        }
+    }
+
+    static func json(_ rows: [QuarantinedRow]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(rows), as: UTF8.self)
+    }
+}
