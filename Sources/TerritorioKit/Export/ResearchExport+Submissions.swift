@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The submissions export: one row per submission, anonymised (docs/privacy.md).
 extension ResearchExport {
@@ -27,7 +26,7 @@ extension ResearchExport {
         let inputs = try GapInputs.load(from: store)
         let names = Dictionary(uniqueKeysWithValues: inputs.municipalities.map { ($0.code, $0.name) })
         let zones = try store.zones()
-        let stored = try loadSubmissions(store).shuffled()
+        let stored = try store.researchSubmissions().shuffled()
         let users = stored.filter { $0.form == "user" }, operators = stored.filter { $0.form == "operator" }
         let quasi = users.map { generalised($0, zones: zones, names: names) }
         let anonymous = Anonymiser.apply(quasi, k: config.k)
@@ -64,29 +63,6 @@ extension ResearchExport {
         ["export_id", "form", "zone", "quarter", "needs", "urgency", "barriers", "languages", "household_size",
          "age_group", "istat_code", "municipality", "period_start_month", "period_end_month", "counts_withheld"]
             + categories.flatMap { ["requests_\($0)", "unmet_\($0)"] }
-    }
-
-    static func loadSubmissions(_ store: Store) throws -> [StoredSubmission] {
-        try store.read { db in
-            var byUUID: [String: StoredSubmission] = [:]
-            for r in try Row.fetchAll(db, sql: """
-                SELECT uuid, form, municipality_code, substr(submitted_at, 1, 7), urgency, barriers, languages,
-                       household_size, age_group, substr(period_start, 1, 7), substr(period_end, 1, 7)
-                FROM submission
-                """) {
-                byUUID[r[0]] = StoredSubmission(form: r[1], code: r[2], month: r[3], urgency: r[4], barriers: r[5],
-                                                languages: r[6], householdSize: r[7], ageGroup: r[8], periodStart: r[9],
-                                                periodEnd: r[10])
-            }
-            let reports = "SELECT submission_uuid, category_code, requests, unmet FROM need_report ORDER BY 2"
-            for r in try Row.fetchAll(db, sql: reports) {
-                let category: String = r[1]
-                byUUID[r[0]]?.needs.append(category)
-                byUUID[r[0]]?.requests[category] = r[2] as Int?
-                byUUID[r[0]]?.unmet[category] = r[3] as Int?
-            }
-            return Array(byUUID.values)
-        }
     }
 
     static func generalised(_ s: StoredSubmission, zones: [String: String],

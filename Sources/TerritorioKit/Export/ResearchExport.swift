@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Exports for researchers: aggregated needs and anonymised submissions, as CSV or GeoJSON,
 /// each with a JSON sidecar (`PATH.meta.json`) giving sources, dates, parameters and k.
@@ -45,24 +44,14 @@ public enum ResearchExport {
     /// their reporting period), with the report's disclosure control: counts from 1 to k−1 are
     /// withheld, and within each municipality × category × role at least two cells summing to k
     /// or more (the total of all periods is published in the gap report).
+    /// One cell of the needs export before disclosure control: municipality, category, role and
+    /// period as `key`, the number of reports (users) or requests (operators), and the unmet ones.
+    struct NeedCell { var key: [String]; var count: Int; var unmet: Int? }
+
     public static func needs(store: Store, config: AnalysisConfig, format: Format, to path: String) throws {
         let inputs = try GapInputs.load(from: store)
         let names = Dictionary(uniqueKeysWithValues: inputs.municipalities.map { ($0.code, $0) })
-        struct Cell { var key: [String]; var count: Int; var unmet: Int? }
-        let cells: [Cell] = try store.read { db in
-            let users = try Row.fetchAll(db, sql: """
-                SELECT s.municipality_code, n.category_code, substr(s.submitted_at, 1, 7), count(*)
-                FROM submission s JOIN need_report n ON n.submission_uuid = s.uuid
-                WHERE s.form = 'user' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-                """).map { Cell(key: [$0[0], $0[1], "user", ($0[2] as String?) ?? "unknown"], count: $0[3], unmet: nil) }
-            let operators = try Row.fetchAll(db, sql: """
-                SELECT s.municipality_code, n.category_code, ifnull(substr(s.period_start, 1, 7), '') || '/' || ifnull(substr(s.period_end, 1, 7), ''),
-                       total(n.requests), total(n.unmet)
-                FROM submission s JOIN need_report n ON n.submission_uuid = s.uuid
-                WHERE s.form = 'operator' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-                """).map { Cell(key: [$0[0], $0[1], "operator", $0[2]], count: Int($0[3] as Double), unmet: Int($0[4] as Double)) }
-            return users + operators
-        }
+        let cells = try store.needCells()
         let control = DisclosureControl(k: config.k)
         var hiddenCount = Set<Int>(), hiddenUnmet = Set<Int>()
         let groups = Dictionary(grouping: cells.indices) { cells[$0].key.prefix(3).joined(separator: "|") }

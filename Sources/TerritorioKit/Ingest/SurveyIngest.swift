@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 
 /// What ingesting one file did.
 public struct IngestSummary: Sendable, Codable {
@@ -66,9 +65,8 @@ public enum SurveyIngest {
 
     /// The forms of this database: its consortium's municipalities and its taxonomy.
     public static func forms(_ store: Store) throws -> [SurveyForm] {
-        let municipalities = try store.read { db in
-            try Row.fetchAll(db, sql: "SELECT code, name FROM municipality WHERE in_consortium = 1 ORDER BY name").map { (code: $0[0] as String, name: $0[1] as String) }
-        }
+        let municipalities = try store.municipalities(consortiumOnly: true)
+            .map { (code: $0.code, name: $0.name) }.sorted { $0.name < $1.name }
         let categories = try store.categories()
         return [SurveyForm.user(municipalities: municipalities, categories: categories),
                 SurveyForm.operator(municipalities: municipalities, categories: categories)]
@@ -130,13 +128,7 @@ public enum SurveyIngest {
                                     ignoredColumns: columns.ignoredColumns,
                                     points: hasLocation(columns) ? options.privacy.description : nil,
                                     dryRun: options.dryRun)
-        try store.transaction { db in
-            // Bulk load: keep the random-keyed indexes (instance UUIDs) in memory instead of
-            // spilling pages to disk and reading them back.
-            try db.execute(sql: "PRAGMA cache_size = -131072")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            let writer = try SubmissionWriter(db, file: path, sha256: hash, columns: columns,
-                                              correction: options.policy.correction)
+        try store.ingestSession(file: path, sha256: hash, columns: columns, correction: options.policy.correction) { writer in
             var lastReport = 0
             while let record = try stream.next() {
                 summary.rows += 1

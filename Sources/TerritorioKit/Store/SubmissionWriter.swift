@@ -259,3 +259,20 @@ final class SubmissionWriter {
                        arguments: [rows, accepted, duplicates, conflicts, rejected, batchID])
     }
 }
+
+extension Store {
+    /// One ingest in one transaction: `body` adds and rejects rows through the writer (a new
+    /// batch), and the transaction commits when it returns `commit: true` (a dry run, or a file
+    /// that brings nothing new, rolls back).
+    func ingestSession<T>(file: String, sha256: String, columns: SurveyColumns, correction: Bool,
+                          _ body: (SubmissionWriter) throws -> (T, commit: Bool)) throws -> T {
+        try transaction { db in
+            // Bulk load: keep the random-keyed indexes (instance UUIDs) in memory instead of
+            // spilling pages to disk and reading them back.
+            try db.execute(sql: "PRAGMA cache_size = -131072")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            let writer = try SubmissionWriter(db, file: file, sha256: sha256, columns: columns, correction: correction)
+            return try body(writer)
+        }
+    }
+}
