@@ -58,120 +58,70 @@ public struct ServiceCheck {
     }
 
     func check(_ r: ServiceFile.Record, problems: inout [InputProblem], warnings: inout [InputProblem]) throws -> Service? {
-        let at = r.location
-        func problem(_ field: String, _ message: String) { problems.append(InputProblem(at, field: field, message)) }
-        func optional(_ name: String) -> String? { r(name).isEmpty ? nil : r(name) }
+        var fields = ServiceFields(record: r)
+        let id = fields.required("id", "empty; every service needs an id (any short text, e.g. caritas-novi)")
+        let name = fields.required("name", "empty; every service needs a name")
+        let categories = fields.categories(known: context.categories)
+        let languages = fields.languages()
+        let openingHours = fields.openingHours()
+        let capacity = fields.capacity()
+        let verified = fields.flag("verified") ?? false
+        let flaggedApproximate = fields.flag("location_approximate") ?? false
+        let lastUpdated = fields.lastUpdated()
+        let email = fields.email()
+        let website = fields.website()
+        var municipality = fields.optional("municipality").flatMap { text in
+            resolveMunicipality(text) { fields.problem($0, $1) }
+        }
+        let point = fields.coordinates()
+        problems += fields.problems
+        guard let (location, approximate) = try locate(r, point: point, municipality: &municipality,
+                                                         flaggedApproximate: flaggedApproximate,
+                                                         problems: &problems, warnings: &warnings),
+              problems.isEmpty else { return nil }
+        return Service(id: id, name: name, organization: fields.optional("organization"), categories: categories.sorted(),
+                       address: fields.optional("address"), postalCode: fields.optional("postal_code"),
+                       municipality: municipality, location: location, locationApproximate: approximate,
+                       phone: fields.optional("phone"), email: email, website: website, openingHours: openingHours,
+                       languages: languages.sorted(), eligibility: fields.optional("eligibility"), capacity: capacity,
+                       verified: verified, lastUpdated: lastUpdated, source: fields.optional("source"))
+    }
 
-        let id = r("id")
-        if id.isEmpty { problem("id", "empty; every service needs an id (any short text, e.g. caritas-novi)") }
-        let name = r("name")
-        if name.isEmpty { problem("name", "empty; every service needs a name") }
-
-        var categories: [String] = []
-        for code in Self.list(r("categories")) {
-            let c = code.lowercased()
-            if context.categories.contains(c) {
-                if !categories.contains(c) { categories.append(c) }
-            } else if let guess = TextMatching.closest(to: c, among: context.categories) {
-                problem("categories", "unknown category '\(code)'; did you mean '\(guess)'?")
-            } else {
-                problem("categories", "unknown category '\(code)'; the categories are: \(context.categories.sorted().joined(separator: ", "))")
-            }
-        }
-        if r("categories").isEmpty { problem("categories", "empty; give at least one category code, e.g. food") }
-
-        var languages: [String] = []
-        for code in Self.list(r("languages")) {
-            let c = code.lowercased()
-            if LanguageCode.isValid(c) { if !languages.contains(c) { languages.append(c) } }
-            else { problem("languages", "unknown language code '\(code)'; expected ISO 639-1 two-letter codes such as it, en, fr, ar") }
-        }
-
-        var openingHours: String?
-        if let text = optional("opening_hours") {
-            do { openingHours = try OpeningHours.parse(text).description } catch { problem("opening_hours", error.description) }
-        }
-
-        var capacity: Double?
-        if let text = optional("capacity") {
-            if let v = Self.number(text), v >= 0 { capacity = v } else { problem("capacity", "expected a number of 0 or more, found \"\(text)\"") }
-        }
-        var verified = false
-        if let text = optional("verified") {
-            if let v = YesNo.parse(text) { verified = v } else {
-                problem("verified", "expected \(YesNo.expected), found \"\(text)\"")
-            }
-        }
-        var flaggedApproximate = false
-        if let text = optional("location_approximate") {
-            if let v = YesNo.parse(text) { flaggedApproximate = v } else {
-                problem("location_approximate", "expected \(YesNo.expected), found \"\(text)\"")
-            }
-        }
-        var lastUpdated: String?
-        if let text = optional("last_updated") {
-            if let d = Self.date(text) { lastUpdated = d } else { problem("last_updated", "expected a date as YYYY-MM-DD (or DD/MM/YYYY), found \"\(text)\"") }
-        }
-        let email = optional("email")
-        if let email, !Self.isEmail(email) { problem("email", "expected an e-mail address such as info@example.org, found \"\(email)\"") }
-        var website = optional("website")
-        if let w = website {
-            if w.lowercased().hasPrefix("www.") { website = "https://" + w }
-            else if !(w.lowercased().hasPrefix("http://") || w.lowercased().hasPrefix("https://")) {
-                problem("website", "expected a web address starting with https:// or www., found \"\(w)\"")
-            }
-        }
-
-        // Municipality and location.
-        var municipality: String?
-        if let text = optional("municipality") {
-            municipality = resolveMunicipality(text, problem: problem)
-        }
-        var location: Coordinate?
-        var approximate = flaggedApproximate
+    /// The location rules: a point must be in the consortium (unless `allowOutside`), not swapped,
+    /// and is compared with the declared municipality; without a point the service goes to its
+    /// municipality's representative point, flagged approximate. Nil after reporting why not.
+    func locate(_ r: ServiceFile.Record, point: Coordinate?, municipality: inout String?, flaggedApproximate: Bool,
+                problems: inout [InputProblem], warnings: inout [InputProblem]) throws -> (Coordinate, Bool)? {
         let latText = r("lat"), lonText = r("lon")
-        if latText.isEmpty != lonText.isEmpty {
-            problem(latText.isEmpty ? "lat" : "lon", "give both lat and lon, or neither (the service is then placed at its municipality's centre)")
-        } else if !latText.isEmpty {
-            if let lat = Self.number(latText), let lon = Self.number(lonText), abs(lat) <= 90, abs(lon) <= 180 {
-                location = Coordinate(lon: lon, lat: lat)
-            } else {
-                problem("lat", "expected WGS84 decimal degrees (lat within ±90, lon within ±180), found lat \"\(latText)\", lon \"\(lonText)\"")
+        func problem(_ field: String, _ message: String) { problems.append(InputProblem(r.location, field: field, message)) }
+        guard let point else {
+            guard problems.isEmpty else { return nil }
+            if let code = municipality, let centre = context.municipalities[code]?.representativePoint {
+                return (centre, true)
+            }
+            problem("lat", "no coordinates and no known municipality: give lat/lon or the municipality's ISTAT code")
+            return nil
+        }
+        let containing = try context.municipality(containing: point)
+        if containing?.inConsortium != true {
+            if try context.resolver.looksSwapped(point) {
+                problem("lat", MunicipalityResolver.swappedMessage(lat: latText, lon: lonText))
+                return nil
+            }
+            if !allowOutside {
+                let whereText = containing.map { "in \($0.name) (\($0.code))" } ?? "in no municipality of the database"
+                problem("lat", "the point (\(latText), \(lonText)) is outside the consortium, \(whereText); "
+                        + "use --allow-outside for services that serve the area from outside")
             }
         }
-        if let point = location {
-            let containing = try context.municipality(containing: point)
-            let inConsortium = containing?.inConsortium == true
-            if !inConsortium {
-                if try context.resolver.looksSwapped(point) {
-                    problem("lat", MunicipalityResolver.swappedMessage(lat: latText, lon: lonText))
-                    return nil
-                }
-                if !allowOutside {
-                    let whereText = containing.map { "in \($0.name) (\($0.code))" } ?? "in no municipality of the database"
-                    problem("lat", "the point (\(latText), \(lonText)) is outside the consortium, \(whereText); use --allow-outside for services that serve the area from outside")
-                }
-            }
-            if let declared = municipality, let containing, containing.code != declared {
-                let declaredName = context.municipalities[declared]?.name ?? declared
-                warnings.append(InputProblem(at, field: "municipality",
-                                             "the point lies in \(containing.name) (\(containing.code)), not in the declared \(declaredName) (\(declared)); kept as declared"))
-            }
-            if municipality == nil && optional("municipality") == nil { municipality = containing?.code }
-        } else if problems.isEmpty {
-            if let code = municipality, let point = context.municipalities[code]?.representativePoint {
-                location = point
-                approximate = true
-            } else {
-                problem("lat", "no coordinates and no known municipality: give lat/lon or the municipality's ISTAT code")
-            }
+        if let declared = municipality, let containing, containing.code != declared {
+            let declaredName = context.municipalities[declared]?.name ?? declared
+            warnings.append(InputProblem(r.location, field: "municipality",
+                                         "the point lies in \(containing.name) (\(containing.code)), not in the declared "
+                                         + "\(declaredName) (\(declared)); kept as declared"))
         }
-        guard problems.isEmpty, let location else { return nil }
-        return Service(id: id, name: name, organization: optional("organization"), categories: categories.sorted(),
-                       address: optional("address"), postalCode: optional("postal_code"), municipality: municipality, location: location,
-                       locationApproximate: approximate, phone: optional("phone"), email: email, website: website,
-                       openingHours: openingHours, languages: languages.sorted(), eligibility: optional("eligibility"),
-                       capacity: capacity, verified: verified, lastUpdated: lastUpdated, source: optional("source"))
+        if municipality == nil && r("municipality").isEmpty { municipality = containing?.code }
+        return (point, flaggedApproximate)
     }
 
     /// The code of the municipality `text` names, or nil after reporting why not.
