@@ -21,5 +21,6 @@ def test_tiny_benchmark_runs_and_prints_the_table(tmp_path):
     assert "max_relative_difference=" in out
     difference = float(out.split("max_relative_difference=")[1].split()[0])
     assert difference < 1e-9
+    assert "disagreements=0" in out, "territorio and the reference join assign different municipalities"
     rows = sum(1 for _ in open(tmp_path / "national-kobo-user.csv")) - 1
     assert rows == 2000, "the seeded generator wrote the tiny size"
