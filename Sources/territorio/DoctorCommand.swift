@@ -9,7 +9,7 @@ struct DoctorCommand: ParsableCommand {
         discussion: """
             Integrity and foreign keys, spatial indexes (SpatiaLite's CheckSpatialIndex), validity of \
             the boundaries, rows naming missing municipalities, schema migrations and free disk space. \
-            Changes nothing; safe while the web app runs. Exit code 0 when healthy or with warnings, \
+            Changes nothing (unless --repair); safe while the web app runs. Exit code 0 when healthy or with warnings, \
             1 when a problem was found.
             """)
 
@@ -18,9 +18,17 @@ struct DoctorCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
+    @Flag(help: "Rebuild spatial indexes that no longer match their geometries, then check again.")
+    var repair = false
+
     func run() throws {
         try reportingFailures {
-            let report = try Store.open(at: global.existingDatabase()).doctor()
+            let store = try Store.open(at: global.existingDatabase())
+            if repair {
+                let repaired = try store.repairSpatialIndexes()
+                say(repaired.isEmpty ? "No spatial index needed repair." : "Rebuilt: \(repaired.joined(separator: ", ")).")
+            }
+            let report = try store.doctor()
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

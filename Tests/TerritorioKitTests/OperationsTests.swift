@@ -29,10 +29,13 @@ struct OperationsTests {
         let report = try store.doctor()
         let byName = Dictionary(uniqueKeysWithValues: report.checks.map { ($0.name, $0) })
         #expect(byName["spatial index municipality.geom"]?.status == .problem)
-        #expect(byName["spatial index municipality.geom"]?.advice?.contains("RecoverSpatialIndex") == true)
+        #expect(byName["spatial index municipality.geom"]?.advice?.contains("doctor --repair") == true)
         #expect(byName["orphan rows"]?.status == .warning)
         #expect(byName["orphan rows"]?.detail.contains("2 services") == true)
         #expect(report.verdict == .problem)
+        #expect(try store.repairSpatialIndexes() == ["municipality.geom"])
+        let repaired = try store.doctor().checks.first { $0.name == "spatial index municipality.geom" }
+        #expect(repaired?.status == .ok)
     }
 
     @Test("a backup restores to the same content, checked")

@@ -41,7 +41,13 @@ public struct DefaultData: Sendable {
                 .appendingPathComponent("territorio-default-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: root) }
             try Self.layOut(at: root)
-            return try body(root.appendingPathComponent("GeoData").path)
+            do {
+                return try body(root.appendingPathComponent("GeoData").path)
+            } catch var error as InputError {
+                // Name the embedded file as the source tree does, not the temporary copy.
+                if error.file.hasPrefix(root.path + "/") { error.file = "(embedded) " + error.file.dropFirst(root.path.count + 1) }
+                throw error
+            }
         }
     }
 

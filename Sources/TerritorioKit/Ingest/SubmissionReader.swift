@@ -198,8 +198,13 @@ public struct SubmissionReader {
             let v = Self.trim(record.fields[i])
             if !v.isEmpty { meta[m] = v }
         }
+        // Operator paper rows are keyed by their organisation.
+        var values: [String: String] = [:]
+        if let i = columns.roles.firstIndex(of: .field("organization")), i < record.fields.count {
+            values["organization"] = Self.trim(record.fields[i])
+        }
         var ignored: [String] = []
-        return (identify(meta, values: [:], reasons: &ignored).0, meta[.territorioID])
+        return (identify(meta, values: values, reasons: &ignored).0, meta[.territorioID])
     }
 
     private func categoryValue(_ raw: String, list: String) -> String? {

@@ -50,15 +50,24 @@ public enum DemoPipeline {
     /// database is whole or absent; returns the ingested samples' summaries.
     static func buildDatabase(at database: String, geoData: String, samples: [String]) throws -> [IngestSummary] {
         let temporary = database + ".building"
-        try removeDatabase(temporary)
-        let store = try Store.open(at: temporary)
-        try EmbeddedDefault.load(into: store, geoData: geoData)
-        let surveys = try EmbeddedDefault.ingestSamples(into: store, paths: samples)
-        try store.close()
-        try removeDatabase(database)
-        try FileManager.default.moveItem(atPath: temporary, toPath: database)
-        try removeDatabase(temporary)  // the emptied WAL and shared-memory files left beside it
-        return surveys
+        try Store.removeDatabaseFiles(temporary)
+        do {
+            let store = try Store.open(at: temporary)
+            let surveys: [IngestSummary]
+            do {
+                try EmbeddedDefault.load(into: store, geoData: geoData)
+                surveys = try EmbeddedDefault.ingestSamples(into: store, paths: samples)
+            } catch {
+                try? store.close()
+                throw error
+            }
+            try store.close()
+            try Store.replaceDatabase(at: database, with: temporary)
+            return surveys
+        } catch {
+            try? Store.removeDatabaseFiles(temporary)
+            throw error
+        }
     }
 
     /// Copies the synthetic survey exports into `OUT/surveys/`, so that the files the demo
@@ -113,12 +122,6 @@ public enum DemoPipeline {
             let path = "\(folder)/poster-\(language).html"
             try AtomicFile.write(poster.html(language: language), to: path)
             manifest.posters.append(path)
-        }
-    }
-
-    static func removeDatabase(_ path: String) throws {
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-            try FileManager.default.removeItem(atPath: path + suffix)
         }
     }
 }

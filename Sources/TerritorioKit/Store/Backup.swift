@@ -24,8 +24,7 @@ extension Store {
             try queue.backup(to: destination)
             try destination.close()
             let migrations = try Self.checkCopy(temporary)
-            try Self.removeDatabaseFiles(path)
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+            try Self.replaceDatabase(at: path, with: temporary)
             return BackupReport(path: path, bytes: Self.size(of: path), migrations: migrations)
         } catch {
             try? Self.removeDatabaseFiles(temporary)
@@ -52,8 +51,7 @@ extension Store {
             try source.backup(to: destination)
             try destination.close()
             try source.close()
-            try removeDatabaseFiles(database)
-            try FileManager.default.moveItem(atPath: temporary, toPath: database)
+            try replaceDatabase(at: database, with: temporary)
         } catch {
             try? removeDatabaseFiles(temporary)
             throw error
@@ -85,6 +83,20 @@ extension Store {
         var config = Configuration()
         config.readonly = true
         return config
+    }
+
+    /// Puts the closed database `source` in place of `target` with one atomic `rename(2)`, so a
+    /// crash leaves either file whole, never neither; `target`'s old WAL and shared-memory
+    /// files go first (they belong to the file being replaced), and `source`'s emptied ones after.
+    static func replaceDatabase(at target: String, with source: String) throws {
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: target + suffix) {
+            try FileManager.default.removeItem(atPath: target + suffix)
+        }
+        guard rename(source, target) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target,
+                NSLocalizedDescriptionKey: "cannot move \(source) to \(target): \(String(cString: strerror(errno)))"])
+        }
+        try removeDatabaseFiles(source)
     }
 
     /// Removes `path` and its `-wal`/`-shm` companions, when present.

@@ -68,7 +68,7 @@ extension Store {
             guard result == 1 else {
                 return Check(name: "spatial index \(table).\(column)", status: .problem,
                              detail: result == 0 ? "the index does not match the geometries" : "the index could not be checked",
-                             advice: "rebuild it: sqlite3 with SpatiaLite, SELECT RecoverSpatialIndex('\(table)', '\(column)')")
+                             advice: "rebuild it: territorio doctor --repair")
             }
             return Check(name: "spatial index \(table).\(column)", status: .ok, detail: "consistent", advice: nil)
         }
@@ -100,6 +100,27 @@ extension Store {
                          advice: "run territorio init on this database")
         }
         return Check(name: "schema", status: .ok, detail: "\(applied.count) migrations, all applied", advice: nil)
+    }
+
+    /// Rebuilds every spatial index that no longer matches its geometries (SpatiaLite's
+    /// `RecoverSpatialIndex`), in one transaction; returns the `table.column` names rebuilt.
+    public func repairSpatialIndexes() throws -> [String] {
+        try write { db in
+            let columns = try Row.fetchAll(db, sql: """
+                SELECT f_table_name, f_geometry_column FROM geometry_columns WHERE spatial_index_enabled = 1
+                """)
+            var repaired: [String] = []
+            for row in columns {
+                let table: String = row[0], column: String = row[1]
+                guard try Int.fetchOne(db, sql: "SELECT CheckSpatialIndex(?, ?)", arguments: [table, column]) != 1 else {
+                    continue
+                }
+                let ok = try Int.fetchOne(db, sql: "SELECT RecoverSpatialIndex(?, ?)", arguments: [table, column])
+                guard ok == 1 else { throw StoreError.spatialMetadata("RecoverSpatialIndex(\(table).\(column)) failed") }
+                repaired.append("\(table).\(column)")
+            }
+            return repaired
+        }
     }
 
     /// A large write needs about the database's size again free for its WAL.

@@ -104,10 +104,16 @@ final class SubmissionWriter {
             """)
     }
 
-    /// Adds an accepted row; its earlier rejections (same `_territorio_id` token or same key)
-    /// leave the quarantine.
+    /// Adds an accepted row; unless it is refused in the end, its earlier rejections (same
+    /// `_territorio_id` token or same key) leave the quarantine.
     func add(_ incoming: Submission, row: Int, token: String?) throws -> Outcome {
-        try releaseQuarantine(uuid: incoming.uuid, token: token)
+        let outcome = try store(incoming, row: row)
+        if case .rejected = outcome { return outcome }
+        released += try releaseQuarantine(uuid: incoming.uuid, token: token)
+        return outcome
+    }
+
+    private func store(_ incoming: Submission, row: Int) throws -> Outcome {
         var s = incoming
         var stored = try self.stored(s.uuid)
         if stored == nil, s.version.questionnaire == nil, let d = s.version.deprecatedID,
@@ -236,7 +242,7 @@ final class SubmissionWriter {
     /// Keeps a rejected row (only the form's columns) with its reasons, in place of its earlier
     /// rejections (same token or instance id); returns the new entry's token.
     func reject(raw: [String: String], reasons: [String], row: Int, uuid: String?, token: String?) throws -> String {
-        try releaseQuarantine(uuid: uuid, token: token)
+        try releaseQuarantine(uuid: uuid, token: token)  // replaced by this entry: not counted as released
         rejected += 1
         quarantineInUse = true
         let encoder = JSONEncoder()
@@ -248,10 +254,12 @@ final class SubmissionWriter {
         return try String.fetchOne(quarantine, arguments: arguments) ?? ""
     }
 
-    private func releaseQuarantine(uuid: String?, token: String?) throws {
-        guard quarantineInUse, uuid != nil || token != nil else { return }
+    /// Deletes the quarantine entries of this token or key; returns how many.
+    @discardableResult
+    private func releaseQuarantine(uuid: String?, token: String?) throws -> Int {
+        guard quarantineInUse, uuid != nil || token != nil else { return 0 }
         try release.execute(arguments: [token, uuid, form.rawValue])
-        released += db.changesCount
+        return db.changesCount
     }
 
     func finish(rows: Int) throws {
