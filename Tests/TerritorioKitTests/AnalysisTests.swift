@@ -145,6 +145,24 @@ struct AnalysisTests {
         #expect(!lonely.totalPublished, "nothing else to hide: the total is withheld")
     }
 
+    @Test("disclosure control also protects zone totals: subtracting a zone's published cells reveals no small count")
+    func zoneTotals() {
+        let control = DisclosureControl(k: 5)
+        // Zone 1 = cells 0, 1; zone 2 = cells 2, 3. Without zones, 10 (cell 2) joins the 3, and
+        // zone 1's total (countable in the anonymised export) minus cell 1 would give the 3.
+        let counts: [Int?] = [3, 12, 10, 10]
+        #expect(control.protect(counts).suppressed == [0, 2])
+        let zones = [[0, 1], [2, 3]]
+        let (hidden, published) = control.protect(counts, groups: zones)
+        #expect(published)
+        for group in zones + [Array(counts.indices)] {
+            let inGroup = group.filter { hidden.contains($0) }
+            let sum = inGroup.reduce(0) { $0 + (counts[$1] ?? 0) }
+            #expect(inGroup.isEmpty || (inGroup.count >= 2 && sum >= 5), "group \(group): \(inGroup) hidden, sum \(sum)")
+        }
+        #expect(hidden.contains(0) && hidden.contains(1), "the 3 and its zone neighbour")
+    }
+
     @Test("the configuration file overrides defaults per category and refuses k below 3")
     func config() throws {
         let path = try Fixture.file("territorio.toml", """

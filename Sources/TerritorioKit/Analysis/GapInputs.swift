@@ -9,6 +9,9 @@ public struct GapInputs: Sendable {
         public var populationYear: Int?
         public var point: Coordinate
         public var boundaryApproximate: Bool
+        /// The consortium's zone (valley or district), the unit of the anonymised researcher
+        /// export: disclosure control also protects zone totals (``GapReport``).
+        public var zone: String? = nil
     }
 
     /// One user response: what the person needs, what stops them, which languages they speak.

@@ -33,10 +33,14 @@ public struct GapReport: Sendable {
         control = DisclosureControl(k: analysis.config.k)
         var withheld: [String: [String: Set<Int>]] = [:]
         var totals: [String: [String: Bool]] = [:]
+        // Zone totals can be counted from the anonymised submissions export: protect them too.
+        let zones = Dictionary(grouping: analysis.inputs.municipalities.indices.filter {
+            analysis.inputs.municipalities[$0].zone != nil
+        }) { analysis.inputs.municipalities[$0].zone! }.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
         for c in analysis.categories {
             let gaps = analysis.gaps[c.code]!
             for name in Self.countNames {
-                let (cells, total) = control.protect(gaps.map { Self.count(name, $0) })
+                let (cells, total) = control.protect(gaps.map { Self.count(name, $0) }, groups: zones)
                 withheld[c.code, default: [:]][name] = cells
                 totals[c.code, default: [:]][name] = total
             }

@@ -6,11 +6,13 @@ extension Store {
     public func gapInputs(costs: [String: [String: Double]]? = nil) throws -> GapInputs {
         try read { db in
             let municipalities = try Row.fetchAll(db, sql: """
-                SELECT code, name, ifnull(population, 0), population_year, X(rep_point), Y(rep_point), boundary_approximate
+                SELECT code, name, ifnull(population, 0), population_year, X(rep_point), Y(rep_point),
+                       boundary_approximate, zone
                 FROM municipality WHERE in_consortium = 1 ORDER BY code
                 """).map {
                     GapInputs.Municipality(code: $0[0], name: $0[1], population: $0[2], populationYear: $0[3],
-                                 point: Coordinate(lon: $0[4], lat: $0[5]), boundaryApproximate: $0[6])
+                                           point: Coordinate(lon: $0[4], lat: $0[5]), boundaryApproximate: $0[6],
+                                           zone: $0[7])
                 }
             var responses: [String: [GapInputs.Response]] = [:]
             let rows = try Row.fetchCursor(db, sql: """
