@@ -36,6 +36,20 @@ struct ResearchExportTests {
         #expect(Anonymiser.apply(Array(rows.prefix(4)), k: 5).withheld == 4)
     }
 
+    @Test("the needs export protects zone × quarter totals, which the submissions export lets anyone count")
+    func needsZoneTotals() {
+        typealias Cell = ResearchExport.NeedCell
+        let cells = [Cell(key: ["006001", "food", "user", "2026-10"], count: 3, unmet: nil),
+                     Cell(key: ["006002", "food", "user", "2026-11"], count: 10, unmet: nil),
+                     Cell(key: ["006002", "food", "user", "2026-01"], count: 12, unmet: nil)]
+        let zones = ["006001": "Val Borbera", "006002": "Val Borbera"]
+        let (hidden, _) = ResearchExport.protectNeeds(cells, zones: zones, control: DisclosureControl(k: 5))
+        #expect(hidden.contains(0) && hidden.contains(1),
+                "Val Borbera in 2026-Q4 counts 13 in the submissions export: 13 − 10 would give the 3")
+        let apart = ResearchExport.protectNeeds(cells, zones: [:], control: DisclosureControl(k: 5)).count
+        #expect(apart.contains(0), "the 3 itself is always withheld")
+    }
+
     @Test("months become quarters and household sizes bands", arguments: [
         ("2026-01", 1, "2026-Q1", "1"), ("2026-06", 2, "2026-Q2", "2"), ("2026-09", 4, "2026-Q3", "3-4"),
         ("2026-12", 9, "2026-Q4", "5+"), ("", 0, "", ""),

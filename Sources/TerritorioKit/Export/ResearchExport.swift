@@ -43,24 +43,15 @@ public enum ResearchExport {
     /// Needs per municipality × category × role × period (users: month of submission; operators:
     /// their reporting period), with the report's disclosure control: counts from 1 to k−1 are
     /// withheld, and within each municipality × category × role at least two cells summing to k
-    /// or more (the total of all periods is published in the gap report).
-    /// One cell of the needs export before disclosure control: municipality, category, role and
-    /// period as `key`, the number of reports (users) or requests (operators), and the unmet ones.
-    struct NeedCell { var key: [String]; var count: Int; var unmet: Int? }
-
+    /// or more (the total of all periods is published in the gap report); for users also within
+    /// each zone × quarter × category, a total anyone can count in the anonymised submissions export.
     public static func needs(store: Store, config: AnalysisConfig, format: Format, to path: String) throws {
         let inputs = try GapInputs.load(from: store)
         let names = Dictionary(uniqueKeysWithValues: inputs.municipalities.map { ($0.code, $0) })
         let cells = try store.needCells()
-        let control = DisclosureControl(k: config.k)
-        var hiddenCount = Set<Int>(), hiddenUnmet = Set<Int>()
-        let groups = Dictionary(grouping: cells.indices) { cells[$0].key.prefix(3).joined(separator: "|") }
-        for indices in groups.values {
-            let (h, _) = control.protect(indices.map { cells[$0].count })
-            for i in h { hiddenCount.insert(indices[i]) }
-            let (u, _) = control.protect(indices.map { cells[$0].unmet })
-            for i in u { hiddenUnmet.insert(indices[i]) }
-        }
+        let (hiddenCount, hiddenUnmet) = protectNeeds(cells, zones: try store.zones(),
+                                                      control: DisclosureControl(k: config.k))
+
         let header = ["istat_code", "municipality", "category", "role", "period", "count", "count_suppressed", "unmet", "unmet_suppressed"]
         var table = Table(header: header, rows: [], points: [])
         for (i, c) in cells.enumerated() {
@@ -75,5 +66,32 @@ public enum ResearchExport {
         try write(table, format: format, to: path)
         try sidecar(path: path, dataset: "needs", description: "Need reports per municipality, category, respondent role and period; counts below k withheld.",
                     inputs: inputs, config: config, extra: ["rows": cells.count, "withheld_counts": hiddenCount.count, "withheld_unmet": hiddenUnmet.count])
+    }
+
+    /// One cell of the needs export before disclosure control: municipality, category, role and
+    /// period as `key`, the number of reports (users) or requests (operators), and the unmet ones.
+    struct NeedCell { var key: [String]; var count: Int; var unmet: Int? }
+
+    /// The cells whose count, and whose unmet count, are withheld: per category × role, the totals
+    /// of each municipality (all periods) and, for users, of each zone × quarter are protected.
+    static func protectNeeds(_ cells: [NeedCell], zones: [String: String],
+                             control: DisclosureControl) -> (count: Set<Int>, unmet: Set<Int>) {
+        var hiddenCount = Set<Int>(), hiddenUnmet = Set<Int>()
+        let byCategoryRole = Dictionary(grouping: cells.indices) { "\(cells[$0].key[1])|\(cells[$0].key[2])" }
+        for indices in byCategoryRole.values {
+            func groups(_ key: (NeedCell) -> String) -> [[Int]] {
+                Dictionary(grouping: indices.indices) { key(cells[indices[$0]]) }.values.map { $0.sorted() }
+                    .sorted { $0[0] < $1[0] }
+            }
+            var totals = groups { $0.key[0] }
+            if cells[indices[0]].key[2] == "user" {
+                totals += groups { "\(zones[$0.key[0]] ?? $0.key[0])|\(Generalisation.quarter(month: $0.key[3]))" }
+            }
+            let (h, _) = control.protect(indices.map { cells[$0].count }, groups: totals)
+            hiddenCount.formUnion(h.map { indices[$0] })
+            let (u, _) = control.protect(indices.map { cells[$0].unmet }, groups: totals)
+            hiddenUnmet.formUnion(u.map { indices[$0] })
+        }
+        return (hiddenCount, hiddenUnmet)
     }
 }
