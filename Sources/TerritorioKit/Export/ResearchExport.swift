@@ -40,31 +40,32 @@ public enum ResearchExport {
         try AtomicFile.write(data, to: path + ".meta.json")
     }
 
-    /// Needs per municipality × category × role × period (users: month of submission; operators:
-    /// their reporting period), with the report's disclosure control: counts from 1 to k−1 are
-    /// withheld, and within each municipality × category × role at least two cells summing to k
-    /// or more (the total of all periods is published in the gap report); for users also within
-    /// each zone × quarter × category, a total anyone can count in the anonymised submissions export.
+    /// Needs per category and period: user reports per zone and quarter (the places and times of
+    /// the anonymised submissions export, so the two never differ by a hidden count), operator
+    /// requests per municipality and reporting period. Disclosure control as in the reports:
+    /// counts from 1 to k−1 are withheld, and within each place × category × role (whose total
+    /// the gap report or the submissions export publishes) at least two cells summing to k or more.
     public static func needs(store: Store, config: AnalysisConfig, format: Format, to path: String) throws {
         let inputs = try GapInputs.load(from: store)
         let names = Dictionary(uniqueKeysWithValues: inputs.municipalities.map { ($0.code, $0) })
         let cells = try store.needCells()
-        let (hiddenCount, hiddenUnmet) = protectNeeds(cells, zones: try store.zones(),
-                                                      control: DisclosureControl(k: config.k))
+        let (hiddenCount, hiddenUnmet) = protectNeeds(cells, control: DisclosureControl(k: config.k))
 
-        let header = ["istat_code", "municipality", "category", "role", "period", "count", "count_suppressed", "unmet", "unmet_suppressed"]
+        let header = ["zone", "istat_code", "municipality", "category", "role", "period", "count", "count_suppressed",
+                      "unmet", "unmet_suppressed"]
         var table = Table(header: header, rows: [], points: [])
         for (i, c) in cells.enumerated() {
-            let m = names[c.key[0]]
+            let m = names[c.key[0]]  // nil for a zone
             table.rows.append([
-                "istat_code": .string(c.key[0]), "municipality": .string(m?.name), "category": .string(c.key[1]), "role": .string(c.key[2]),
+                "zone": .string(m == nil ? c.key[0] : m?.zone), "istat_code": .string(m == nil ? nil : c.key[0]),
+                "municipality": .string(m?.name), "category": .string(c.key[1]), "role": .string(c.key[2]),
                 "period": .string(c.key[3]), "count": .int(hiddenCount.contains(i) ? nil : c.count), "count_suppressed": .bool(hiddenCount.contains(i)),
                 "unmet": .int(hiddenUnmet.contains(i) ? nil : c.unmet), "unmet_suppressed": .bool(hiddenUnmet.contains(i)),
             ])
             table.points.append(m?.point)
         }
         try write(table, format: format, to: path)
-        try sidecar(path: path, dataset: "needs", description: "Need reports per municipality, category, respondent role and period; counts below k withheld.",
+        try sidecar(path: path, dataset: "needs", description: "User reports per zone, category and quarter; operator requests per municipality, category and period; counts below k withheld.",
                     inputs: inputs, config: config, extra: ["rows": cells.count, "withheld_counts": hiddenCount.count, "withheld_unmet": hiddenUnmet.count])
     }
 
@@ -72,10 +73,9 @@ public enum ResearchExport {
     /// period as `key`, the number of reports (users) or requests (operators), and the unmet ones.
     struct NeedCell { var key: [String]; var count: Int; var unmet: Int? }
 
-    /// The cells whose count, and whose unmet count, are withheld: per category × role, the totals
-    /// of each municipality (all periods) and, for users, of each zone × quarter are protected.
-    static func protectNeeds(_ cells: [NeedCell], zones: [String: String],
-                             control: DisclosureControl) -> (count: Set<Int>, unmet: Set<Int>) {
+    /// The cells whose count, and whose unmet count, are withheld: per category × role, the
+    /// total of each place (all periods) and of the whole consortium are protected.
+    static func protectNeeds(_ cells: [NeedCell], control: DisclosureControl) -> (count: Set<Int>, unmet: Set<Int>) {
         var hiddenCount = Set<Int>(), hiddenUnmet = Set<Int>()
         let byCategoryRole = Dictionary(grouping: cells.indices) { "\(cells[$0].key[1])|\(cells[$0].key[2])" }
         for indices in byCategoryRole.values {
@@ -83,10 +83,7 @@ public enum ResearchExport {
                 Dictionary(grouping: indices.indices) { key(cells[indices[$0]]) }.values.map { $0.sorted() }
                     .sorted { $0[0] < $1[0] }
             }
-            var totals = groups { $0.key[0] }
-            if cells[indices[0]].key[2] == "user" {
-                totals += groups { "\(zones[$0.key[0]] ?? $0.key[0])|\(Generalisation.quarter(month: $0.key[3]))" }
-            }
+            let totals = groups { $0.key[0] }
             let (h, _) = control.protect(indices.map { cells[$0].count }, groups: totals)
             hiddenCount.formUnion(h.map { indices[$0] })
             let (u, _) = control.protect(indices.map { cells[$0].unmet }, groups: totals)

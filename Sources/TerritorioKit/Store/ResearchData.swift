@@ -1,13 +1,17 @@
 import GRDB
 
 extension Store {
-    /// Need reports counted per municipality × category × role × period (users: month of
-    /// submission; operators: their reporting period).
+    /// Need reports counted per place × category × role × period. Users: per zone (the
+    /// municipality where it has none) and quarter of submission (`2026-Q4`), as the anonymised
+    /// submissions export publishes them; operators: per municipality and reporting period.
     func needCells() throws -> [ResearchExport.NeedCell] {
         try read { db in
             let users = try Row.fetchAll(db, sql: """
-                SELECT s.municipality_code, n.category_code, substr(s.submitted_at, 1, 7), count(*)
+                SELECT ifnull(m.zone, s.municipality_code), n.category_code,
+                       substr(s.submitted_at, 1, 4) || '-Q' || ((CAST(substr(s.submitted_at, 6, 2) AS INTEGER) + 2) / 3),
+                       count(*)
                 FROM submission s JOIN need_report n ON n.submission_uuid = s.uuid
+                LEFT JOIN municipality m ON m.code = s.municipality_code
                 WHERE s.form = 'user' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
                 """).map { ResearchExport.NeedCell(key: [$0[0], $0[1], "user", ($0[2] as String?) ?? "unknown"], count: $0[3], unmet: nil) }
             let operators = try Row.fetchAll(db, sql: """
