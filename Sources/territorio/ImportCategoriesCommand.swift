@@ -22,7 +22,7 @@ struct ImportCategoriesCommand: ParsableCommand {
             let path = try file ?? (EmbeddedDefault.locateGeoData() + "/categories.csv")
             let categories = try CategoryFile.read(path: path)
             try Store.open(at: global.database).importCategories(categories, source: path)
-            say("\(path): \(categories.count) categories loaded.")
+            say(text("categories.loaded", ("file", path), ("count", categories.count)))
         }
     }
 }

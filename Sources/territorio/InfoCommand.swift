@@ -14,7 +14,7 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let summary = try Store.open(at: global.existingDatabase()).summary()
+            let summary = try global.existingStore().summary()
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

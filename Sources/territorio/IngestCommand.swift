@@ -16,10 +16,7 @@ struct IngestCommand: ParsableCommand {
             Rows that fail a check are kept in quarantine with every reason; --rejected writes them \
             to a CSV to correct and ingest again. Columns that could identify a person (names, \
             phones, e-mail, tax codes, addresses, device ids, notes) are never stored.
-
-            Exit codes: 0 every row accepted; 3 some rows rejected; 65/66 a file could not be \
-            used (nothing written for it).
-            """)
+            """ + "\n\n" + text("help.ingest_exit_codes"))
 
     @OptionGroup var global: GlobalOptions
 
@@ -42,8 +39,8 @@ struct IngestCommand: ParsableCommand {
         var worst: ExitCode = .success
         var summaries: [IngestSummary] = []
         var allRejected: RejectedRows?
-        let store: Store
-        do { store = try Store.open(at: global.database) } catch { say("error: \(error)"); throw ExitCode.failure }
+        var store: Store!
+        try reportingFailures { store = try global.existingStore() }
         let resolver = try SurveyIngest.resolver(store)
         for file in files {
             do {
@@ -60,19 +57,19 @@ struct IngestCommand: ParsableCommand {
                 if allRejected == nil { allRejected = rows } else { allRejected!.append(rows) }
                 if summary.rejected > 0 && worst == .success { worst = Exit.partial }
             } catch let error as InputError {
-                for line in error.lines(limit: 30) { say("error: " + line) }
-                say("Nothing was written for \(file).")
+                sayFailure(error)
+                say(text("ingest.nothing_written", ("file", file)))
                 worst = error.kind == .unreadable ? Exit.unreadableInput : Exit.invalidInput
             } catch {
-                say("error: \(file): \(error)")
+                say(text("error", ("message", "\(file): \(describe(error))")))
                 worst = ExitCode.failure
             }
         }
         if let rejected, let rows = allRejected {
             do {
                 try AtomicFile.write(try rows.csv(), to: rejected)
-                say("Wrote \(rows.rows.count) rejected rows to \(rejected): correct them and ingest that file.")
-            } catch { say("error: cannot write \(rejected): \(error)"); worst = ExitCode.failure }
+                say(text("ingest.wrote_rejected", ("count", rows.rows.count), ("file", rejected)))
+            } catch { say(text("error", ("message", describe(error)))); worst = ExitCode.failure }
         }
         if json {
             let encoder = JSONEncoder()
@@ -83,16 +80,22 @@ struct IngestCommand: ParsableCommand {
     }
 
     private func report(_ s: IngestSummary) {
-        let prefix = s.dryRun ? "(dry run, nothing written) " : ""
-        say("\(prefix)\(s.file): \(s.form.rawValue) survey, \(s.dialect.rawValue) export, \(s.rows) rows — \(s.accepted) new, \(s.duplicates) already there, \(s.conflicts) conflicts, \(s.rejected) rejected" + (s.batch.map { " (batch \($0))" } ?? "") + ".")
-        if !s.droppedColumns.isEmpty {
-            say("warning: dropped columns that could identify a person (not stored): \(s.droppedColumns.joined(separator: ", "))")
-        }
-        if !s.ignoredColumns.isEmpty { say("note: columns not in the form, ignored: \(listing(s.ignoredColumns, limit: 8))") }
-        for c in s.conflictUUIDs.prefix(10) { say("conflict: \(c) came again with different answers; kept the newer, archived the older.") }
-        for w in s.warnings.prefix(10) { say("warning: row \(w.row): \(w.messages.joined(separator: "; "))") }
-        if s.warnings.count > 10 { say("… and \(s.warnings.count - 10) more warnings") }
-        for r in s.rejections.prefix(20) { say("rejected: row \(r.row): \(r.messages.joined(separator: "; "))") }
-        if s.rejections.count > 20 { say("… and \(s.rejections.count - 20) more rejected rows (see --rejected)") }
+        let prefix = s.dryRun ? text("ingest.dry_run") + " " : ""
+        let batch = s.batch.map { " " + text("ingest.batch", ("batch", String($0))) } ?? ""
+        say(prefix + text("ingest.summary", ("file", s.file), ("form", s.form.rawValue), ("dialect", s.dialect.rawValue),
+                          ("rows", s.rows), ("accepted", s.accepted), ("duplicates", s.duplicates), ("conflicts", s.conflicts),
+                          ("rejected", s.rejected), ("batch", batch)))
+        if !s.droppedColumns.isEmpty { say(text("ingest.dropped", ("columns", listing(s.droppedColumns, limit: 8)))) }
+        if !s.ignoredColumns.isEmpty { say(text("ingest.ignored", ("columns", listing(s.ignoredColumns, limit: 8)))) }
+        for line in Echo.capped(s.conflictUUIDs.map { text("ingest.conflict", ("uuid", Echo.value($0))) }, limit: 10) { say(line) }
+        let warnings = s.warnings.map { text("warning", ("message", rowLine($0))) }
+        for line in Echo.capped(warnings, limit: 10) { say(line) }
+        let rejections = s.rejections.map { text("rejected", ("message", rowLine($0))) }
+        for line in Echo.capped(rejections, limit: 20) { say(line) }
+    }
+
+    /// "row 12: reason; reason" with at most five reasons, however many the row has.
+    private func rowLine(_ note: IngestSummary.RowNote) -> String {
+        Messages.text("where.row", ("row", String(note.row))) + ": " + Echo.capped(note.messages, limit: 5).joined(separator: "; ")
     }
 }

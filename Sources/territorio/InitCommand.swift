@@ -15,12 +15,12 @@ struct InitCommand: ParsableCommand {
             if try store.categories().isEmpty, let geoData = try? EmbeddedDefault.locateGeoData() {
                 let path = geoData + "/categories.csv"
                 try store.importCategories(try CategoryFile.read(path: path), source: path)
-                say("Loaded the default taxonomy from \(path).")
+                say(text("init.taxonomy", ("file", path)))
             }
             if store.migrationsApplied.isEmpty {
-                say("Database \(store.path) is up to date.")
+                say(text("init.up_to_date", ("db", store.path)))
             } else {
-                say("Database \(store.path) is ready (applied: \(store.migrationsApplied.joined(separator: ", "))).")
+                say(text("init.ready", ("db", store.path), ("migrations", store.migrationsApplied.joined(separator: ", "))))
             }
         }
     }

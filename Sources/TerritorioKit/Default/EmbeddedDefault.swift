@@ -37,8 +37,8 @@ public enum EmbeddedDefault {
         if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/consortium.csv") }) {
             return found
         }
-        if let explicit { throw InputError(file: explicit, "no consortium.csv in this folder; expected territorio's GeoData folder") }
-        throw InputError(file: "GeoData", "cannot find territorio's GeoData folder; run from the source tree or set TERRITORIO_GEODATA")
+        if let explicit { throw InputError(file: explicit, kind: .unreadable, "no consortium.csv in this folder; expected territorio's GeoData folder") }
+        throw InputError(file: "GeoData", kind: .unreadable, "cannot find territorio's GeoData folder; run from the source tree or set TERRITORIO_GEODATA")
     }
 
     /// Reads `consortium.csv` (columns `istat_code,name,lat,lon,population_2011[,area_km2]`).

@@ -94,9 +94,9 @@ public struct ServiceCheck {
             if context.categories.contains(c) {
                 if !categories.contains(c) { categories.append(c) }
             } else if let guess = TextMatching.closest(to: c, among: context.categories) {
-                problem("categories", "unknown category '\(code)'; did you mean '\(guess)'?")
+                problem("categories", "unknown category '\(Echo.value(code))'; did you mean '\(guess)'?")
             } else {
-                problem("categories", "unknown category '\(code)'; the categories are: \(context.categories.sorted().joined(separator: ", "))")
+                problem("categories", "unknown category '\(Echo.value(code))'; the categories are: \(context.categories.sorted().joined(separator: ", "))")
             }
         }
         if r("categories").isEmpty { problem("categories", "empty; give at least one category code, e.g. food") }
@@ -105,7 +105,7 @@ public struct ServiceCheck {
         for code in Self.list(r("languages")) {
             let c = code.lowercased()
             if LanguageCode.isValid(c) { if !languages.contains(c) { languages.append(c) } }
-            else { problem("languages", "unknown language code '\(code)'; expected ISO 639-1 two-letter codes such as it, en, fr, ar") }
+            else { problem("languages", "unknown language code '\(Echo.value(code))'; expected ISO 639-1 two-letter codes such as it, en, fr, ar") }
         }
 
         var openingHours: String?
@@ -115,27 +115,27 @@ public struct ServiceCheck {
 
         var capacity: Double?
         if let text = optional("capacity") {
-            if let v = Self.number(text), v >= 0 { capacity = v } else { problem("capacity", "expected a number of 0 or more, found \"\(text)\"") }
+            if let v = Self.number(text), v >= 0 { capacity = v } else { problem("capacity", "expected a number of 0 or more, found \"\(Echo.value(text))\"") }
         }
         var verified = false
         if let text = optional("verified") {
-            if let v = Self.boolean(text) { verified = v } else { problem("verified", "expected true or false (or yes/no, sì/no, 1/0), found \"\(text)\"") }
+            if let v = Self.boolean(text) { verified = v } else { problem("verified", "expected true or false (or yes/no, sì/no, 1/0), found \"\(Echo.value(text))\"") }
         }
         var flaggedApproximate = false
         if let text = optional("location_approximate") {
-            if let v = Self.boolean(text) { flaggedApproximate = v } else { problem("location_approximate", "expected true or false, found \"\(text)\"") }
+            if let v = Self.boolean(text) { flaggedApproximate = v } else { problem("location_approximate", "expected true or false, found \"\(Echo.value(text))\"") }
         }
         var lastUpdated: String?
         if let text = optional("last_updated") {
-            if let d = Self.date(text) { lastUpdated = d } else { problem("last_updated", "expected a date as YYYY-MM-DD (or DD/MM/YYYY), found \"\(text)\"") }
+            if let d = Self.date(text) { lastUpdated = d } else { problem("last_updated", "expected a date as YYYY-MM-DD (or DD/MM/YYYY), found \"\(Echo.value(text))\"") }
         }
         let email = optional("email")
-        if let email, !Self.isEmail(email) { problem("email", "expected an e-mail address such as info@example.org, found \"\(email)\"") }
+        if let email, !Self.isEmail(email) { problem("email", "expected an e-mail address such as info@example.org, found \"\(Echo.value(email))\"") }
         var website = optional("website")
         if let w = website {
             if w.lowercased().hasPrefix("www.") { website = "https://" + w }
             else if !(w.lowercased().hasPrefix("http://") || w.lowercased().hasPrefix("https://")) {
-                problem("website", "expected a web address starting with https:// or www., found \"\(w)\"")
+                problem("website", "expected a web address starting with https:// or www., found \"\(Echo.value(w))\"")
             }
         }
 
@@ -147,9 +147,9 @@ public struct ServiceCheck {
             case .unknownCode(let code): municipality = allowOutside ? code : nil
                 if !allowOutside { problem("municipality", "the municipality \(code) is not in the database") }
             case .unknownName(let suggestion):
-                problem("municipality", "unknown municipality \"\(text)\"" + (suggestion.map { "; did you mean \($0)?" } ?? "; give its ISTAT code"))
+                problem("municipality", "unknown municipality \"\(Echo.value(text))\"" + (suggestion.map { "; did you mean \($0)?" } ?? "; give its ISTAT code"))
             case .ambiguous(let candidates):
-                problem("municipality", "\"\(text)\" matches several municipalities: \(candidates.joined(separator: ", ")); give the ISTAT code")
+                problem("municipality", "\"\(Echo.value(text))\" matches several municipalities: \(candidates.joined(separator: ", ")); give the ISTAT code")
             }
         }
         var location: Coordinate?
@@ -161,7 +161,7 @@ public struct ServiceCheck {
             if let lat = Self.number(latText), let lon = Self.number(lonText), abs(lat) <= 90, abs(lon) <= 180 {
                 location = Coordinate(lon: lon, lat: lat)
             } else {
-                problem("lat", "expected WGS84 decimal degrees (lat within ±90, lon within ±180), found lat \"\(latText)\", lon \"\(lonText)\"")
+                problem("lat", "expected WGS84 decimal degrees (lat within ±90, lon within ±180), found lat \"\(Echo.value(latText))\", lon \"\(Echo.value(lonText))\"")
             }
         }
         if let point = location {

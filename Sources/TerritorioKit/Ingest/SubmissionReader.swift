@@ -30,7 +30,7 @@ public struct SubmissionReader {
             return .rejected(reasons: ["this row repeats the header line"])
         }
         if let big = record.oversizedField {
-            reasons.append("column '\(big < header.count ? header[big] : "#\(big + 1)")' is longer than \(CSVStream.maximumFieldBytes / 1_048_576) MB")
+            reasons.append("column '\(big < header.count ? Echo.value(header[big]) : "#\(big + 1)")' is longer than \(CSVStream.maximumFieldBytes / 1_048_576) MB")
         }
 
         var values: [String: String] = [:]
@@ -46,7 +46,7 @@ public struct SubmissionReader {
                 if v == "0" { continue }
                 if v == "1" || ["true", "yes", "x", "sì", "si", "vero"].contains(v.lowercased()) { flags[field, default: []].append(value) }
                 else if !["false", "no", "falso"].contains(v.lowercased()) {
-                    reasons.append("column '\(header[i])': expected 0 or 1, found \"\(v)\"")
+                    reasons.append("column '\(Echo.value(header[i]))': expected 0 or 1, found \"\(Echo.value(v))\"")
                 }
             case .geo(let field, let part): geo[field, default: [:]][part] = v
             case .meta(let m): meta[m] = v
@@ -67,7 +67,7 @@ public struct SubmissionReader {
         var submission = Submission(uuid: uuid ?? "", form: form.kind, municipality: "")
         if let t = meta[.submissionTime] ?? meta[.end] ?? meta[.date] {
             if let d = Self.timestamp(t) { submission.submittedAt = d } else {
-                reasons.append("the submission date \"\(t)\" is not a date (expected YYYY-MM-DD, DD/MM/YYYY or an ISO 8601 time)")
+                reasons.append("the submission date \"\(Echo.value(t))\" is not a date (expected YYYY-MM-DD, DD/MM/YYYY or an ISO 8601 time)")
             }
         }
 
@@ -101,9 +101,9 @@ public struct SubmissionReader {
                     warnings.append("location: the point lies in \(containing.name) (\(containing.code)), not in the declared \(resolver.municipalities[code]!.name) (\(code)); kept the declared municipality")
                 }
             case .unknown(let suggestion):
-                reasons.append("municipality: unknown \"\(declared)\"" + (suggestion.map { "; did you mean \($0)?" } ?? "; expected an ISTAT code or a municipality's name"))
+                reasons.append("municipality: unknown \"\(Echo.value(declared))\"" + (suggestion.map { "; did you mean \($0)?" } ?? "; expected an ISTAT code or a municipality's name"))
             case .ambiguous(let candidates):
-                reasons.append("municipality: \"\(declared)\" could be \(candidates.joined(separator: ", ")); write the full name or the ISTAT code")
+                reasons.append("municipality: \"\(Echo.value(declared))\" could be \(candidates.joined(separator: ", ")); write the full name or the ISTAT code")
             }
         } else if let containing {
             submission.municipality = containing.code
@@ -125,14 +125,18 @@ public struct SubmissionReader {
                 if let v = columns.choice(raw, list: list) ?? categoryValue(raw, list: list) {
                     assign(f.name, one: v, to: &submission)
                 } else {
-                    reasons.append("\(f.name): \"\(raw)\" is not one of the choices (\(choiceList(list)))")
+                    reasons.append(Messages.text("survey.not_a_choice", ("field", f.name), ("found", "\"\(Echo.value(raw))\""),
+                                                 ("choices", choiceList(list))))
                 }
             case .selectMultiple(let list):
                 var chosen = picked
                 if let raw {
                     let (found, unknown) = splitChoices(raw, list: list, form: form)
                     chosen += found
-                    for u in unknown { reasons.append("\(f.name): \"\(u)\" is not one of the choices (\(choiceList(list)))") }
+                    if !unknown.isEmpty {
+                        reasons.append(Messages.text("survey.not_a_choice", ("field", f.name), ("found", Self.quoted(unknown)),
+                                                     ("choices", choiceList(list))))
+                    }
                 }
                 var unique: [String] = []
                 for v in chosen where !unique.contains(v) { unique.append(v) }
@@ -144,13 +148,13 @@ public struct SubmissionReader {
                 guard let raw else { continue }
                 guard let n = Int(raw) ?? Double(raw.replacingOccurrences(of: ",", with: ".")).flatMap({ $0 == $0.rounded() && abs($0) < 1e9 ? Int($0) : nil }),
                       (min...max).contains(n) else {
-                    reasons.append("\(f.name): expected a whole number from \(min) to \(max), found \"\(raw)\""); continue
+                    reasons.append("\(f.name): expected a whole number from \(min) to \(max), found \"\(Echo.value(raw))\""); continue
                 }
                 assign(f.name, number: n, to: &submission)
             case .date:
                 guard let raw else { continue }
                 guard let d = ServiceCheck.date(raw) ?? Self.timestamp(raw).map({ String($0.prefix(10)) }) else {
-                    reasons.append("\(f.name): expected a date as YYYY-MM-DD or DD/MM/YYYY, found \"\(raw)\""); continue
+                    reasons.append("\(f.name): expected a date as YYYY-MM-DD or DD/MM/YYYY, found \"\(Echo.value(raw))\""); continue
                 }
                 if f.name == "period_start" { submission.periodStart = d } else { submission.periodEnd = d }
             case .text:
@@ -181,9 +185,20 @@ public struct SubmissionReader {
         list == "category" && categories.contains(raw.lowercased()) ? raw.lowercased() : nil
     }
 
+    /// The first choices of `list` as "code (label)", the label in the language of messages.
     private func choiceList(_ list: String) -> String {
-        let values = (columns.form.choices[list] ?? []).map(\.value)
-        return values.count > 10 ? values.prefix(10).joined(separator: ", ") + ", …" : values.joined(separator: ", ")
+        let language = Messages.language
+        let choices = (columns.form.choices[list] ?? []).map { c in
+            let label = c.labels[language] ?? c.labels["en"] ?? c.value
+            return label == c.value ? c.value : "\(c.value) (\(label))"
+        }
+        return choices.count > 10 ? choices.prefix(10).joined(separator: ", ") + ", …" : choices.joined(separator: ", ")
+    }
+
+    /// "\"a\", \"b\", \"c\" and 3,412 more like this": at most three values, each made safe to show.
+    static func quoted(_ values: [String], limit: Int = 3) -> String {
+        let shown = values.prefix(limit).map { "\"\(Echo.value($0))\"" }.joined(separator: ", ")
+        return values.count > limit ? shown + " " + Messages.text("and_more", ("count", values.count - limit)) : shown
     }
 
     /// Values of a select_multiple cell: space-separated values, or labels (which may contain spaces).
@@ -199,6 +214,12 @@ public struct SubmissionReader {
         var found: [String] = [], unknown: [String] = []
         var i = 0
         while i < tokens.count {
+            if unknown.count >= 20 {  // a broken cell: no more costly search for labels of several words
+                for t in tokens[i...] {
+                    if let v = columns.choice(t, list: list) ?? categoryValue(t, list: list) { found.append(v) } else { unknown.append(t) }
+                }
+                break
+            }
             var matched = false
             for j in stride(from: min(tokens.count, i + 8), to: i, by: -1) {
                 let candidate = tokens[i..<j].joined(separator: " ")
@@ -239,7 +260,7 @@ public struct SubmissionReader {
         var latText: String?, lonText: String?
         if let combined {
             let items = combined.split(separator: " ")
-            guard items.count >= 2 else { reasons.append("\(field): expected \"latitude longitude [altitude accuracy]\", found \"\(combined)\""); return nil }
+            guard items.count >= 2 else { reasons.append("\(field): expected \"latitude longitude [altitude accuracy]\", found \"\(Echo.value(combined))\""); return nil }
             latText = String(items[0]); lonText = String(items[1])
         } else if let parts {
             latText = parts[.latitude]; lonText = parts[.longitude]
@@ -247,7 +268,7 @@ public struct SubmissionReader {
         guard latText != nil || lonText != nil else { return nil }
         guard let latText, let lonText else { reasons.append("\(field): give both latitude and longitude, or neither"); return nil }
         guard let lat = ServiceCheck.number(latText), let lon = ServiceCheck.number(lonText) else {
-            reasons.append("\(field): expected decimal degrees, found latitude \"\(latText)\", longitude \"\(lonText)\""); return nil
+            reasons.append("\(field): expected decimal degrees, found latitude \"\(Echo.value(latText))\", longitude \"\(Echo.value(lonText))\""); return nil
         }
         guard abs(lat) <= 90, abs(lon) <= 180 else {
             reasons.append("\(field): latitude \(latText) / longitude \(lonText) are outside WGS84 ranges (±90, ±180)"); return nil

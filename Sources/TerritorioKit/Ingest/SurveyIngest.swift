@@ -101,7 +101,9 @@ public enum SurveyIngest {
     }
 
     public static func sha256(path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(file: path, "cannot read the file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(file: path, kind: .unreadable, Messages.text("file.unreadable"))
+        }
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 22), !chunk.isEmpty { hasher.update(data: chunk) }
@@ -113,19 +115,20 @@ public enum SurveyIngest {
                               resolver: MunicipalityResolver? = nil,
                               progress: ((Int, Int) -> Void)? = nil) throws -> (IngestSummary, RejectedRows) {
         let stream = try CSVStream(path: path)
-        guard let headerRecord = try stream.next() else { throw InputError(file: path, "the file has no header line") }
+        guard let headerRecord = try stream.next() else { throw InputError(file: path, Messages.text("csv.no_header")) }
         let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let forms = try forms(store)
         let columns = SurveyColumns.analyse(header: header, forms: forms, forced: options.form)
         guard columns.fieldCount > 0 else {
-            throw InputError(file: path, "no column matches a question of the user or operator survey (the header is: \(header.prefix(12).joined(separator: ", "))); is the delimiter right, or is this another form?")
+            throw InputError(file: path, Messages.text("survey.no_question_column",
+                                                      ("header", header.prefix(12).map { Echo.value($0) }.joined(separator: ", "))))
         }
         var seen: [SurveyColumns.Role: String] = [:]
         for (name, role) in zip(header, columns.roles) {
             switch role {
             case .field, .choiceFlag, .geo, .meta:
                 if let first = seen[role] {
-                    throw InputError(file: path, kind: .invalid, "the columns '\(first)' and '\(name)' hold the same question; keep one")
+                    throw InputError(file: path, Messages.text("survey.same_question", ("first", Echo.value(first)), ("second", Echo.value(name))))
                 }
                 seen[role] = name
             default: break
@@ -140,7 +143,8 @@ public enum SurveyIngest {
             }
         }.map(\.name).filter { $0 != "municipality" || !hasLocation(columns) }
         if !requiredMissing.isEmpty {
-            throw InputError(file: path, kind: .invalid, "the \(columns.form.kind.rawValue) survey needs the columns \(requiredMissing.joined(separator: ", ")), which the file lacks")
+            throw InputError(file: path, Messages.text("survey.columns_missing", ("form", columns.form.kind.rawValue),
+                                                      ("columns", requiredMissing.joined(separator: ", "))))
         }
 
         let hash = try sha256(path: path)

@@ -14,19 +14,13 @@ public struct CSVTable: Sendable {
 
     /// Reads `path`. A missing, empty or undecodable file is an ``InputError`` naming it.
     public static func read(path: String) throws(InputError) -> CSVTable {
-        let name = path
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw InputError(file: name, "file not found")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: name, "cannot read the file (permissions?)")
-        }
-        return try parse(data: data, file: name)
+        try parse(data: try InputFile.contents(path), file: path)
     }
 
     public static func parse(data: Data, file: String) throws(InputError) -> CSVTable {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let cause = InputFile.notText(bytes) { throw InputError(file: file, cause) }
         let text: String
         let encoding: String
         if let utf8 = String(data: bytes, encoding: .utf8) {
@@ -34,9 +28,9 @@ public struct CSVTable: Sendable {
         } else if let cp1252 = String(data: bytes, encoding: .windowsCP1252) {
             text = cp1252; encoding = "Windows-1252"
         } else {
-            throw InputError(file: file, "the file is neither UTF-8 nor Windows-1252 text; save it as \"CSV UTF-8\"")
+            throw InputError(file: file, Messages.text("text.not_text"))
         }
-        guard text.contains(where: { !$0.isWhitespace }) else { throw InputError(file: file, "the file is empty") }
+        guard text.contains(where: { !$0.isWhitespace }) else { throw InputError(file: file, Messages.text("file.empty")) }
         let delimiter = sniffDelimiter(text)
         var rows: [[String]] = []
         do {
@@ -45,7 +39,7 @@ public struct CSVTable: Sendable {
             while let row = reader.next() { rows.append(row) }
             if let error = reader.error { throw error }
         } catch {
-            throw InputError(file: file, "not a readable CSV file: \(error)")
+            throw InputError(file: file, Messages.text("csv.unreadable", ("reason", "\(error)")))
         }
         let header = rows.removeFirst().map { $0.trimmingCharacters(in: .whitespaces) }
         // Blank lines (often left at the end by spreadsheets) are not records.
@@ -73,8 +67,9 @@ public struct CSVTable: Sendable {
     /// The index of column `name`, or an error that lists the columns the file has.
     public func requireColumn(_ name: String, option: String) throws(InputError) -> Int {
         guard let i = column(name) else {
-            throw InputError(file: file, kind: .invalid,
-                             "no column '\(name)'; the columns are: \(header.joined(separator: ", ")). Choose one with \(option)")
+            throw InputError(file: file, Messages.text("csv.no_column", ("column", Echo.value(name)),
+                                                       ("columns", header.map { Echo.value($0) }.joined(separator: ", ")),
+                                                       ("option", option)))
         }
         return i
     }
