@@ -36,13 +36,16 @@ struct ImportServicesCommand: ParsableCommand {
             let context = try store.directoryContext()
             if context.categories.isEmpty { throw InputError(file: global.database, text("db.no_categories")) }
             let outcome = try ServiceCheck(context: context, allowOutside: allowOutside).check(records)
-            for w in Echo.capped(outcome.warnings.map { "\(file): \($0)" }, limit: 30) { say(text("warning", ("message", w))) }
+            for w in Echo.capped(outcome.warnings.map { "\(file): \($0)" }, limit: 30) {
+                say(text("warning", ("message", w)))
+            }
             if !outcome.problems.isEmpty && !partial {
                 throw InputError(file: file, problems: outcome.problems)
             }
             let report = try store.importServices(outcome.services, source: file)
-            say(text("services.imported", ("file", file), ("count", records.records.count), ("added", report.added.count),
-                     ("updated", report.updated.count), ("unchanged", report.unchanged.count), ("rejected", outcome.rejected)))
+            say(text("services.imported", ("file", file), ("count", records.records.count),
+                     ("added", report.added.count), ("updated", report.updated.count),
+                     ("unchanged", report.unchanged.count), ("rejected", outcome.rejected)))
             let approximate = outcome.services.filter(\.locationApproximate).map(\.id)
             if !approximate.isEmpty {
                 say(text("services.approximate", ("count", approximate.count), ("list", listing(approximate))))

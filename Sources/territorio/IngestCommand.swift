@@ -82,12 +82,14 @@ struct IngestCommand: ParsableCommand {
     private func report(_ s: IngestSummary) {
         let prefix = s.dryRun ? text("ingest.dry_run") + " " : ""
         let batch = s.batch.map { " " + text("ingest.batch", ("batch", String($0))) } ?? ""
-        say(prefix + text("ingest.summary", ("file", s.file), ("form", s.form.rawValue), ("dialect", s.dialect.rawValue),
-                          ("rows", s.rows), ("accepted", s.accepted), ("duplicates", s.duplicates), ("conflicts", s.conflicts),
-                          ("rejected", s.rejected), ("batch", batch)))
+        say(prefix + text("ingest.summary", ("file", s.file), ("form", s.form.rawValue),
+                          ("dialect", s.dialect.rawValue), ("rows", s.rows), ("accepted", s.accepted),
+                          ("duplicates", s.duplicates), ("conflicts", s.conflicts), ("rejected", s.rejected),
+                          ("batch", batch)))
         if !s.droppedColumns.isEmpty { say(text("ingest.dropped", ("columns", listing(s.droppedColumns, limit: 8)))) }
         if !s.ignoredColumns.isEmpty { say(text("ingest.ignored", ("columns", listing(s.ignoredColumns, limit: 8)))) }
-        for line in Echo.capped(s.conflictUUIDs.map { text("ingest.conflict", ("uuid", Echo.value($0))) }, limit: 10) { say(line) }
+        let conflicts = s.conflictUUIDs.map { text("ingest.conflict", ("uuid", Echo.value($0))) }
+        for line in Echo.capped(conflicts, limit: 10) { say(line) }
         let warnings = s.warnings.map { text("warning", ("message", rowLine($0))) }
         for line in Echo.capped(warnings, limit: 10) { say(line) }
         let rejections = s.rejections.map { text("rejected", ("message", rowLine($0))) }
@@ -96,6 +98,7 @@ struct IngestCommand: ParsableCommand {
 
     /// "row 12: reason; reason" with at most five reasons, however many the row has.
     private func rowLine(_ note: IngestSummary.RowNote) -> String {
-        Messages.text("where.row", ("row", String(note.row))) + ": " + Echo.capped(note.messages, limit: 5).joined(separator: "; ")
+        Messages.text("where.row", ("row", String(note.row))) + ": "
+            + Echo.capped(note.messages, limit: 5).joined(separator: "; ")
     }
 }

@@ -20,7 +20,8 @@ struct InitCommand: ParsableCommand {
             if store.migrationsApplied.isEmpty {
                 say(text("init.up_to_date", ("db", store.path)))
             } else {
-                say(text("init.ready", ("db", store.path), ("migrations", store.migrationsApplied.joined(separator: ", "))))
+                let applied = store.migrationsApplied.joined(separator: ", ")
+                say(text("init.ready", ("db", store.path), ("migrations", applied)))
             }
         }
     }

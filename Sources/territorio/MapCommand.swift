@@ -9,7 +9,8 @@ struct MapCommand: ParsableCommand {
         subcommands: [Gaps.self, Services.self])
 
     struct Output: ParsableArguments {
-        @Option(name: .customLong("lang"), help: "it, en, fr or ar (default: it); messages follow it too.") var chosenLanguage: String?
+        @Option(name: .customLong("lang"), help: "it, en, fr or ar (default: it); messages follow it too.")
+        var chosenLanguage: String?
         @Option(help: "The SVG file to write.") var out: String
         @Option(help: "Also render a PNG (with rsvg-convert).") var png: String?
 
@@ -17,7 +18,9 @@ struct MapCommand: ParsableCommand {
         var lang: String { chosenLanguage ?? "it" }
 
         func validate() throws {
-            guard Phrases.languages.contains(lang) else { throw ValidationError(text("usage.lang", ("values", "it, en, fr, ar"))) }
+            guard Phrases.languages.contains(lang) else {
+                throw ValidationError(text("usage.lang", ("values", "it, en, fr, ar")))
+            }
             Messages.use(chosenLanguage)
         }
 
@@ -45,10 +48,11 @@ struct MapCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let (analysis, store, codes) = try ReportCommand.analysis(global, categories: [category], restrict: false,
-                                                                          costs: costs, config: config)
-                let code = codes.first ?? category
-                try output.write(try Maps.gaps(report: GapReport(analysis), category: code, language: output.lang, store: store))
+                let (analysis, store, codes) = try ReportCommand.analysis(
+                    global, categories: [category], restrict: false, costs: costs, config: config)
+                let map = try Maps.gaps(report: GapReport(analysis), category: codes.first ?? category,
+                                        language: output.lang, store: store)
+                try output.write(map)
             }
         }
     }

@@ -20,7 +20,8 @@ struct ReportCommand: ParsableCommand {
         var config: String?
 
         func analysis(_ global: GlobalOptions) throws -> (GapAnalysis, Store) {
-            let (analysis, store, _) = try ReportCommand.analysis(global, categories: categories, costs: costs, config: config)
+            let (analysis, store, _) = try ReportCommand.analysis(global, categories: categories, costs: costs,
+                                                                  config: config)
             return (analysis, store)
         }
     }
@@ -36,8 +37,8 @@ struct ReportCommand: ParsableCommand {
         let inputs = try GapInputs.load(from: store, costsFile: costs)
         let codes = try categories.map { name in
             guard let c = Category.named(name, in: inputs.categories) else {
-                throw ValidationError(text("usage.unknown_category", ("found", Echo.value(name)),
-                                           ("categories", Category.listing(inputs.categories, language: Messages.language))))
+                let valid = Category.listing(inputs.categories, language: Messages.language)
+                throw ValidationError(text("usage.unknown_category", ("found", Echo.value(name)), ("categories", valid)))
             }
             return c.code
         }
@@ -92,10 +93,13 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: AnalysisOptions
         @Option(help: "text, csv or json.") var format: Format = .text
-        @Option(help: "The language of the labels and headings: it, en, fr or ar (default: the locale's).") var lang: String?
+        @Option(help: "The language of the labels and headings: it, en, fr or ar (default: the locale's).")
+        var lang: String?
 
         func validate() throws {
-            if let lang, !Phrases.languages.contains(lang) { throw ValidationError(text("usage.lang", ("values", "it, en, fr, ar"))) }
+            if let lang, !Phrases.languages.contains(lang) {
+                throw ValidationError(text("usage.lang", ("values", "it, en, fr, ar")))
+            }
             Messages.use(lang)
         }
 
@@ -131,8 +135,9 @@ struct ReportCommand: ParsableCommand {
                              + pad(text("summary.none"), 6, right: true) + pad(text("summary.reports"), 9, right: true)
                              + pad(text("summary.requests"), 10, right: true) + "  " + text("summary.levels")]
                 for r in rows {
-                    let levelText = levels.compactMap { l in r.levels[l].map { "\(Phrases.text("level.\(l)", Messages.language)) \($0)" } }
-                        .joined(separator: ", ")
+                    let levelText = levels.compactMap { l in
+                        r.levels[l].map { "\(Phrases.text("level.\(l)", Messages.language)) \($0)" }
+                    }.joined(separator: ", ")
                     lines.append(pad(r.category, 20) + pad(String(format: "%.1f%%", r.populationWithinReachShare * 100), 8, right: true)
                                  + pad(String(r.municipalitiesWithoutService.count), 6, right: true)
                                  + pad(r.userReports.map(String.init) ?? "—", 9, right: true)

@@ -15,7 +15,9 @@ struct SurveyCommand: ParsableCommand {
     static func definition(_ global: GlobalOptions, _ kind: SurveyForm.Kind) throws -> SurveyForm {
         let store = try global.existingStore()
         let definition = try SurveyIngest.forms(store).first { $0.kind == kind }!
-        if definition.choices["municipality"]?.isEmpty ?? true { throw InputError(file: global.database, text("db.no_consortium")) }
+        if definition.choices["municipality"]?.isEmpty ?? true {
+            throw InputError(file: global.database, text("db.no_consortium"))
+        }
         if try store.categories().isEmpty { throw InputError(file: global.database, text("db.no_categories")) }
         return definition
     }
@@ -31,13 +33,15 @@ struct SurveyCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "user or operator.") var form: SurveyForm.Kind
         @Option(help: "The .xlsx file to write.") var out: String
-        @Option(name: .customLong("form-version"), help: "The form version recorded in the settings sheet.") var formVersion = "1"
+        @Option(name: .customLong("form-version"), help: "The form version recorded in the settings sheet.")
+        var formVersion = "1"
 
         func run() throws {
             try reportingFailures {
                 let definition = try SurveyCommand.definition(global, form)
                 try AtomicFile.write(try definition.xlsform(version: formVersion), to: out)
-                say(text("survey.wrote_form", ("file", out), ("form", form.rawValue), ("questions", definition.fields.count)))
+                say(text("survey.wrote_form", ("file", out), ("form", form.rawValue),
+                         ("questions", definition.fields.count)))
             }
         }
     }

@@ -98,7 +98,8 @@ public enum GeoJSONReader {
             guard let r = text.range(of: #"around character \d+"#, options: .regularExpression),
                   let offset = Int(text[r].split(separator: " ").last ?? "") else { return text }
             let (line, column) = InputFile.position(of: min(offset, data.count), in: [UInt8](data))
-            return Messages.text("geojson.syntax", ("reason", text[..<r.lowerBound].trimmingCharacters(in: .whitespaces)),
+            let reason = text[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
+            return Messages.text("geojson.syntax", ("reason", reason),
                                  ("line", String(line)), ("column", String(column)), ("offset", String(offset)))
         }
     }

@@ -65,10 +65,12 @@ public struct BoundaryFile: Sendable {
 
             switch rawCode {
             case nil, .null?:
-                let available = feature.properties.keys.sorted().prefix(12).map { Echo.value($0) }.joined(separator: ", ")
+                let available = feature.properties.keys.sorted().prefix(12).map { Echo.value($0) }
+                    .joined(separator: ", ")
                 problem(fields.code, Messages.text("boundary.code_missing", ("available", available)))
             case let value? where code == nil:
-                problem(fields.code, Messages.text("boundary.code_invalid", ("found", value.text.map { "\"\(Echo.value($0))\"" } ?? "\(value)")))
+                let found = value.text.map { "\"\(Echo.value($0))\"" } ?? "\(value)"
+                problem(fields.code, Messages.text("boundary.code_invalid", ("found", found)))
             default: break
             }
             if let code {

@@ -76,7 +76,8 @@ public final class CSVStream {
         guard !atEnd else { return }
         let chunk: Data?
         do { chunk = try handle.read(upToCount: 1 << 20) } catch {
-            throw InputError(file: path, kind: .unreadable, Messages.text("file.read_failed", ("reason", error.localizedDescription)))
+            throw InputError(file: path, kind: .unreadable,
+                             Messages.text("file.read_failed", ("reason", error.localizedDescription)))
         }
         guard let chunk, !chunk.isEmpty else { atEnd = true; return }
         if position > 0 { buffer.removeFirst(position); position = 0 }
@@ -162,9 +163,12 @@ public final class CSVStream {
         // The first line that is not a comment.
         var start = position
         while start < buffer.count && buffer[start] == UInt8(ascii: "#") {
-            guard let end = buffer[start...].firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { break }
+            let lineEnd = buffer[start...].firstIndex { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+            guard let end = lineEnd else { break }
             start = end + 1
-            if buffer[end] == UInt8(ascii: "\r"), start < buffer.count, buffer[start] == UInt8(ascii: "\n") { start += 1 }
+            if buffer[end] == UInt8(ascii: "\r"), start < buffer.count, buffer[start] == UInt8(ascii: "\n") {
+                start += 1
+            }
         }
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
         var quoted = false

@@ -125,8 +125,8 @@ public struct SubmissionReader {
                 if let v = columns.choice(raw, list: list) ?? categoryValue(raw, list: list) {
                     assign(f.name, one: v, to: &submission)
                 } else {
-                    reasons.append(Messages.text("survey.not_a_choice", ("field", f.name), ("found", "\"\(Echo.value(raw))\""),
-                                                 ("choices", choiceList(list))))
+                    reasons.append(Messages.text("survey.not_a_choice", ("field", f.name),
+                                                 ("found", "\"\(Echo.value(raw))\""), ("choices", choiceList(list))))
                 }
             case .selectMultiple(let list):
                 var chosen = picked
@@ -134,8 +134,8 @@ public struct SubmissionReader {
                     let (found, unknown) = splitChoices(raw, list: list, form: form)
                     chosen += found
                     if !unknown.isEmpty {
-                        reasons.append(Messages.text("survey.not_a_choice", ("field", f.name), ("found", Self.quoted(unknown)),
-                                                     ("choices", choiceList(list))))
+                        reasons.append(Messages.text("survey.not_a_choice", ("field", f.name),
+                                                     ("found", Self.quoted(unknown)), ("choices", choiceList(list))))
                     }
                 }
                 var unique: [String] = []
@@ -192,7 +192,8 @@ public struct SubmissionReader {
             let label = c.labels[language] ?? c.labels["en"] ?? c.value
             return label == c.value ? c.value : "\(c.value) (\(label))"
         }
-        return choices.count > 10 ? choices.prefix(10).joined(separator: ", ") + ", …" : choices.joined(separator: ", ")
+        let shown = choices.prefix(10).joined(separator: ", ")
+        return choices.count > 10 ? shown + ", …" : shown
     }
 
     /// "\"a\", \"b\", \"c\" and 3,412 more like this": at most three values, each made safe to show.
@@ -216,7 +217,11 @@ public struct SubmissionReader {
         while i < tokens.count {
             if unknown.count >= 20 {  // a broken cell: no more costly search for labels of several words
                 for t in tokens[i...] {
-                    if let v = columns.choice(t, list: list) ?? categoryValue(t, list: list) { found.append(v) } else { unknown.append(t) }
+                    if let v = columns.choice(t, list: list) ?? categoryValue(t, list: list) {
+                        found.append(v)
+                    } else {
+                        unknown.append(t)
+                    }
                 }
                 break
             }

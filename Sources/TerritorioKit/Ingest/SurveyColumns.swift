@@ -35,7 +35,9 @@ public struct SurveyColumns: Sendable {
         for (list, choices) in form.choices {
             var map: [String: String] = [:]
             for c in choices {
-                for alias in Catalogue.shared.aliases(list: list, value: c.value) { map[TextMatching.normalized(alias)] = c.value }
+                for alias in Catalogue.shared.aliases(list: list, value: c.value) {
+                    map[TextMatching.normalized(alias)] = c.value
+                }
                 for label in c.labels.values { map[TextMatching.normalized(label)] = c.value }
             }
             for c in choices { map[c.value.lowercased()] = c.value }  // values win over labels
@@ -145,7 +147,8 @@ public struct SurveyColumns: Sendable {
         if let c = choices.first(where: { $0.value.lowercased() == lower }) { return c.value }
         let key = TextMatching.normalized(text)
         return choices.first { c in
-            (Array(c.labels.values) + Catalogue.shared.aliases(list: list, value: c.value)).contains { TextMatching.normalized($0) == key }
+            (Array(c.labels.values) + Catalogue.shared.aliases(list: list, value: c.value))
+                .contains { TextMatching.normalized($0) == key }
         }?.value
     }
 }

@@ -120,15 +120,16 @@ public enum SurveyIngest {
         let forms = try forms(store)
         let columns = SurveyColumns.analyse(header: header, forms: forms, forced: options.form)
         guard columns.fieldCount > 0 else {
-            throw InputError(file: path, Messages.text("survey.no_question_column",
-                                                      ("header", header.prefix(12).map { Echo.value($0) }.joined(separator: ", "))))
+            let shown = header.prefix(12).map { Echo.value($0) }.joined(separator: ", ")
+            throw InputError(file: path, Messages.text("survey.no_question_column", ("header", shown)))
         }
         var seen: [SurveyColumns.Role: String] = [:]
         for (name, role) in zip(header, columns.roles) {
             switch role {
             case .field, .choiceFlag, .geo, .meta:
                 if let first = seen[role] {
-                    throw InputError(file: path, Messages.text("survey.same_question", ("first", Echo.value(first)), ("second", Echo.value(name))))
+                    throw InputError(file: path, Messages.text("survey.same_question", ("first", Echo.value(first)),
+                                                               ("second", Echo.value(name))))
                 }
                 seen[role] = name
             default: break

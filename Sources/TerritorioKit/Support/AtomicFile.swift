@@ -9,7 +9,8 @@ public enum AtomicFile {
         do {
             try data.write(to: url, options: .atomic)
         } catch {
-            throw WriteError(path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+            let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
+            throw WriteError(path: path, reason: reason)
         }
     }
 

@@ -30,7 +30,9 @@ public struct CSVTable: Sendable {
         } else {
             throw InputError(file: file, Messages.text("text.not_text"))
         }
-        guard text.contains(where: { !$0.isWhitespace }) else { throw InputError(file: file, Messages.text("file.empty")) }
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw InputError(file: file, Messages.text("file.empty"))
+        }
         let delimiter = sniffDelimiter(text)
         var rows: [[String]] = []
         do {
@@ -67,8 +69,8 @@ public struct CSVTable: Sendable {
     /// The index of column `name`, or an error that lists the columns the file has.
     public func requireColumn(_ name: String, option: String) throws(InputError) -> Int {
         guard let i = column(name) else {
-            throw InputError(file: file, Messages.text("csv.no_column", ("column", Echo.value(name)),
-                                                       ("columns", header.map { Echo.value($0) }.joined(separator: ", ")),
+            let columns = header.map { Echo.value($0) }.joined(separator: ", ")
+            throw InputError(file: file, Messages.text("csv.no_column", ("column", Echo.value(name)), ("columns", columns),
                                                        ("option", option)))
         }
         return i

@@ -21,20 +21,26 @@ public struct Catalogue: Sendable {
     /// Loads the catalogue: the ONE place that finds `messages.csv` (explicit path, else
     /// `$TERRITORIO_LOCALES`, `./Locales`, the `Locales` folder above the executable, or the
     /// source tree this file was built from).
-    public static func load(explicit: String? = nil, executable: String = CommandLine.arguments[0]) throws(InputError) -> Catalogue {
+    public static func load(explicit: String? = nil,
+                            executable: String = CommandLine.arguments[0]) throws(InputError) -> Catalogue {
         var candidates: [String] = []
         if let explicit { candidates.append(explicit) }
-        if let env = ProcessInfo.processInfo.environment["TERRITORIO_LOCALES"] { candidates.append(env + "/messages.csv") }
+        if let env = ProcessInfo.processInfo.environment["TERRITORIO_LOCALES"] {
+            candidates.append(env + "/messages.csv")
+        }
         candidates.append(FileManager.default.currentDirectoryPath + "/Locales/messages.csv")
         var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 {
             candidates.append(dir.appendingPathComponent("Locales/messages.csv").path)
             dir.deleteLastPathComponent()
         }
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(source.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Locales/messages.csv").path)
+        // Sources/TerritorioKit/Support/Catalogue.swift → the repository's root.
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { root.deleteLastPathComponent() }
+        candidates.append(root.appendingPathComponent("Locales/messages.csv").path)
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            throw InputError(file: "Locales/messages.csv", kind: .unreadable, "cannot find the message catalogue; set TERRITORIO_LOCALES")
+            throw InputError(file: "Locales/messages.csv", kind: .unreadable,
+                             "cannot find the message catalogue; set TERRITORIO_LOCALES")
         }
         return try read(path: path)
     }
@@ -49,7 +55,9 @@ public struct Catalogue: Sendable {
             let k = CSVTable.field(record, key)
             guard !k.isEmpty, !k.hasPrefix("#") else { continue }
             var entry: [String: String] = [:]
-            for (language, c) in columns where !CSVTable.field(record, c).isEmpty { entry[language] = CSVTable.field(record, c) }
+            for (language, c) in columns where !CSVTable.field(record, c).isEmpty {
+                entry[language] = CSVTable.field(record, c)
+            }
             texts[k] = entry
         }
         return Catalogue(texts: texts)

@@ -9,7 +9,8 @@ public enum InputLocation: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .feature(let i, let code?): Messages.text("where.feature_code", ("index", String(i)), ("code", Echo.value(code)))
+        case .feature(let i, let code?):
+            Messages.text("where.feature_code", ("index", String(i)), ("code", Echo.value(code)))
         case .feature(let i, nil): Messages.text("where.feature", ("index", String(i)))
         case .row(let r): Messages.text("where.row", ("row", String(r)))
         case .file: ""

@@ -62,7 +62,13 @@ public enum InputFile {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            let length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+            let length = switch b {
+            case 0..<0x80: 1
+            case 0xC2..<0xE0: 2
+            case 0xE0..<0xF0: 3
+            case 0xF0..<0xF5: 4
+            default: 0
+            }
             let end = i + length
             if length == 0 || end > bytes.count || String(validating: bytes[i..<end], as: UTF8.self) == nil {
                 let (line, column) = position(of: i, in: bytes)
