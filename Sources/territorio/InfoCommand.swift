@@ -35,18 +35,20 @@ struct InfoCommand: ParsableCommand {
             text("info.municipalities", ("count", s.municipalities), ("provinces", s.provinces.count),
                  ("list", s.provinces.joined(separator: ", "))),
         ]
-        if s.approximateBoundaries > 0 { lines.append(text("info.approximate", ("count", s.approximateBoundaries))) }
-        if s.repairedBoundaries > 0 { lines.append(text("info.repaired", ("count", s.repairedBoundaries))) }
-        lines.append(text("info.population", ("count", s.withPopulation), ("residents", s.totalPopulation),
+        if s.approximateBoundaries > 0 {
+            lines.append("  " + text("info.approximate", ("count", s.approximateBoundaries)))
+        }
+        if s.repairedBoundaries > 0 { lines.append("  " + text("info.repaired", ("count", s.repairedBoundaries))) }
+        lines.append("  " + text("info.population", ("count", s.withPopulation), ("residents", s.totalPopulation),
                           ("years", s.populationYears.map(String.init).joined(separator: ", "))))
-        lines.append(text("info.extent", ("extent", box(s.extent))))
+        lines.append("  " + text("info.extent", ("extent", box(s.extent))))
         lines.append(text("info.consortium", ("members", s.consortium.members), ("residents", s.consortium.population)))
         if !s.consortium.membersWithoutPopulation.isEmpty {
             let list = s.consortium.membersWithoutPopulation.joined(separator: ", ")
-            lines.append(text("info.without_population", ("list", list)))
+            lines.append("  " + text("info.without_population", ("list", list)))
         }
         if s.consortium.members > 0 {
-            lines.append(text("info.extent", ("extent", box(s.consortium.extent))))
+            lines.append("  " + text("info.extent", ("extent", box(s.consortium.extent))))
             lines.append("  \(s.consortium.names.joined(separator: ", "))")
         }
         lines.append(text("info.services", ("count", s.services), ("categories", s.categories),
@@ -56,7 +58,7 @@ struct InfoCommand: ParsableCommand {
         if !s.recentImports.isEmpty {
             lines.append(text("info.recent"))
             for i in s.recentImports {
-                lines.append(text("info.import", ("at", i.at), ("kind", i.kind), ("source", i.source),
+                lines.append("  " + text("info.import", ("at", i.at), ("kind", i.kind), ("source", i.source),
                                   ("added", i.added), ("updated", i.updated), ("unchanged", i.unchanged),
                                   ("note", i.note.map { "; \($0)" } ?? "")))
             }

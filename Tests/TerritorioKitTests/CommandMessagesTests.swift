@@ -80,7 +80,7 @@ struct CommandMessagesTests {
         #expect(unknown.stderr.contains("food (Aiuti alimentari e pasti), clothing (Vestiti e beni di prima necessità)"))
         let info = try CLI.run(["info", "--db", db], environment: env)
         #expect(info.stdout.contains("Consorzio: ") && info.stdout.contains(" residenti"), "\(info.stdout)")
-        #expect(info.stdout.contains("Questionari: "), "\(info.stdout)")
+        #expect(info.stdout.contains("Questionari: ") && info.stdout.contains("\n  estensione: "), "\(info.stdout)")
         let report = try CLI.run(["report", "gaps", "--db", db, "--category", "cibi caldi"])
         #expect(report.status == 64 && report.stderr.contains("food (Food aid and meals)"), "\(report.stderr)")
     }

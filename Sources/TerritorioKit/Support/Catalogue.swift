@@ -2,7 +2,8 @@ import Foundation
 
 /// The message catalogue: `Locales/messages.csv` (`key,it,en,fr,ar`), one row per message, so
 /// that the working group can edit every text in a spreadsheet. Texts hold named placeholders,
-/// `{file}`, `{count}`…; a text missing in a language falls back to English.
+/// `{file}`, `{count}`…; a text missing in a language falls back to English. Texts are trimmed:
+/// indentation belongs to the code that lays messages out.
 ///
 /// Rows whose key starts with `alias.` are not messages but extra words accepted for a choice,
 /// e.g. `alias.category.food` = "cibo; alimenti" (separated by `;`, in each language).
