@@ -22,12 +22,13 @@ struct ConsortiumCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
+                let store = try global.existingStore()
                 let members = try ConsortiumFile.read(path: file, codeColumn: codeColumn)
-                let store = try Store.open(at: global.database)
                 let report = try store.setConsortium(members)
-                say("The consortium has \(report.members.count) members (\(report.joined.count) joined, \(report.left.count) left).")
-                if !report.joined.isEmpty { say("joined: \(listing(report.joined))") }
-                if !report.left.isEmpty { say("left: \(listing(report.left))") }
+                say(text("consortium.set", ("members", report.members.count), ("joined", report.joined.count),
+                         ("left", report.left.count)))
+                if !report.joined.isEmpty { say(text("consortium.joined", ("list", listing(report.joined)))) }
+                if !report.left.isEmpty { say(text("consortium.left", ("list", listing(report.left)))) }
             }
         }
     }

@@ -20,7 +20,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "What to export: municipalities or services.")
+    @Argument(help: "What to export: municipalities, services, needs or submissions.")
     var dataset: Dataset
 
     @Option(help: "geojson, csv, or hsds (services only).")
@@ -36,12 +36,12 @@ struct ExportCommand: ParsableCommand {
     var config: String?
 
     func validate() throws {
-        if format == .hsds && dataset != .services { throw ValidationError("--format hsds is for services only") }
+        if format == .hsds && dataset != .services { throw ValidationError(text("usage.hsds")) }
     }
 
     func run() throws {
         try reportingFailures {
-            let store = try Store.open(at: global.existingDatabase())
+            let store = try global.existingStore()
             switch (dataset, format) {
             case (.municipalities, .geojson):
                 try AtomicFile.write(MunicipalityExport.geoJSON(try store.municipalities(consortiumOnly: consortiumOnly, withShapes: true)), to: out)
@@ -62,9 +62,9 @@ struct ExportCommand: ParsableCommand {
                 } else {
                     try ResearchExport.submissions(store: store, config: parameters, format: f, to: out)
                 }
-                say("Wrote \(out).meta.json.")
+                say(text("wrote", ("file", out + ".meta.json")))
             }
-            say("Wrote \(out).")
+            say(text("wrote", ("file", out)))
         }
     }
 }

@@ -12,12 +12,18 @@ struct GlobalOptions: ParsableArguments {
 
     var database: String { explicitDatabase ?? "territorio.sqlite" }
 
-    /// The database path, when the file exists (commands that only read must not create one).
+    /// The database path, when the file exists (commands that read the database must not
+    /// create an empty one): else exit 66 with how to set one up.
     func existingDatabase() throws -> String {
         guard FileManager.default.fileExists(atPath: database) else {
-            throw InputError(file: database, "no database here; create one with `territorio init` or `territorio demo --out out`")
+            throw InputError(file: database, kind: .unreadable, text("db.missing"))
         }
         return database
+    }
+
+    /// The existing database, opened.
+    func existingStore() throws -> Store {
+        try Store.open(at: existingDatabase())
     }
 
     /// The analysis parameters: `explicit`, else `territorio.toml` next to the database, else the defaults.

@@ -35,12 +35,14 @@ struct ImportBoundariesCommand: ParsableCommand {
             let boundaries = try BoundaryFile.read(path: file, fields: .init(code: codeField, name: nameField, province: provinceField))
             let store = try Store.open(at: global.database)
             let report = try store.importBoundaries(boundaries, source: file)
-            say("\(file): \(boundaries.boundaries.count) municipalities — \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged.")
+            say(text("boundaries.imported", ("file", file), ("count", boundaries.boundaries.count),
+                     ("added", report.added.count), ("updated", report.updated.count), ("unchanged", report.unchanged.count)))
             for r in report.repaired {
-                say("repaired: \(r.code) \(r.name): the geometry was invalid (\(r.reason)); stored its repaired version.")
+                say(text("boundaries.repaired", ("code", r.code), ("name", Echo.value(r.name)), ("reason", r.reason)))
             }
             if !report.stillApproximate.isEmpty {
-                say("note: \(report.stillApproximate.count) municipalities still have approximate boundaries: \(listing(report.stillApproximate)).")
+                say(text("boundaries.still_approximate", ("count", report.stillApproximate.count),
+                         ("list", listing(report.stillApproximate))))
             }
         }
     }

@@ -23,7 +23,7 @@ struct ImportCategoriesCommand: ParsableCommand {
             let categories = try file.map { try CategoryFile.read(path: $0) }
                 ?? DefaultData.locate().withGeoData { try CategoryFile.read(path: $0 + "/categories.csv") }
             try Store.open(at: global.database).importCategories(categories, source: path)
-            say("\(path): \(categories.count) categories loaded.")
+            say(text("categories.loaded", ("file", path), ("count", categories.count)))
         }
     }
 }

@@ -30,29 +30,26 @@ struct ImportPopulationCommand: ParsableCommand {
     var year: Int?
 
     func validate() throws {
-        if let year, !(1800...2200).contains(year) { throw ValidationError("--year must be a year such as 2011") }
+        if let year, !(1800...2200).contains(year) { throw ValidationError(text("usage.year")) }
     }
 
     func run() throws {
         try reportingFailures {
+            let store = try global.existingStore()
             let population = try PopulationFile.read(
                 path: file, columns: .init(code: codeColumn, population: populationColumn, name: nameColumn), year: year)
-            let store = try Store.open(at: global.database)
             let report = try store.importPopulation(population, source: file)
-            say("\(file): population \(population.year) — \(report.updated) municipalities updated, \(report.unchanged) unchanged.")
-            if report.paddedCodes > 0 {
-                say("note: \(report.paddedCodes) codes had lost their leading zeros (as spreadsheets do) and were padded to 6 digits.")
-            }
+            say(text("population.imported", ("file", file), ("year", String(population.year)),
+                     ("updated", report.updated), ("unchanged", report.unchanged)))
+            if report.paddedCodes > 0 { say(text("population.padded", ("count", report.paddedCodes))) }
             if !report.unmatched.isEmpty {
-                say("warning: \(report.unmatched.count) codes of the file match no municipality in the database (merged or renamed?):")
-                for u in report.unmatched { say("  \(u.code)\(u.name.map { " \($0)" } ?? "")") }
+                say(text("population.unmatched", ("count", report.unmatched.count)))
+                for u in report.unmatched { say("  \(Echo.value(u.code))\(u.name.map { " \(Echo.value($0))" } ?? "")") }
             }
-            if report.otherProvinces > 0 {
-                say("note: \(report.otherProvinces) rows are for provinces the database does not hold; they were skipped.")
-            }
+            if report.otherProvinces > 0 { say(text("population.other_provinces", ("count", report.otherProvinces))) }
             if !report.withoutPopulation.isEmpty {
-                say("warning: \(report.withoutPopulation.count) municipalities of the database have no figure in the file:")
-                for m in report.withoutPopulation { say("  \(m.code) \(m.name)") }
+                say(text("population.without", ("count", report.withoutPopulation.count)))
+                for m in report.withoutPopulation { say("  \(m.code) \(Echo.value(m.name))") }
             }
         }
     }

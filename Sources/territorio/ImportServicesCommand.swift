@@ -31,25 +31,29 @@ struct ImportServicesCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            let store = try global.existingStore()
             let records = try ServiceFile.read(path: file)
-            let store = try Store.open(at: global.database)
             let context = try store.directoryContext()
-            if context.categories.isEmpty {
-                throw InputError(file: global.database, kind: .invalid, "the database has no categories yet: run `territorio import categories` first")
-            }
+            if context.categories.isEmpty { throw InputError(file: global.database, text("db.no_categories")) }
             let outcome = try ServiceCheck(context: context, allowOutside: allowOutside).check(records)
-            for w in outcome.warnings { say("warning: \(file): \(w)") }
+            for w in Echo.capped(outcome.warnings.map { "\(file): \($0)" }, limit: 30) {
+                say(text("warning", ("message", w)))
+            }
             if !outcome.problems.isEmpty && !partial {
                 throw InputError(file: file, problems: outcome.problems)
             }
             let report = try store.importServices(outcome.services, source: file)
-            say("\(file): \(records.records.count) services — \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(outcome.rejected) rejected.")
+            say(text("services.imported", ("file", file), ("count", records.records.count),
+                     ("added", report.added.count), ("updated", report.updated.count),
+                     ("unchanged", report.unchanged.count), ("rejected", outcome.rejected)))
             let approximate = outcome.services.filter(\.locationApproximate).map(\.id)
             if !approximate.isEmpty {
-                say("note: \(approximate.count) services have no coordinates and were placed at their municipality's centre: \(listing(approximate)).")
+                say(text("services.approximate", ("count", approximate.count), ("list", listing(approximate))))
             }
             if outcome.rejected > 0 {
-                for line in InputError(file: file, problems: outcome.problems).lines(limit: 30) { say("rejected: " + line) }
+                for line in InputError(file: file, problems: outcome.problems).lines(limit: 30) {
+                    say(text("rejected", ("message", line)))
+                }
                 throw Exit.partial
             }
         }

@@ -14,46 +14,53 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let summary = try Store.open(at: global.existingDatabase()).summary()
+            let summary = try global.existingStore().summary()
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 print(String(decoding: try encoder.encode(summary), as: UTF8.self))
             } else {
-                print(Self.text(summary))
+                print(Self.summaryText(summary))
             }
         }
     }
 
-    static func text(_ s: StoreSummary) -> String {
+    static func summaryText(_ s: StoreSummary) -> String {
         func box(_ b: BoundingBox?) -> String {
             guard let b else { return "—" }
             return String(format: "lon %.4f … %.4f, lat %.4f … %.4f", b.minX, b.maxX, b.minY, b.maxY)
         }
         var lines = [
-            "Database: \(s.database)",
-            "Municipalities: \(s.municipalities) in \(s.provinces.count) province(s) (\(s.provinces.joined(separator: ", ")))",
+            text("info.database", ("db", s.database)),
+            text("info.municipalities", ("count", s.municipalities), ("provinces", s.provinces.count),
+                 ("list", s.provinces.joined(separator: ", "))),
         ]
         if s.approximateBoundaries > 0 {
-            lines.append("  approximate boundaries: \(s.approximateBoundaries) (import the official ISTAT boundaries to replace them)")
+            lines.append("  " + text("info.approximate", ("count", s.approximateBoundaries)))
         }
-        if s.repairedBoundaries > 0 { lines.append("  repaired geometries: \(s.repairedBoundaries)") }
-        lines.append("  with population: \(s.withPopulation) (\(s.totalPopulation.formatted()) residents; year \(s.populationYears.map(String.init).joined(separator: ", ")))")
-        lines.append("  extent: \(box(s.extent))")
-        lines.append("Consortium: \(s.consortium.members) members, \(s.consortium.population.formatted()) residents")
+        if s.repairedBoundaries > 0 { lines.append("  " + text("info.repaired", ("count", s.repairedBoundaries))) }
+        lines.append("  " + text("info.population", ("count", s.withPopulation), ("residents", s.totalPopulation),
+                          ("years", s.populationYears.map(String.init).joined(separator: ", "))))
+        lines.append("  " + text("info.extent", ("extent", box(s.extent))))
+        lines.append(text("info.consortium", ("members", s.consortium.members), ("residents", s.consortium.population)))
         if !s.consortium.membersWithoutPopulation.isEmpty {
-            lines.append("  members without population: \(s.consortium.membersWithoutPopulation.joined(separator: ", "))")
+            let list = s.consortium.membersWithoutPopulation.joined(separator: ", ")
+            lines.append("  " + text("info.without_population", ("list", list)))
         }
         if s.consortium.members > 0 {
-            lines.append("  extent: \(box(s.consortium.extent))")
+            lines.append("  " + text("info.extent", ("extent", box(s.consortium.extent))))
             lines.append("  \(s.consortium.names.joined(separator: ", "))")
         }
-        lines.append("Services: \(s.services) in \(s.categories) categories (\(s.servicesUnverified) not verified, \(s.servicesApproximate) with approximate location)")
-        lines.append("Survey submissions: \(s.userSubmissions) user, \(s.operatorSubmissions) operator, from \(s.batches) files; \(s.quarantinedRows) rows in quarantine")
+        lines.append(text("info.services", ("count", s.services), ("categories", s.categories),
+                          ("unverified", s.servicesUnverified), ("approximate", s.servicesApproximate)))
+        lines.append(text("info.surveys", ("user", s.userSubmissions), ("operator", s.operatorSubmissions),
+                          ("batches", s.batches), ("quarantined", s.quarantinedRows)))
         if !s.recentImports.isEmpty {
-            lines.append("Recent imports:")
+            lines.append(text("info.recent"))
             for i in s.recentImports {
-                lines.append("  \(i.at)  \(i.kind): \(i.source) (\(i.added) added, \(i.updated) updated, \(i.unchanged) unchanged)\(i.note.map { "; \($0)" } ?? "")")
+                lines.append("  " + text("info.import", ("at", i.at), ("kind", i.kind), ("source", i.source),
+                                  ("added", i.added), ("updated", i.updated), ("unchanged", i.unchanged),
+                                  ("note", i.note.map { "; \($0)" } ?? "")))
             }
         }
         return lines.joined(separator: "\n")

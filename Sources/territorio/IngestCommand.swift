@@ -36,9 +36,7 @@ struct IngestCommand: ParsableCommand {
             is kept ([privacy] in territorio.toml: points = "none" keeps nothing, cell_size_m a \
             larger cell).
 
-            Exit codes: 0 every row accepted; 3 some rows rejected; 65/66 a file could not be \
-            used (nothing written for it).
-            """)
+            """ + "\n\n" + text("help.ingest_exit_codes"))
 
     @OptionGroup var global: GlobalOptions
 
@@ -81,10 +79,12 @@ struct IngestCommand: ParsableCommand {
         var groups: [SurveyForm.Kind: RejectedRows] = [:]
         let store: Store
         let privacy: LocationPrivacy
+        var opened: Store?
+        try reportingFailures { opened = try global.existingStore() }
+        store = opened!
         do {
-            store = try Store.open(at: global.database)
             privacy = try global.locationPrivacy(explicit: config)
-        } catch { say("error: \(error)"); throw ExitCode.failure }
+        } catch { say(text("error", ("message", describe(error)))); throw ExitCode.failure }
         let resolver = try SurveyIngest.resolver(store)
         let policy = IngestPolicy(allowOutside: allowOutside, allowFuture: allowFuture, correction: correction,
                                   source: source)
@@ -97,11 +97,11 @@ struct IngestCommand: ParsableCommand {
                 if groups[rows.form] == nil { groups[rows.form] = rows } else { groups[rows.form]!.append(rows) }
                 if summary.rejected > 0 && worst == .success { worst = Exit.partial }
             } catch let error as InputError {
-                for line in error.lines(limit: 30) { say("error: " + line) }
-                say("Nothing was written for \(file).")
+                sayFailure(error)
+                say(text("ingest.nothing_written", ("file", file)))
                 worst = error.kind == .unreadable ? Exit.unreadableInput : Exit.invalidInput
             } catch {
-                say("error: \(file): \(error)")
+                say(text("error", ("message", "\(file): \(describe(error))")))
                 worst = ExitCode.failure
             }
         }
@@ -143,33 +143,39 @@ struct IngestCommand: ParsableCommand {
                     let encoding = rows.format.encodingName
                     say("note: \(file) is UTF-8, not \(encoding) like its input: some values need characters \(encoding) lacks.")
                 }
-            } catch { say("error: cannot write \(file): \(error)"); return false }
+            } catch { say(text("error", ("message", describe(error)))); return false }
         }
         return true
     }
 
     private func report(_ s: IngestSummary) {
-        let prefix = s.dryRun ? "(dry run, nothing written) " : ""
-        say("\(prefix)\(s.file): \(s.form.rawValue) survey, \(s.dialect.rawValue) export, \(s.rows) rows — "
-            + "\(s.accepted) new, \(s.duplicates) already there, \(s.conflicts) conflicts, \(s.rejected) rejected"
-            + (s.outdated > 0 ? ", \(s.outdated) older versions already archived" : "")
-            + (s.batch.map { " (batch \($0))" } ?? "") + ".")
+        let prefix = s.dryRun ? text("ingest.dry_run") + " " : ""
+        let batch = s.batch.map { " " + text("ingest.batch", ("batch", String($0))) } ?? ""
+        say(prefix + text("ingest.summary", ("file", s.file), ("form", s.form.rawValue),
+                          ("dialect", s.dialect.rawValue), ("rows", s.rows), ("accepted", s.accepted),
+                          ("duplicates", s.duplicates), ("conflicts", s.conflicts), ("rejected", s.rejected),
+                          ("batch", batch)))
+        if s.outdated > 0 { say("note: \(s.outdated) older versions were already archived.") }
         for note in s.notes { say("note: \(s.file): \(note)") }
-        if !s.droppedColumns.isEmpty {
-            say("warning: dropped columns that could identify a person (not stored): \(s.droppedColumns.joined(separator: ", "))")
-        }
-        if !s.ignoredColumns.isEmpty { say("note: columns not in the form, ignored: \(listing(s.ignoredColumns, limit: 8))") }
+        if !s.droppedColumns.isEmpty { say(text("ingest.dropped", ("columns", listing(s.droppedColumns, limit: 8)))) }
+        if !s.ignoredColumns.isEmpty { say(text("ingest.ignored", ("columns", listing(s.ignoredColumns, limit: 8)))) }
         if let points = s.points { say("note: \(points).") }
-        for c in s.conflictNotes.prefix(10) { say("conflict: row \(c.row): \(c.messages.joined(separator: "; "))") }
-        if s.conflictNotes.count > 10 { say("… and \(s.conflictNotes.count - 10) more conflicts") }
-        for w in s.warnings.prefix(10) { say("warning: row \(w.row): \(w.messages.joined(separator: "; "))") }
-        if s.warnings.count > 10 { say("… and \(s.warnings.count - 10) more warnings") }
-        for r in s.rejections.prefix(20) { say("rejected: row \(r.row): \(r.messages.joined(separator: "; "))") }
-        if s.rejections.count > 20 { say("… and \(s.rejections.count - 20) more rejected rows (see --rejected)") }
+        let conflicts = s.conflictNotes.map { "conflict: " + rowLine($0) }
+        for line in Echo.capped(conflicts, limit: 10) { say(line) }
+        let warnings = s.warnings.map { text("warning", ("message", rowLine($0))) }
+        for line in Echo.capped(warnings, limit: 10) { say(line) }
+        let rejections = s.rejections.map { text("rejected", ("message", rowLine($0))) }
+        for line in Echo.capped(rejections, limit: 20) { say(line) }
         if s.releasedFromQuarantine > 0 {
             say("\(s.releasedFromQuarantine) earlier rejected rows left the quarantine.")
         }
         if s.rejected > 0 && !s.dryRun { say(Self.quarantineNote) }
+    }
+
+    /// "row 12: reason; reason" with at most five reasons, however many the row has.
+    private func rowLine(_ note: IngestSummary.RowNote) -> String {
+        Messages.text("where.row", ("row", String(note.row))) + ": "
+            + Echo.capped(note.messages, limit: 5).joined(separator: "; ")
     }
 
     static let quarantineNote = "note: rejected rows are kept in quarantine (only the form's columns, exact points "

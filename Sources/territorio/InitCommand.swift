@@ -15,12 +15,13 @@ struct InitCommand: ParsableCommand {
             if try store.categories().isEmpty {
                 let categories = try DefaultData.locate().withGeoData { try CategoryFile.read(path: $0 + "/categories.csv") }
                 try store.importCategories(categories, source: "GeoData/categories.csv")
-                say("Loaded the default taxonomy (\(categories.count) categories).")
+                say(text("init.taxonomy", ("file", "GeoData/categories.csv")))
             }
             if store.migrationsApplied.isEmpty {
-                say("Database \(store.path) is up to date.")
+                say(text("init.up_to_date", ("db", store.path)))
             } else {
-                say("Database \(store.path) is ready (applied: \(store.migrationsApplied.joined(separator: ", "))).")
+                let applied = store.migrationsApplied.joined(separator: ", ")
+                say(text("init.ready", ("db", store.path), ("migrations", applied)))
             }
         }
     }

@@ -9,20 +9,28 @@ struct MapCommand: ParsableCommand {
         subcommands: [Gaps.self, Services.self])
 
     struct Output: ParsableArguments {
-        @Option(help: "it, en, fr or ar.") var lang = "it"
+        @Option(name: .customLong("lang"), help: "it, en, fr or ar (default: it); messages follow it too.")
+        var chosenLanguage: String?
         @Option(help: "The SVG file to write.") var out: String
         @Option(help: "Also render a PNG (with rsvg-convert).") var png: String?
 
+        /// The map's language.
+        var lang: String { chosenLanguage ?? "it" }
+
         func validate() throws {
-            guard Phrases.languages.contains(lang) else { throw ValidationError("--lang must be it, en, fr or ar") }
+            guard Phrases.languages.contains(lang) else {
+                throw ValidationError(text("usage.lang", ("values", "it, en, fr, ar")))
+            }
+            Messages.use(chosenLanguage)
         }
 
         func write(_ map: SVGMap) throws {
             try AtomicFile.write(map.svg(), to: out)
-            say("Wrote \(out).")
+            say(text("wrote", ("file", out)))
             if let png {
+                try AtomicFile.checkFolder(of: URL(fileURLWithPath: png))
                 try Maps.png(svgPath: out, pngPath: png)
-                say("Wrote \(png).")
+                say(text("wrote", ("file", png)))
             }
         }
     }
@@ -33,15 +41,18 @@ struct MapCommand: ParsableCommand {
             discussion: "Hatched: insufficient data; cross-hatched: withheld (small numbers). Projection: UTM 32N.")
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The category code (e.g. food).") var category: String
+        @Option(help: "The category: its code (e.g. food) or its label (e.g. cibo).") var category: String
         @OptionGroup var output: Output
         @Option(help: "Analysis parameters (TOML).") var config: String?
         @Option(help: "A cost matrix CSV.") var costs: String?
 
         func run() throws {
             try reportingFailures {
-                let (analysis, store) = try ReportCommand.analysis(global, categories: [], costs: costs, config: config)
-                try output.write(try Maps.gaps(report: GapReport(analysis), category: category, language: output.lang, store: store))
+                let (analysis, store, codes) = try ReportCommand.analysis(
+                    global, categories: [category], restrict: false, costs: costs, config: config)
+                let map = try Maps.gaps(report: GapReport(analysis), category: codes.first ?? category,
+                                        language: output.lang, store: store)
+                try output.write(map)
             }
         }
     }
@@ -54,7 +65,7 @@ struct MapCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let store = try Store.open(at: global.database)
+                let store = try global.existingStore()
                 try output.write(try Maps.services(inputs: try GapInputs.load(from: store), language: output.lang, store: store))
             }
         }

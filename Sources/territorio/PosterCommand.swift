@@ -19,12 +19,15 @@ struct PosterCommand: ParsableCommand {
     @Option(help: "The questions file (default: GeoData/faq.csv).") var faq: String?
 
     func validate() throws {
-        guard lang == "all" || Phrases.languages.contains(lang) else { throw ValidationError("--lang must be it, en, fr, ar or all") }
+        guard lang == "all" || Phrases.languages.contains(lang) else {
+            throw ValidationError(text("usage.lang", ("values", "it, en, fr, ar, all")))
+        }
+        if lang != "all" { Messages.use(lang) }
     }
 
     func run() throws {
         try reportingFailures {
-            let store = try Store.open(at: global.database)
+            let store = try global.existingStore()
             let poster = try faq.map { try Poster.load(store: store, faq: $0) }
                 ?? DefaultData.locate().withGeoData { try Poster.load(store: store, faq: $0 + "/faq.csv") }
             if poster.services.isEmpty { say("warning: " + Poster.noServicesWarning) }
@@ -32,10 +35,10 @@ struct PosterCommand: ParsableCommand {
             for l in lang == "all" ? Phrases.languages : [lang] {
                 let html = "\(out)/poster-\(l).html"
                 try AtomicFile.write(poster.html(language: l), to: html)
-                say("Wrote \(html).")
+                say(text("wrote", ("file", html)))
                 if pdf {
                     try Poster.pdf(htmlPath: html, pdfPath: "\(out)/poster-\(l).pdf")
-                    say("Wrote \(out)/poster-\(l).pdf.")
+                    say(text("wrote", ("file", "\(out)/poster-\(l).pdf")))
                 }
             }
         }

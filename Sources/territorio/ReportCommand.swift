@@ -21,27 +21,31 @@ struct ReportCommand: ParsableCommand {
 
         /// The analysis; `warnWithoutServices` says on stderr when the database has no services.
         func analysis(_ global: GlobalOptions, warnWithoutServices: Bool = true) throws -> (GapAnalysis, Store) {
-            try ReportCommand.analysis(global, categories: categories, costs: costs, config: config,
-                                       warnWithoutServices: warnWithoutServices)
+            let (analysis, store, _) = try ReportCommand.analysis(global, categories: categories, costs: costs,
+                                                                  config: config, warnWithoutServices: warnWithoutServices)
+            return (analysis, store)
         }
     }
 
-    /// The gap analysis of `database` with the given parameters (shared by report and map).
-    static func analysis(_ global: GlobalOptions, categories: [String], costs: String?, config: String?,
-                         warnWithoutServices: Bool = true) throws -> (GapAnalysis, Store) {
-            let database = try global.existingDatabase()
-            let parameters = try global.analysisConfig(explicit: config)
-            let store = try Store.open(at: database)
-            let inputs = try GapInputs.load(from: store, costsFile: costs)
-            let unknown = categories.filter { c in !inputs.categories.contains { $0.code == c } }
-            guard unknown.isEmpty else {
-                throw ValidationError("unknown category \(unknown.joined(separator: ", ")); the categories are: \(inputs.categories.map(\.code).joined(separator: ", "))")
+    /// The gap analysis of `database` with the given parameters (shared by report and map), and
+    /// the codes of `categories` (given by code or by label, e.g. "cibo" for food). With
+    /// `restrict`, only those categories are analysed.
+    static func analysis(_ global: GlobalOptions, categories: [String], restrict: Bool = true, costs: String?,
+                         config: String?, warnWithoutServices: Bool = true) throws -> (GapAnalysis, Store, [String]) {
+        let database = try global.existingDatabase()
+        let parameters = try global.analysisConfig(explicit: config)
+        let store = try Store.open(at: database)
+        let inputs = try GapInputs.load(from: store, costsFile: costs)
+        let codes = try categories.map { name in
+            guard let c = Category.named(name, in: inputs.categories) else {
+                let valid = Category.listing(inputs.categories, language: Messages.language)
+                throw ValidationError(text("usage.unknown_category", ("found", Echo.value(name)), ("categories", valid)))
             }
-            guard !inputs.municipalities.isEmpty else {
-                throw InputError(file: database, kind: .invalid, "the consortium has no members: set them with `territorio consortium set`")
-            }
-            if warnWithoutServices && inputs.services.isEmpty { say("warning: " + GapReport.noServicesWarning) }
-            return (GapAnalysis(inputs: inputs, config: parameters, only: categories), store)
+            return c.code
+        }
+        guard !inputs.municipalities.isEmpty else { throw InputError(file: database, text("db.no_consortium")) }
+        if warnWithoutServices && inputs.services.isEmpty { say("warning: " + GapReport.noServicesWarning) }
+        return (GapAnalysis(inputs: inputs, config: parameters, only: restrict ? codes : []), store, codes)
     }
 
     struct Gaps: ParsableCommand {
@@ -68,14 +72,15 @@ struct ReportCommand: ParsableCommand {
             try reportingFailures {
                 let (analysis, store) = try options.analysis(global)
                 let report = GapReport(analysis)
-                let text = format == .geojson
+                let output = format == .geojson
                     ? try report.geoJSON(store: store, timestamp: noTimestamp ? nil : Date(), costsFile: options.costs)
                     : try report.csv()
                 if let out {
-                    try AtomicFile.write(text, to: out)
-                    say("Wrote \(out): \(analysis.inputs.municipalities.count) municipalities × \(analysis.categories.count) categories (k = \(analysis.config.k)).")
+                    try AtomicFile.write(output, to: out)
+                    say(text("report.wrote", ("file", out), ("municipalities", analysis.inputs.municipalities.count),
+                             ("categories", analysis.categories.count), ("k", analysis.config.k)))
                 } else {
-                    FileHandle.standardOutput.write(Data(text.utf8))
+                    FileHandle.standardOutput.write(Data(output.utf8))
                 }
             }
         }
@@ -90,17 +95,27 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: AnalysisOptions
         @Option(help: "text, csv or json.") var format: Format = .text
+        @Option(help: "The language of the labels and headings: it, en, fr or ar (default: the locale's).")
+        var lang: String?
+
+        func validate() throws {
+            if let lang, !Phrases.languages.contains(lang) {
+                throw ValidationError(text("usage.lang", ("values", "it, en, fr, ar")))
+            }
+            Messages.use(lang)
+        }
 
         func run() throws {
             try reportingFailures {
                 // The text table carries the warning itself (see below); csv and json get it on stderr.
                 let (analysis, _) = try options.analysis(global, warnWithoutServices: format != .text)
                 let report = GapReport(analysis)
-                var text = try Self.render(report.summary(), format: format, k: analysis.config.k)
+                var output = try Self.render(report.summary(language: Messages.language), format: format,
+                                             k: analysis.config.k)
                 if format == .text && report.hasNoServices {
-                    text = "warning: " + GapReport.noServicesWarning + "\n" + text
+                    output = "warning: " + GapReport.noServicesWarning + "\n" + output
                 }
-                print(text, terminator: "")
+                print(output, terminator: "")
             }
         }
 
@@ -124,17 +139,20 @@ struct ReportCommand: ParsableCommand {
                     let fill = String(repeating: " ", count: max(0, width - s.count))
                     return right ? fill + s : s + fill
                 }
-                var lines = [pad("category", 20) + pad("reach", 8, right: true) + pad("none", 6, right: true)
-                             + pad("reports", 9, right: true) + pad("requests", 10, right: true) + "  gap levels (municipalities)"]
+                var lines = [pad(text("summary.category"), 20) + pad(text("summary.reach"), 8, right: true)
+                             + pad(text("summary.none"), 6, right: true) + pad(text("summary.reports"), 9, right: true)
+                             + pad(text("summary.requests"), 10, right: true) + "  " + text("summary.levels")]
                 for r in rows {
-                    let levelText = levels.compactMap { l in r.levels[l].map { "\(l) \($0)" } }.joined(separator: ", ")
+                    let levelText = levels.compactMap { l in
+                        r.levels[l].map { "\(Phrases.text("level.\(l)", Messages.language)) \($0)" }
+                    }.joined(separator: ", ")
                     lines.append(pad(r.category, 20) + pad(String(format: "%.1f%%", r.populationWithinReachShare * 100), 8, right: true)
                                  + pad(String(r.municipalitiesWithoutService.count), 6, right: true)
                                  + pad(r.userReports.map(String.init) ?? "—", 9, right: true)
                                  + pad(r.operatorRequests.map(String.init) ?? "—", 10, right: true) + "  " + levelText)
                 }
-                lines.append("reach: share of the population with a service within reach; none: municipalities without one;")
-                lines.append("— : withheld (counts below k = \(k), or totals that would reveal them).")
+                lines.append(text("summary.legend_reach"))
+                lines.append(text("summary.legend_withheld", ("k", k)))
                 return lines.joined(separator: "\n") + "\n"
             }
         }

@@ -10,6 +10,18 @@ struct SurveyCommand: ParsableCommand {
         abstract: "Generate the survey forms (XLSForm for KoboToolbox/ODK) and the paper template.",
         subcommands: [Form.self, Template.self])
 
+    /// The form `kind` of the existing database; refused when its choice lists would be empty
+    /// (no consortium members or no categories), which KoboToolbox and ODK reject.
+    static func definition(_ global: GlobalOptions, _ kind: SurveyForm.Kind) throws -> SurveyForm {
+        let store = try global.existingStore()
+        let definition = try SurveyIngest.forms(store).first { $0.kind == kind }!
+        if definition.choices["municipality"]?.isEmpty ?? true {
+            throw InputError(file: global.database, text("db.no_consortium"))
+        }
+        if try store.categories().isEmpty { throw InputError(file: global.database, text("db.no_categories")) }
+        return definition
+    }
+
     struct Form: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the XLSForm (.xlsx) of the user or operator survey, in it/en/fr/ar.",
@@ -21,14 +33,15 @@ struct SurveyCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "user or operator.") var form: SurveyForm.Kind
         @Option(help: "The .xlsx file to write.") var out: String
-        @Option(help: "The form version recorded in the settings sheet.") var version = "1"
+        @Option(name: .customLong("form-version"), help: "The form version recorded in the settings sheet.")
+        var formVersion = "1"
 
         func run() throws {
             try reportingFailures {
-                let store = try Store.open(at: global.database)
-                let definition = try SurveyIngest.forms(store).first { $0.kind == form }!
-                try AtomicFile.write(try definition.xlsform(version: version), to: out)
-                say("Wrote \(out): the \(form.rawValue) survey, \(definition.fields.count) questions, in Italian, English, French and Arabic.")
+                let definition = try SurveyCommand.definition(global, form)
+                try AtomicFile.write(try definition.xlsform(version: formVersion), to: out)
+                say(text("survey.wrote_form", ("file", out), ("form", form.rawValue),
+                         ("questions", definition.fields.count)))
             }
         }
     }
@@ -44,10 +57,9 @@ struct SurveyCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let store = try Store.open(at: global.database)
-                let definition = try SurveyIngest.forms(store).first { $0.kind == form }!
+                let definition = try SurveyCommand.definition(global, form)
                 try AtomicFile.write(definition.paperTemplate(), to: out)
-                say("Wrote \(out).")
+                say(text("wrote", ("file", out)))
             }
         }
     }

@@ -5,16 +5,7 @@ import TerritorioKit
 struct Territorio: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Participatory territory mapping: municipalities, services, survey results and coverage gaps.",
-        discussion: """
-            Keeps the consortium's municipalities (ISTAT boundaries and population) in a SpatiaLite \
-            database that QGIS opens as it is.
-
-            Start with `territorio demo --out out` to build the embedded default, or \
-            `territorio init` and the `import` commands to load official data.
-
-            Exit codes: 0 success; 3 done, but some rows were rejected; 64 wrong usage; 65 invalid input (nothing was written); \
-            66 input file missing or unreadable (nothing was written); 1 any other failure.
-            """,
+        discussion: text("help.root") + "\n\n" + text("help.exit_codes"),
         version: "0.1.0",
         subcommands: [InitCommand.self, ImportCommand.self, ConsortiumCommand.self, SurveyCommand.self, IngestCommand.self,
                       QuarantineCommand.self, ReportCommand.self, MapCommand.self, PosterCommand.self, ExportCommand.self,

@@ -108,12 +108,23 @@ enum CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Standard error is read on its own thread: a tool that floods it must fail a test, not hang it.
+        let errors = Collected()
+        let reader = Thread { errors.data = err.fileHandleForReading.readDataToEndOfFile(); errors.done.signal() }
+        reader.start()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        errors.done.wait()
+        let stderr = errors.data
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
+}
+
+/// Bytes read by another thread, and a signal when they are all there.
+final class Collected: @unchecked Sendable {
+    var data = Data()
+    let done = DispatchSemaphore(value: 0)
 }
 
 /// Runs an external program (ogrinfo…) and returns its standard output, or nil when it is not installed.

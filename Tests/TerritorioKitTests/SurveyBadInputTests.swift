@@ -30,8 +30,8 @@ struct SurveyBadInputTests {
         // The file as a whole.
         Case("empty file", "", .unreadable("the file is empty")),
         Case("blank lines only", "\n\n\r\n", .unreadable("no header line")),
-        Case("binary file", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D], .unreadable("binary file")),
-        Case("an xlsx instead of a CSV", bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0], .unreadable("binary file")),
+        Case("binary file", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D], .unreadable("a NUL byte (0x00) at line 3, column 1 (byte offset 8)")),
+        Case("an xlsx instead of a CSV", bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0], .unreadable("this is a zip file (.xlsx, .ods or .zip)")),
         Case("UTF-16 text", bytes: [0xFF, 0xFE] + Array("municipality".utf8).flatMap { [$0, 0] }, .unreadable("UTF-16")),
         Case("wrong delimiter", "municipality|needs|urgency|meta/instanceID\n006114|food|high|uuid:x\n", .unreadable("no column matches")),
         Case("a GeoJSON file", #"{"type":"FeatureCollection","features":[]}"#, .unreadable("no column matches")),

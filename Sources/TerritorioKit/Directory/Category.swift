@@ -9,6 +9,24 @@ public struct Category: Hashable, Sendable, Codable {
     public static let languages = ["it", "en", "fr", "ar"]
 
     public func label(_ language: String) -> String { labels[language] ?? labels["en"] ?? code }
+
+    /// The category `text` names: its code, its label in any language, or a word the catalogue
+    /// accepts for it (`alias.category.<code>`, e.g. "cibo" for food); case and accents do not matter.
+    public static func named(_ text: String, in categories: [Category]) -> Category? {
+        let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let c = categories.first(where: { $0.code == lower }) { return c }
+        let key = TextMatching.normalized(text)
+        guard !key.isEmpty else { return nil }
+        return categories.first { c in
+            (Array(c.labels.values) + Catalogue.shared.aliases(list: "category", value: c.code))
+                .contains { TextMatching.normalized($0) == key }
+        }
+    }
+
+    /// "food (Aiuti alimentari e pasti), clothing (…)": codes with their labels in `language`.
+    public static func listing(_ categories: [Category], language: String) -> String {
+        categories.map { "\($0.code) (\($0.label(language)))" }.joined(separator: ", ")
+    }
 }
 
 /// Reads the taxonomy from a CSV file such as `GeoData/categories.csv`

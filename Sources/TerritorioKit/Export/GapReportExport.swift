@@ -70,7 +70,8 @@ extension GapReport {
         public var levels: [String: Int]
     }
 
-    public func summary() -> [SummaryRow] {
+    /// One row per category, labelled in `language`.
+    public func summary(language: String = "en") -> [SummaryRow] {
         let municipalities = analysis.inputs.municipalities
         let population = municipalities.reduce(0) { $0 + $1.population }
         return analysis.categories.map { c in
@@ -85,7 +86,7 @@ extension GapReport {
                 let level = cells(category: c.code, municipality: i).first { $0.0 == "gap_level" }!.1
                 if case .string(let s) = level.value { levels[s ?? "suppressed", default: 0] += 1 }
             }
-            return SummaryRow(category: c.code, label: c.label("en"),
+            return SummaryRow(category: c.code, label: c.label(language),
                               populationWithinReachShare: population > 0 ? Double(reached) / Double(population) : 0,
                               municipalitiesWithoutService: zip(municipalities, gaps).filter { !$1.withinReach }.map(\.0.name),
                               population: population, userReports: total("user_reports"), operatorRequests: total("operator_requests"),

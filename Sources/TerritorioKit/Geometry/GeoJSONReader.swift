@@ -51,28 +51,57 @@ public enum GeoJSONReader {
         case notJSON(String)
         case notGeoJSON(found: String)
         case unsupportedCRS(String)
+        /// Bytes that are not UTF-8 (a Latin-1 "à"…), at a 1-based line and column and a 0-based byte offset.
+        case notUTF8(byte: UInt8, line: Int, column: Int, offset: Int)
+        /// Not text at all (UTF-16, a zip…): the cause.
+        case notText(String)
 
         public var description: String {
             switch self {
-            case .notJSON(let m): "not a GeoJSON file: it is not valid JSON (\(m))"
-            case .notGeoJSON(let t): "not a GeoJSON file: expected a JSON object with \"type\": \"FeatureCollection\", found \(t)"
-            case .unsupportedCRS(let crs): "the file declares the coordinate system \(crs); expected WGS84 longitude/latitude (EPSG:4326), as GeoJSON requires. Reproject it first, e.g. ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson"
+            case .notJSON(let m): Messages.text("geojson.not_json", ("reason", m))
+            case .notGeoJSON(let t): Messages.text("geojson.not_geojson", ("found", t))
+            case .unsupportedCRS(let crs): Messages.text("geojson.crs", ("crs", Echo.value(crs)))
+            case .notUTF8(let b, let line, let column, let offset):
+                Messages.text("geojson.not_utf8", ("byte", String(format: "0x%02X", b)), ("line", String(line)),
+                              ("column", String(column)), ("offset", String(offset)))
+            case .notText(let cause): cause
             }
         }
     }
 
     /// Parses `data` into features, in file order.
     public static func features(from data: Data) throws(ReadError) -> [GeoJSONFeature] {
+        if let cause = InputFile.notText(data) { throw .notText(cause) }
+        if let bad = InputFile.firstInvalidUTF8(data) {
+            throw .notUTF8(byte: bad.byte, line: bad.line, column: bad.column, offset: bad.offset)
+        }
         let top: TopLevel
         do {
             top = try JSONDecoder().decode(TopLevel.self, from: data)
         } catch let error as ReadError {
             throw error
         } catch {
-            throw .notJSON(describe(error))
+            throw .notJSON(syntaxError(in: data) ?? describe(error))
         }
         if let crs = top.crsName, !isWGS84(crs) { throw .unsupportedCRS(crs) }
         return top.features
+    }
+
+    /// Where the JSON syntax of `data` breaks: "Invalid value at line 3, column 16 (byte offset 46)";
+    /// nil when the syntax is fine (the problem is then the structure).
+    static func syntaxError(in data: Data) -> String? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            guard let r = text.range(of: #"around character \d+"#, options: .regularExpression),
+                  let offset = Int(text[r].split(separator: " ").last ?? "") else { return text }
+            let (line, column) = InputFile.position(of: min(offset, data.count), in: [UInt8](data))
+            let reason = text[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
+            return Messages.text("geojson.syntax", ("reason", reason),
+                                 ("line", String(line)), ("column", String(column)), ("offset", String(offset)))
+        }
     }
 
     static func isWGS84(_ crs: String) -> Bool {
@@ -83,7 +112,10 @@ public enum GeoJSONReader {
     static func describe(_ error: Error) -> String {
         switch error {
         case DecodingError.dataCorrupted(let ctx):
-            return ctx.underlyingError.map { "\($0.localizedDescription)" } ?? ctx.debugDescription
+            // The parser's own text says where: "Unexpected character 'x' around line 3, column 5."
+            let underlying = ctx.underlyingError.map { $0 as NSError }
+            return underlying?.userInfo[NSDebugDescriptionErrorKey] as? String
+                ?? underlying?.localizedDescription ?? ctx.debugDescription
         case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx), DecodingError.keyNotFound(_, let ctx):
             let path = ctx.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
             return "\(ctx.debugDescription) at \(path)"

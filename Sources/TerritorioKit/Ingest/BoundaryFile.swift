@@ -33,12 +33,9 @@ public struct BoundaryFile: Sendable {
     public var boundaries: [MunicipalityBoundary]
 
     public static func read(path: String, fields: Fields = Fields()) throws(InputError) -> BoundaryFile {
-        guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, "file not found") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, "cannot read the file (permissions?)")
-        }
+        let data = try InputFile.contents(path)
         if path.lowercased().hasSuffix(".shp") || data.starts(with: [0x00, 0x00, 0x27, 0x0A]) {
-            throw InputError(file: path, "this is an ESRI Shapefile; convert it to GeoJSON first: ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson \(path)")
+            throw InputError(file: path, Messages.text("geojson.shapefile", ("path", path)))
         }
         let features: [GeoJSONFeature]
         do {
@@ -46,7 +43,7 @@ public struct BoundaryFile: Sendable {
         } catch {
             throw InputError(file: path, error.description)
         }
-        guard !features.isEmpty else { throw InputError(file: path, kind: .invalid, "the file has no features") }
+        guard !features.isEmpty else { throw InputError(file: path, Messages.text("geojson.no_features")) }
         return try check(features, file: path, fields: fields)
     }
 
@@ -68,21 +65,23 @@ public struct BoundaryFile: Sendable {
 
             switch rawCode {
             case nil, .null?:
-                let available = feature.properties.keys.sorted().prefix(12).joined(separator: ", ")
-                problem(fields.code, "missing; expected the 6-digit ISTAT code (this feature has: \(available); choose the property with --code-field)")
+                let available = feature.properties.keys.sorted().prefix(12).map { Echo.value($0) }
+                    .joined(separator: ", ")
+                problem(fields.code, Messages.text("boundary.code_missing", ("available", available)))
             case let value? where code == nil:
-                problem(fields.code, "expected a 6-digit ISTAT code such as \"006114\", found \(value.text.map { "\"\($0)\"" } ?? "a \(value)")")
+                let found = value.text.map { "\"\(Echo.value($0))\"" } ?? "\(value)"
+                problem(fields.code, Messages.text("boundary.code_invalid", ("found", found)))
             default: break
             }
             if let code {
                 if let first = firstIndexOfCode[code] {
-                    problem(fields.code, "the code \(code) is also used by feature \(first); each municipality must appear once")
+                    problem(fields.code, Messages.text("boundary.code_twice", ("code", code), ("first", String(first))))
                 } else {
                     firstIndexOfCode[code] = feature.index
                 }
             }
             let name = feature.properties[fields.name]?.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            if name.isEmpty { problem(fields.name, "missing or empty; expected the municipality's name (choose the property with --name-field)") }
+            if name.isEmpty { problem(fields.name, Messages.text("boundary.name_missing")) }
             let province = feature.properties[fields.province]?.text
 
             guard let shape = Self.shape(of: feature.geometry, problem: { problem(nil, $0) }), ok, let code else { continue }

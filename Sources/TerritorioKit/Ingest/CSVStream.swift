@@ -68,20 +68,21 @@ public final class CSVStream {
 
     public init(path: String) throws(InputError) {
         self.path = path
-        guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, "file not found") }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(file: path, "cannot read the file (permissions?)") }
+        try InputFile.check(path)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(file: path, kind: .unreadable, Messages.text("file.unreadable"))
+        }
         self.handle = handle
         totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         try fill()
-        if buffer.isEmpty { throw InputError(file: path, "the file is empty") }
+        if buffer.isEmpty { throw InputError(file: path, Messages.text("file.empty")) }
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3; byteOrderMark = true }
-        else if buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) {
-            throw InputError(file: path, "the file is UTF-16 text; save it as \"CSV UTF-8\"")
-        }
         let sample = buffer[position..<min(buffer.count, 65_536)]
-        if Self.looksBinary(sample) {
-            throw InputError(file: path, "this is a binary file, not a CSV text file "
-                             + "(is it an .xlsx or a zip? export it as CSV)")
+        // Not CSV text (a zip, UTF-16 or UTF-32, NUL bytes in the header or throughout): refused
+        // with the cause and its position. A stray NUL further on is only its own row's problem.
+        let wide = buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) || buffer.first == 0
+        if wide || Self.looksBinary(sample) {
+            throw InputError(file: path, InputFile.notText(buffer) ?? Messages.text("text.zip"))
         }
         if String(validating: Array(sample), as: UTF8.self) == nil, !Self.endsInsideUTF8(sample) {
             windows1252 = true
@@ -117,7 +118,10 @@ public final class CSVStream {
     private func fill() throws(InputError) {
         guard !atEnd else { return }
         let chunk: Data?
-        do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw InputError(file: path, "cannot read the file: \(error.localizedDescription)") }
+        do { chunk = try handle.read(upToCount: 1 << 20) } catch {
+            throw InputError(file: path, kind: .unreadable,
+                             Messages.text("file.read_failed", ("reason", error.localizedDescription)))
+        }
         guard let chunk, !chunk.isEmpty else { atEnd = true; return }
         if position > 0 { buffer.removeFirst(position); position = 0 }
         buffer.append(contentsOf: chunk)
@@ -135,7 +139,12 @@ public final class CSVStream {
             let b = buffer[position]
             position += 1
             if b == UInt8(ascii: "\n") { break }
-            if b != UInt8(ascii: "\r") { line.append(b) }
+            if b == UInt8(ascii: "\r") {  // CR-only line ends (old Mac Excel) end a comment line too
+                if position >= buffer.count { try fill() }
+                if position < buffer.count && buffer[position] == UInt8(ascii: "\n") { position += 1 }
+                break
+            }
+            line.append(b)
         }
         return decode(line)
     }
@@ -204,14 +213,18 @@ public final class CSVStream {
         // The first line that is not a comment.
         var start = position
         while start < buffer.count && buffer[start] == UInt8(ascii: "#") {
-            guard let end = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            let lineEnd = buffer[start...].firstIndex { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+            guard let end = lineEnd else { break }
             start = end + 1
+            if buffer[end] == UInt8(ascii: "\r"), start < buffer.count, buffer[start] == UInt8(ascii: "\n") {
+                start += 1
+            }
         }
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
         var quoted = false
         for b in buffer[start...] {
             if b == UInt8(ascii: "\"") { quoted.toggle() } else if !quoted {
-                if b == UInt8(ascii: "\n") { break }
+                if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
                 if counts[b] != nil { counts[b]! += 1 }
             }
         }

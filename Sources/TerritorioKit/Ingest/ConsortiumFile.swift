@@ -28,7 +28,7 @@ public struct ConsortiumFile: Sendable {
             let raw = CSVStream.Table.field(record, column)
             guard let (code, _) = IstatCode.parseLenient(raw) else {
                 problems.append(InputProblem(.row(row), field: table.header[column],
-                                             "expected a 6-digit ISTAT code such as 006114, found \"\(raw)\""))
+                                             "expected a 6-digit ISTAT code such as 006114, found \"\(Echo.value(raw))\""))
                 continue
             }
             if rowOfCode[code] == nil {

@@ -7,7 +7,7 @@ struct FormLookup: Sendable {
     private let fieldsByName: [String: SurveyForm.Field]
     /// Normalised label → field (names win over labels).
     private let fieldsByLabel: [String: SurveyForm.Field]
-    /// Per choice list: lower-cased value or normalised label (any language) → value.
+    /// Per choice list: lower-cased value, or normalised label (any language) or catalogue alias → value.
     let choiceIndex: [String: [String: String]]
     /// The geopoint fields, with the column names Kobo and the paper template split them into.
     let splitGeoColumns: [String: SurveyColumns.Role]
@@ -25,6 +25,10 @@ struct FormLookup: Sendable {
         for (list, choices) in form.choices {
             var map: [String: String] = [:]
             for c in choices {
+                // Words the working group added to the catalogue (`alias.<list>.<value>`, e.g. cibo).
+                for alias in Catalogue.shared.aliases(list: list, value: c.value) {
+                    map[TextMatching.normalized(alias)] = c.value
+                }
                 for label in c.labels.values { map[TextMatching.normalized(label)] = c.value }
             }
             for c in choices { map[c.value.lowercased()] = c.value }  // values win over labels

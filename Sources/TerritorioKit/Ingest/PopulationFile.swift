@@ -36,7 +36,7 @@ public struct PopulationFile: Sendable {
         let nameColumn = table.column(columns.name)
         guard let year = year ?? Self.year(inColumnName: table.header[populationColumn]) else {
             throw InputError(file: path, kind: .invalid,
-                             "cannot tell the population's reference year from the column name '\(table.header[populationColumn])'; give it with --year")
+                             "cannot tell the population's reference year from the column name '\(Echo.value(table.header[populationColumn]))'; give it with --year")
         }
 
         var problems: [InputProblem] = []
@@ -49,7 +49,7 @@ public struct PopulationFile: Sendable {
             let rawPopulation = CSVStream.Table.field(record, populationColumn)
             guard let (code, wasPadded) = IstatCode.parseLenient(rawCode) else {
                 problems.append(InputProblem(.row(row), field: table.header[codeColumn],
-                                             "expected a 6-digit ISTAT code such as 006114, found \"\(rawCode)\""))
+                                             "expected a 6-digit ISTAT code such as 006114, found \"\(Echo.value(rawCode))\""))
                 continue
             }
             if wasPadded { padded += 1 }
@@ -60,7 +60,7 @@ public struct PopulationFile: Sendable {
             firstRowOfCode[code] = row
             guard let population = Self.count(rawPopulation) else {
                 problems.append(InputProblem(.row(row), field: table.header[populationColumn],
-                                             "expected a whole number of residents (0 or more), found \"\(rawPopulation)\""))
+                                             "expected a whole number of residents (0 or more), found \"\(Echo.value(rawPopulation))\""))
                 continue
             }
             let name = nameColumn.map { CSVStream.Table.field(record, $0) }

@@ -133,10 +133,10 @@ public struct ServiceCheck {
             if !allowOutside { problem("municipality", "the municipality \(code) is not in the database") }
             return allowOutside ? code : nil
         case .unknown(let suggestion):
-            problem("municipality", "unknown municipality \"\(text)\""
+            problem("municipality", "unknown municipality \"\(Echo.value(text))\""
                     + (suggestion.map { "; did you mean \($0)?" } ?? "; give its ISTAT code"))
         case .ambiguous(let candidates):
-            problem("municipality", "\"\(text)\" matches several municipalities: "
+            problem("municipality", "\"\(Echo.value(text))\" matches several municipalities: "
                     + "\(candidates.joined(separator: ", ")); give the ISTAT code")
         }
         return nil

@@ -29,9 +29,9 @@ struct ServiceFields {
             if known.contains(c) {
                 if !categories.contains(c) { categories.append(c) }
             } else if let guess = TextMatching.closest(to: c, among: known) {
-                problem("categories", "unknown category '\(code)'; did you mean '\(guess)'?")
+                problem("categories", "unknown category '\(Echo.value(code))'; did you mean '\(guess)'?")
             } else {
-                problem("categories", "unknown category '\(code)'; the categories are: \(known.sorted().joined(separator: ", "))")
+                problem("categories", "unknown category '\(Echo.value(code))'; the categories are: \(known.sorted().joined(separator: ", "))")
             }
         }
         if record("categories").isEmpty { problem("categories", "empty; give at least one category code, e.g. food") }
@@ -46,7 +46,7 @@ struct ServiceFields {
             if LanguageCode.isValid(c) {
                 if !languages.contains(c) { languages.append(c) }
             } else {
-                problem("languages", "unknown language code '\(code)'; expected ISO 639-1 two-letter codes such as it, en, fr, ar")
+                problem("languages", "unknown language code '\(Echo.value(code))'; expected ISO 639-1 two-letter codes such as it, en, fr, ar")
             }
         }
         return languages
@@ -64,7 +64,7 @@ struct ServiceFields {
     mutating func capacity() -> Double? {
         guard let text = optional("capacity") else { return nil }
         if let v = ServiceCheck.number(text), v >= 0 { return v }
-        problem("capacity", "expected a number of 0 or more, found \"\(text)\"")
+        problem("capacity", "expected a number of 0 or more, found \"\(Echo.value(text))\"")
         return nil
     }
 
@@ -72,21 +72,21 @@ struct ServiceFields {
     mutating func flag(_ name: String) -> Bool? {
         guard let text = optional(name) else { return nil }
         if let v = YesNo.parse(text) { return v }
-        problem(name, "expected \(YesNo.expected), found \"\(text)\"")
+        problem(name, "expected \(YesNo.expected), found \"\(Echo.value(text))\"")
         return nil
     }
 
     mutating func lastUpdated() -> String? {
         guard let text = optional("last_updated") else { return nil }
         if let d = ServiceCheck.date(text) { return d }
-        problem("last_updated", "expected a date as YYYY-MM-DD (or DD/MM/YYYY), found \"\(text)\"")
+        problem("last_updated", "expected a date as YYYY-MM-DD (or DD/MM/YYYY), found \"\(Echo.value(text))\"")
         return nil
     }
 
     mutating func email() -> String? {
         let email = optional("email")
         if let email, !ServiceCheck.isEmail(email) {
-            problem("email", "expected an e-mail address such as info@example.org, found \"\(email)\"")
+            problem("email", "expected an e-mail address such as info@example.org, found \"\(Echo.value(email))\"")
         }
         return email
     }
@@ -97,7 +97,7 @@ struct ServiceFields {
         let lower = w.lowercased()
         if lower.hasPrefix("www.") { return "https://" + w }
         if !(lower.hasPrefix("http://") || lower.hasPrefix("https://")) {
-            problem("website", "expected a web address starting with https:// or www., found \"\(w)\"")
+            problem("website", "expected a web address starting with https:// or www., found \"\(Echo.value(w))\"")
         }
         return w
     }
@@ -115,7 +115,7 @@ struct ServiceFields {
             return Coordinate(lon: lon, lat: lat)
         }
         problem("lat", "expected WGS84 decimal degrees (lat within ±90, lon within ±180), "
-                + "found lat \"\(latText)\", lon \"\(lonText)\"")
+                + "found lat \"\(Echo.value(latText))\", lon \"\(Echo.value(lonText))\"")
         return nil
     }
 }

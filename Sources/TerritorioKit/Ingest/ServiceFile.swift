@@ -19,7 +19,7 @@ public struct ServiceFile: Sendable {
     public var columns: Set<String>
 
     public static func read(path: String) throws(InputError) -> ServiceFile {
-        guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, "file not found") }
+        try InputFile.check(path)
         let lower = path.lowercased()
         if lower.hasSuffix(".geojson") || lower.hasSuffix(".json") {
             return try readGeoJSON(path: path)
@@ -44,7 +44,7 @@ public struct ServiceFile: Sendable {
     }
 
     static func readGeoJSON(path: String) throws(InputError) -> ServiceFile {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: path, "cannot read the file") }
+        let data = try InputFile.contents(path)
         let features: [GeoJSONFeature]
         do { features = try GeoJSONReader.features(from: data) } catch { throw InputError(file: path, error.description) }
         var problems: [InputProblem] = []

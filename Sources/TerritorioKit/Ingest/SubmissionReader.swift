@@ -45,7 +45,7 @@ public struct SubmissionReader {
             return .rejected(reasons: ["this row repeats the header line"])
         }
         for problem in record.shapeProblems(columns: header.count) {
-            let column = problem.field.map { "column '\(CSVStream.name(of: $0, in: header))': " } ?? ""
+            let column = problem.field.map { "column '\(Echo.value(CSVStream.name(of: $0, in: header)))': " } ?? ""
             reasons.append(column + problem.message)
         }
 
@@ -62,7 +62,7 @@ public struct SubmissionReader {
                 switch YesNo.parse(v) {
                 case let on?: flags[field, default: []].append(Flag(value: value, on: on, column: header[i]))
                 case nil:
-                    reasons.append("column '\(header[i])': expected 0 or 1 (or \(YesNo.expected)), found \"\(v)\"")
+                    reasons.append("column '\(Echo.value(header[i]))': expected 0 or 1 (or \(YesNo.expected)), found \"\(Echo.value(v))\"")
                 }
             case .geo(let field, let part): geo[field, default: [:]][part] = v
             case .meta(let m): meta[m] = v
@@ -109,9 +109,9 @@ public struct SubmissionReader {
             case .unknownCode(let code):
                 reasons.append("municipality: the code \(code) is not a municipality of the database")
             case .unknown(let suggestion):
-                reasons.append("municipality: unknown \"\(declared)\"" + (suggestion.map { "; did you mean \($0)?" } ?? "; expected an ISTAT code or a municipality's name"))
+                reasons.append("municipality: unknown \"\(Echo.value(declared))\"" + (suggestion.map { "; did you mean \($0)?" } ?? "; expected an ISTAT code or a municipality's name"))
             case .ambiguous(let candidates):
-                reasons.append("municipality: \"\(declared)\" could be \(candidates.joined(separator: ", ")); write the full name or the ISTAT code")
+                reasons.append("municipality: \"\(Echo.value(declared))\" could be \(candidates.joined(separator: ", ")); write the full name or the ISTAT code")
             }
         } else if let containing {
             submission.municipality = containing.code
@@ -134,16 +134,20 @@ public struct SubmissionReader {
                 if let v = columns.choice(raw, list: list) ?? categoryValue(raw, list: list) {
                     assign(f.name, one: v, to: &submission)
                 } else {
-                    reasons.append("\(f.name): \"\(raw)\" is not one of the choices (\(choiceList(list)))")
+                    reasons.append(Messages.text("survey.not_a_choice", ("field", f.name),
+                                                 ("found", "\"\(Echo.value(raw))\""), ("choices", choiceList(list))))
                 }
             case .selectMultiple(let list):
                 var chosen = picked
                 if let raw {
                     let (found, unknown) = splitChoices(raw, list: list, form: form)
                     chosen += found
-                    for u in unknown { reasons.append("\(f.name): \"\(u)\" is not one of the choices (\(choiceList(list)))") }
+                    if !unknown.isEmpty {
+                        reasons.append(Messages.text("survey.not_a_choice", ("field", f.name),
+                                                     ("found", Self.quoted(unknown)), ("choices", choiceList(list))))
+                    }
                     for flag in flags[f.name] ?? [] where found.contains(flag.value) != flag.on {
-                        reasons.append(IngestMessage.listContradictsFlag(field: f.name, raw: raw, column: flag.column,
+                        reasons.append(IngestMessage.listContradictsFlag(field: f.name, raw: Echo.value(raw), column: flag.column,
                                                                          value: flag.value, listed: !flag.on))
                     }
                 }
@@ -156,13 +160,13 @@ public struct SubmissionReader {
             case .integer(let min, let max):
                 guard let raw else { continue }
                 guard let n = Self.wholeNumber(raw), (min...max).contains(n) else {
-                    reasons.append("\(f.name): expected a whole number from \(min) to \(max), found \"\(raw)\""); continue
+                    reasons.append("\(f.name): expected a whole number from \(min) to \(max), found \"\(Echo.value(raw))\""); continue
                 }
                 assign(f.name, number: n, to: &submission)
             case .date:
                 guard let raw else { continue }
                 guard let d = SurveyTime.parse(raw).map({ String($0.prefix(10)) }) else {
-                    reasons.append("\(f.name): expected a date as YYYY-MM-DD or DD/MM/YYYY, found \"\(raw)\""); continue
+                    reasons.append("\(f.name): expected a date as YYYY-MM-DD or DD/MM/YYYY, found \"\(Echo.value(raw))\""); continue
                 }
                 guard policy.checkDate(d, column: f.name, raw: raw, reasons: &reasons, warnings: &warnings) else { continue }
                 if f.name == "period_start" { submission.periodStart = d } else { submission.periodEnd = d }
@@ -211,9 +215,21 @@ public struct SubmissionReader {
         list == "category" && categories.contains(raw.lowercased()) ? raw.lowercased() : nil
     }
 
+    /// The first choices of `list` as "code (label)", the label in the language of messages.
     private func choiceList(_ list: String) -> String {
-        let values = (columns.form.choices[list] ?? []).map(\.value)
-        return values.count > 10 ? values.prefix(10).joined(separator: ", ") + ", …" : values.joined(separator: ", ")
+        let language = Messages.language
+        let choices = (columns.form.choices[list] ?? []).map { c in
+            let label = c.labels[language] ?? c.labels["en"] ?? c.value
+            return label == c.value ? c.value : "\(c.value) (\(label))"
+        }
+        let shown = choices.prefix(10).joined(separator: ", ")
+        return choices.count > 10 ? shown + ", …" : shown
+    }
+
+    /// "\"a\", \"b\", \"c\" and 3,412 more like this": at most three values, each made safe to show.
+    static func quoted(_ values: [String], limit: Int = 3) -> String {
+        let shown = values.prefix(limit).map { "\"\(Echo.value($0))\"" }.joined(separator: ", ")
+        return values.count > limit ? shown + " " + Messages.text("and_more", ("count", values.count - limit)) : shown
     }
 
     /// Values of a select_multiple cell: space-separated values, or labels (which may contain spaces).
@@ -229,6 +245,16 @@ public struct SubmissionReader {
         var found: [String] = [], unknown: [String] = []
         var i = 0
         while i < tokens.count {
+            if unknown.count >= 20 {  // a broken cell: no more costly search for labels of several words
+                for t in tokens[i...] {
+                    if let v = columns.choice(t, list: list) ?? categoryValue(t, list: list) {
+                        found.append(v)
+                    } else {
+                        unknown.append(t)
+                    }
+                }
+                break
+            }
             var matched = false
             for j in stride(from: min(tokens.count, i + 8), to: i, by: -1) {
                 let candidate = tokens[i..<j].joined(separator: " ")
@@ -269,7 +295,7 @@ public struct SubmissionReader {
         var latText: String?, lonText: String?
         if let combined {
             let items = combined.split(separator: " ")
-            guard items.count >= 2 else { reasons.append("\(field): expected \"latitude longitude [altitude accuracy]\", found \"\(combined)\""); return nil }
+            guard items.count >= 2 else { reasons.append("\(field): expected \"latitude longitude [altitude accuracy]\", found \"\(Echo.value(combined))\""); return nil }
             latText = String(items[0]); lonText = String(items[1])
         } else if let parts {
             latText = parts[.latitude]; lonText = parts[.longitude]
@@ -277,7 +303,7 @@ public struct SubmissionReader {
         guard latText != nil || lonText != nil else { return nil }
         guard let latText, let lonText else { reasons.append("\(field): give both latitude and longitude, or neither"); return nil }
         guard let lat = ServiceCheck.number(latText), let lon = ServiceCheck.number(lonText) else {
-            reasons.append("\(field): expected decimal degrees, found latitude \"\(latText)\", longitude \"\(lonText)\""); return nil
+            reasons.append("\(field): expected decimal degrees, found latitude \"\(Echo.value(latText))\", longitude \"\(Echo.value(lonText))\""); return nil
         }
         guard abs(lat) <= 90, abs(lon) <= 180 else {
             reasons.append("\(field): latitude \(latText) / longitude \(lonText) are outside WGS84 ranges (±90, ±180)"); return nil

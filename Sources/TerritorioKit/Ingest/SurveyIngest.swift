@@ -99,7 +99,9 @@ public enum SurveyIngest {
     }
 
     public static func sha256(path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(file: path, "cannot read the file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(file: path, kind: .unreadable, Messages.text("file.unreadable"))
+        }
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 22), !chunk.isEmpty { hasher.update(data: chunk) }
@@ -217,21 +219,23 @@ public enum SurveyIngest {
     /// Reads the header and maps its columns to a form, or says why the file cannot be used.
     static func analyseHeader(_ stream: CSVStream, path: String, forms: [SurveyForm],
                               forced: SurveyForm.Kind?) throws -> SurveyColumns {
-        guard let headerRecord = try stream.next() else { throw InputError(file: path, "the file has no header line") }
+        guard let headerRecord = try stream.next() else { throw InputError(file: path, Messages.text("csv.no_header")) }
         guard headerRecord.fields.count <= SurveyColumns.maximumColumns else {
             throw InputError(file: path, kind: .invalid, SurveyColumns.tooManyColumns(headerRecord.fields.count))
         }
         let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let columns = SurveyColumns.analyse(header: header, forms: forms, forced: forced)
         guard columns.fieldCount > 0 else {
-            throw InputError(file: path, "no column matches a question of the user or operator survey (the header is: \(header.prefix(12).joined(separator: ", "))); is the delimiter right, or is this another form?")
+            let shown = header.prefix(12).map { Echo.value($0) }.joined(separator: ", ")
+            throw InputError(file: path, Messages.text("survey.no_question_column", ("header", shown)))
         }
         var seen: [SurveyColumns.Role: String] = [:]
         for (name, role) in zip(header, columns.roles) {
             switch role {
             case .field, .choiceFlag, .geo, .meta:
                 if let first = seen[role] {
-                    throw InputError(file: path, kind: .invalid, "the columns '\(first)' and '\(name)' hold the same question; keep one")
+                    throw InputError(file: path, Messages.text("survey.same_question", ("first", Echo.value(first)),
+                                                               ("second", Echo.value(name))))
                 }
                 seen[role] = name
             default: break
@@ -252,7 +256,8 @@ public enum SurveyIngest {
         let requiredMissing = columns.form.fields.filter { $0.required && !present.contains($0.name) }
             .map(\.name).filter { $0 != "municipality" || !hasLocation(columns) }
         if !requiredMissing.isEmpty {
-            throw InputError(file: path, kind: .invalid, "the \(columns.form.kind.rawValue) survey needs the columns \(requiredMissing.joined(separator: ", ")), which the file lacks")
+            throw InputError(file: path, Messages.text("survey.columns_missing", ("form", columns.form.kind.rawValue),
+                                                      ("columns", requiredMissing.joined(separator: ", "))))
         }
     }
 }

@@ -9,9 +9,10 @@ public enum InputLocation: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .feature(let i, let code?): "feature \(i) (code \(code))"
-        case .feature(let i, nil): "feature \(i)"
-        case .row(let r): "row \(r)"
+        case .feature(let i, let code?):
+            Messages.text("where.feature_code", ("index", String(i)), ("code", Echo.value(code)))
+        case .feature(let i, nil): Messages.text("where.feature", ("index", String(i)))
+        case .row(let r): Messages.text("where.row", ("row", String(r)))
         case .file: ""
         }
     }
@@ -36,8 +37,8 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         if !where_.isEmpty { parts.append(where_) }
         if let field {
             switch location {
-            case .row: parts.append("column '\(field)'")
-            default: parts.append("property '\(field)'")
+            case .row: parts.append(Messages.text("where.column", ("column", Echo.value(field))))
+            default: parts.append(Messages.text("where.property", ("property", Echo.value(field))))
             }
         }
         return parts.isEmpty ? message : parts.joined(separator: ", ") + ": " + message
@@ -64,7 +65,8 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
         self.problems = problems
     }
 
-    public init(file: String, kind: Kind = .unreadable, _ message: String) {
+    /// A problem with the file as a whole; `.invalid` (exit 65) unless the file could not be read at all.
+    public init(file: String, kind: Kind = .invalid, _ message: String) {
         self.init(file: file, kind: kind, problems: [InputProblem(.file, message)])
     }
 
@@ -74,7 +76,9 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     /// At most `limit` problem lines, then a line saying how many more there are.
     public func lines(limit: Int) -> [String] {
         var out = problems.prefix(limit).map { "\(file): \($0)" }
-        if problems.count > limit { out.append("\(file): … and \(problems.count - limit) more problems") }
+        if problems.count > limit {
+            out.append("\(file): " + Messages.text("more_problems", ("count", problems.count - limit)))
+        }
         return out
     }
 }

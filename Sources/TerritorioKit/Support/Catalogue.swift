@@ -1,0 +1,82 @@
+import Foundation
+
+/// The message catalogue: `Locales/messages.csv` (`key,it,en,fr,ar`), one row per message, so
+/// that the working group can edit every text in a spreadsheet. Texts hold named placeholders,
+/// `{file}`, `{count}`…; a text missing in a language falls back to English. Texts are trimmed:
+/// indentation belongs to the code that lays messages out.
+///
+/// Rows whose key starts with `alias.` are not messages but extra words accepted for a choice,
+/// e.g. `alias.category.food` = "cibo; alimenti" (separated by `;`, in each language).
+public struct Catalogue: Sendable {
+    /// Text per key, then per language.
+    public let texts: [String: [String: String]]
+
+    public static let languages = ["it", "en", "fr", "ar"]
+
+    public init(texts: [String: [String: String]]) { self.texts = texts }
+
+    /// The catalogue the tool uses, loaded once. Missing or unreadable, it is empty and messages
+    /// show their keys (see ``text(_:language:_:)``).
+    public static let shared: Catalogue = (try? load()) ?? Catalogue(texts: [:])
+
+    /// Loads the catalogue: the ONE place that finds `messages.csv` (explicit path, else
+    /// `$TERRITORIO_LOCALES`, `./Locales`, the `Locales` folder above the executable, or the
+    /// source tree this file was built from).
+    public static func load(explicit: String? = nil,
+                            executable: String = CommandLine.arguments[0]) throws(InputError) -> Catalogue {
+        var candidates: [String] = []
+        if let explicit { candidates.append(explicit) }
+        if let env = ProcessInfo.processInfo.environment["TERRITORIO_LOCALES"] {
+            candidates.append(env + "/messages.csv")
+        }
+        candidates.append(FileManager.default.currentDirectoryPath + "/Locales/messages.csv")
+        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(dir.appendingPathComponent("Locales/messages.csv").path)
+            dir.deleteLastPathComponent()
+        }
+        // Sources/TerritorioKit/Support/Catalogue.swift → the repository's root.
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { root.deleteLastPathComponent() }
+        candidates.append(root.appendingPathComponent("Locales/messages.csv").path)
+        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            throw InputError(file: "Locales/messages.csv", kind: .unreadable,
+                             "cannot find the message catalogue; set TERRITORIO_LOCALES")
+        }
+        return try read(path: path)
+    }
+
+    /// Reads a catalogue file.
+    public static func read(path: String) throws(InputError) -> Catalogue {
+        let table = try CSVTable.read(path: path)
+        let key = try table.requireColumn("key", option: "the header")
+        let columns = languages.compactMap { l in table.column(l).map { (l, $0) } }
+        var texts: [String: [String: String]] = [:]
+        for record in table.records {
+            let k = CSVTable.field(record, key)
+            guard !k.isEmpty, !k.hasPrefix("#") else { continue }
+            var entry: [String: String] = [:]
+            for (language, c) in columns where !CSVTable.field(record, c).isEmpty {
+                entry[language] = CSVTable.field(record, c)
+            }
+            texts[k] = entry
+        }
+        return Catalogue(texts: texts)
+    }
+
+    /// The text of `key` in `language` (else English), placeholders filled from `values`.
+    public func text(_ key: String, language: String, _ values: [(String, String)] = []) -> String {
+        guard let entry = texts[key], let template = entry[language] ?? entry["en"] else {
+            return values.isEmpty ? key : key + " (" + values.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + ")"
+        }
+        var out = template
+        for (name, value) in values { out = out.replacingOccurrences(of: "{\(name)}", with: value) }
+        return out
+    }
+
+    /// Extra words accepted for `value` of choice list `list`, in every language.
+    public func aliases(list: String, value: String) -> [String] {
+        (texts["alias.\(list).\(value)"] ?? [:]).values.flatMap { $0.split(separator: ";") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
