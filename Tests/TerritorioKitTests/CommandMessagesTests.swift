@@ -89,7 +89,8 @@ struct CommandMessagesTests {
     func italianAnswers() throws {
         let (_, db) = try Self.demo()
         let file = try Fixture.file("answers.csv", "questionnaire_id,municipality,needs,urgency\nq-1,Novi Ligure,cibo; casa,urgente\nq-2,Novi Ligure,cibo; bogus,alta\n")
-        let result = try CLI.run(["ingest", "--db", db, "--json", file], environment: ["LANG": "it_IT.UTF-8", "LC_ALL": ""])
+        let result = try CLI.run(["ingest", "--db", db, "--json", "--source", "CSP", file],
+                                 environment: ["LANG": "it_IT.UTF-8", "LC_ALL": ""])
         #expect(result.status == 3, "\(result.stderr)")
         let summaries = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(summaries.first?["accepted"] as? Int == 1)

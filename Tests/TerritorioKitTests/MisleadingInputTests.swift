@@ -25,8 +25,12 @@ struct MisleadingInputTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "one NUL byte in a CSV", file: "nul.csv", bytes: Array((header + "q-1,006114,fo").utf8) + [0] + Array("od,high\n".utf8),
-             command: ["ingest"], status: 65, expected: "a NUL byte (0x00) at line 2, column 14 (byte offset 57)"),
+        Case(name: "one NUL byte in a CSV: its row is rejected, naming the column", file: "nul.csv",
+             bytes: Array((header + "q-1,006114,fo").utf8) + [0] + Array("od,high\n".utf8),
+             command: ["ingest", "--source", "CSP"], status: 3, expected: "column 'needs': holds a NUL byte"),
+        Case(name: "a NUL byte in a CSV's header", file: "nulheader.csv", bytes: Array("questionnaire_id,munic".utf8) + [0]
+                 + Array("ipality,needs\nq-1,006114,food\n".utf8),
+             command: ["ingest"], status: 65, expected: "a NUL byte (0x00) at line 1, column 23 (byte offset 22)"),
         Case(name: "invalid JSON", file: "bad.geojson", bytes: Array("{\n  \"type\": \"FeatureCollection\",\n  \"features\": [ x ]\n}\n".utf8),
              command: ["import", "boundaries"], status: 65, expected: "it is not valid JSON (Invalid value at line 3, column 17 (byte offset 49))"),
         Case(name: "UTF-32 text", file: "utf32.csv", bytes: utf32LE(header + "q-1,006114,food,high\n"),
@@ -69,7 +73,7 @@ struct MisleadingInputTests {
         let template = folder.appendingPathComponent("user.csv").path
         #expect(try CLI.run(["survey", "template", "--db", db, "--form", "user", "--out", template]).status == 0)
         var text = try String(contentsOfFile: template, encoding: .utf8)
-        text += "q-1,2026-05-01,006114,,,food,high,,,,\n"
+        text += "q-1,CSP,2026-05-01,006114,,,food,high,,,,\n"
         let cr = try Fixture.file("cr.csv", text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r"))
         let result = try CLI.run(["ingest", "--db", db, "--json", cr])
         #expect(result.status == 0, "\(result.stderr)")
@@ -86,7 +90,7 @@ struct MisleadingInputTests {
         text += "q-1,006114,\"\u{1B}[2J\u{1B}[31mfood\u{7}\",high\n"
         for i in 2...25 { text += "q-\(i),006114,\"\(tokens)\",high\n" }
         let file = try Fixture.file("hostile.csv", text)
-        let result = try CLI.run(["ingest", "--db", db, file])
+        let result = try CLI.run(["ingest", "--db", db, "--source", "CSP", file])
         #expect(result.status == 3, "\(result.stderr.prefix(2_000))")
         #expect(!result.stderr.utf8.contains(0x1B) && !result.stderr.utf8.contains(0x07), "no control characters reach stderr")
         #expect(result.stderr.contains("\"[2J[31mfood\" is not one of the choices"), "\(result.stderr.prefix(2_000))")

@@ -1,4 +1,5 @@
 import Foundation
+import TerritorioData
 
 /// The message catalogue: `Locales/messages.csv` (`key,it,en,fr,ar`), one row per message, so
 /// that the working group can edit every text in a spreadsheet. Texts hold named placeholders,
@@ -19,45 +20,38 @@ public struct Catalogue: Sendable {
     /// show their keys (see ``text(_:language:_:)``).
     public static let shared: Catalogue = (try? load()) ?? Catalogue(texts: [:])
 
-    /// Loads the catalogue: the ONE place that finds `messages.csv` (explicit path, else
-    /// `$TERRITORIO_LOCALES`, `./Locales`, the `Locales` folder above the executable, or the
-    /// source tree this file was built from).
-    public static func load(explicit: String? = nil,
-                            executable: String = CommandLine.arguments[0]) throws(InputError) -> Catalogue {
-        var candidates: [String] = []
-        if let explicit { candidates.append(explicit) }
-        if let env = ProcessInfo.processInfo.environment["TERRITORIO_LOCALES"] {
-            candidates.append(env + "/messages.csv")
+    /// Loads the catalogue: the ONE place that finds `messages.csv`: `explicit`, else
+    /// `$TERRITORIO_LOCALES/messages.csv` (a folder the working group edits), else the copy
+    /// compiled into the binary.
+    public static func load(explicit: String? = nil) throws(InputError) -> Catalogue {
+        if let path = explicit ?? ProcessInfo.processInfo.environment["TERRITORIO_LOCALES"].map({ $0 + "/messages.csv" }) {
+            return try read(path: path)
         }
-        candidates.append(FileManager.default.currentDirectoryPath + "/Locales/messages.csv")
-        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            candidates.append(dir.appendingPathComponent("Locales/messages.csv").path)
-            dir.deleteLastPathComponent()
+        guard let data = EmbeddedData.file("Locales/messages.csv") else {
+            throw InputError(file: "Locales/messages.csv", kind: .unreadable, "the binary carries no message catalogue")
         }
-        // Sources/TerritorioKit/Support/Catalogue.swift → the repository's root.
-        var root = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { root.deleteLastPathComponent() }
-        candidates.append(root.appendingPathComponent("Locales/messages.csv").path)
-        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            throw InputError(file: "Locales/messages.csv", kind: .unreadable,
-                             "cannot find the message catalogue; set TERRITORIO_LOCALES")
+        // The reader takes a path: a private copy for the time of reading.
+        let copy = FileManager.default.temporaryDirectory
+            .appendingPathComponent("territorio-messages-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        do { try data.write(to: copy) } catch {
+            throw InputError(file: copy.path, kind: .unreadable, "cannot write a temporary copy of the catalogue")
         }
-        return try read(path: path)
+        return try read(path: copy.path)
     }
 
     /// Reads a catalogue file.
     public static func read(path: String) throws(InputError) -> Catalogue {
-        let table = try CSVTable.read(path: path)
+        let table = try CSVStream.table(path: path)
         let key = try table.requireColumn("key", option: "the header")
         let columns = languages.compactMap { l in table.column(l).map { (l, $0) } }
         var texts: [String: [String: String]] = [:]
         for record in table.records {
-            let k = CSVTable.field(record, key)
+            let k = CSVStream.Table.field(record, key)
             guard !k.isEmpty, !k.hasPrefix("#") else { continue }
             var entry: [String: String] = [:]
-            for (language, c) in columns where !CSVTable.field(record, c).isEmpty {
-                entry[language] = CSVTable.field(record, c)
+            for (language, c) in columns where !CSVStream.Table.field(record, c).isEmpty {
+                entry[language] = CSVStream.Table.field(record, c)
             }
             texts[k] = entry
         }
