@@ -30,9 +30,7 @@ struct DoctorCommand: ParsableCommand {
             }
             let report = try store.doctor()
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+                print(try JSONOutput.text(report))
             } else {
                 print(Self.text(report))
             }

@@ -16,9 +16,7 @@ struct InfoCommand: ParsableCommand {
         try reportingFailures {
             let summary = try global.existingStore().summary()
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+                print(try JSONOutput.text(summary))
             } else {
                 print(Self.summaryText(summary))
             }

@@ -109,9 +109,7 @@ struct IngestCommand: ParsableCommand {
             worst = ExitCode.failure
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(summaries), as: UTF8.self))
+            print(try JSONOutput.text(summaries))
         }
         if worst != .success { throw worst }
     }

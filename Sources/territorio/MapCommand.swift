@@ -10,18 +10,15 @@ struct MapCommand: ParsableCommand {
 
     struct Output: ParsableArguments {
         @Option(name: .customLong("lang"), help: "it, en, fr or ar (default: it); messages follow it too.")
-        var chosenLanguage: String?
+        var chosenLanguage: Language?
         @Option(help: "The SVG file to write.") var out: String
         @Option(help: "Also render a PNG (with rsvg-convert).") var png: String?
 
         /// The map's language.
-        var lang: String { chosenLanguage ?? "it" }
+        var lang: String { (chosenLanguage ?? .it).rawValue }
 
         func validate() throws {
-            guard Phrases.languages.contains(lang) else {
-                throw ValidationError(text("usage.lang", ("values", "it, en, fr, ar")))
-            }
-            Messages.use(chosenLanguage)
+            Messages.use(chosenLanguage?.rawValue)
         }
 
         func write(_ map: SVGMap) throws {

@@ -13,16 +13,13 @@ struct PosterCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "it, en, fr, ar or all.") var lang = "all"
+    @Option(help: "it, en, fr, ar or all.") var lang: LanguageChoice = .all
     @Option(help: "The folder to write poster-<lang>.html (and .pdf) into.") var out: String
     @Flag(help: "Also print each page to PDF with Chromium.") var pdf = false
     @Option(help: "The questions file (default: GeoData/faq.csv).") var faq: String?
 
     func validate() throws {
-        guard lang == "all" || Phrases.languages.contains(lang) else {
-            throw ValidationError(text("usage.lang", ("values", "it, en, fr, ar, all")))
-        }
-        if lang != "all" { Messages.use(lang) }
+        if lang != .all { Messages.use(lang.rawValue) }
     }
 
     func run() throws {
@@ -32,7 +29,7 @@ struct PosterCommand: ParsableCommand {
                 ?? DefaultData.locate().withGeoData { try Poster.load(store: store, faq: $0 + "/faq.csv") }
             if poster.services.isEmpty { say("warning: " + Poster.noServicesWarning) }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            for l in lang == "all" ? Phrases.languages : [lang] {
+            for l in lang.languages.map(\.rawValue) {
                 let html = "\(out)/poster-\(l).html"
                 try AtomicFile.write(poster.html(language: l), to: html)
                 say(text("wrote", ("file", html)))

@@ -93,8 +93,6 @@ struct QuarantineCommand: ParsableCommand {
     }
 
     static func json(_ rows: [QuarantinedRow]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(rows), as: UTF8.self)
+        return try JSONOutput.text(rows)
     }
 }

@@ -96,13 +96,10 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var options: AnalysisOptions
         @Option(help: "text, csv or json.") var format: Format = .text
         @Option(help: "The language of the labels and headings: it, en, fr or ar (default: the locale's).")
-        var lang: String?
+        var lang: Language?
 
         func validate() throws {
-            if let lang, !Phrases.languages.contains(lang) {
-                throw ValidationError(text("usage.lang", ("values", "it, en, fr, ar")))
-            }
-            Messages.use(lang)
+            Messages.use(lang?.rawValue)
         }
 
         func run() throws {
@@ -124,9 +121,7 @@ struct ReportCommand: ParsableCommand {
             func n(_ v: Int?) -> String { v.map(String.init) ?? "" }
             switch format {
             case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                return String(decoding: try encoder.encode(rows), as: UTF8.self) + "\n"
+                return try JSONOutput.text(rows) + "\n"
             case .csv:
                 let header = ["category", "label", "population_within_reach_share", "municipalities_without_service", "user_reports",
                               "operator_requests", "operator_unmet", "responses"] + levels.map { "gap_\($0)" }

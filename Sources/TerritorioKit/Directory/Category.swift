@@ -6,7 +6,7 @@ public struct Category: Hashable, Sendable, Codable {
     public var descriptions: [String: String]
 
     /// The languages of the taxonomy, posters and survey forms.
-    public static let languages = ["it", "en", "fr", "ar"]
+    public static let languages = Language.codes
 
     public func label(_ language: String) -> String { labels[language] ?? labels["en"] ?? code }
 

@@ -1,6 +1,6 @@
 /// The short texts of maps and posters in Italian, English, French and Arabic.
 public enum Phrases {
-    public static let languages = ["it", "en", "fr", "ar"]
+    public static let languages = Language.codes
 
     static let table: [String: [String: String]] = [
         "gap.title": ["it": "Bisogni scoperti: %@", "en": "Coverage gaps: %@", "fr": "Besoins non couverts : %@", "ar": "الاحتياجات غير الملباة: %@"],

@@ -21,7 +21,7 @@ extension Store {
             }
             let existing = Set(try String.fetchAll(db, sql: "SELECT code FROM category"))
             try db.execute(sql: "DELETE FROM category WHERE code NOT IN (SELECT value FROM json_each(?))",
-                           arguments: [String(decoding: try JSONEncoder().encode(categories.map(\.code)), as: UTF8.self)])
+                           arguments: [try JSONOutput.line(categories.map(\.code))])
             let upsert = try db.makeStatement(sql: """
                 INSERT INTO category (code, position, label_it, label_en, label_fr, label_ar,
                                       description_it, description_en, description_fr, description_ar)

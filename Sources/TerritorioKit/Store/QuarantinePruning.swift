@@ -7,8 +7,7 @@ import GRDB
 /// replaces them.
 enum QuarantinePruning {
     static func upgrade(_ db: Database) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+        let encoder = JSONOutput.compact
         for row in try Row.fetchAll(db, sql: "SELECT id, raw FROM quarantine") {
             let raw: String = row[1]
             guard let values = try? JSONDecoder().decode([String: String].self, from: Data(raw.utf8)) else { continue }

@@ -60,7 +60,7 @@ final class SubmissionWriter {
         quarantineInUse = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM quarantine)") ?? false
         try db.execute(sql: "INSERT INTO batch (file, sha256, form, dialect, dropped_columns) VALUES (?, ?, ?, ?, ?)",
                        arguments: [file, sha256, columns.form.kind.rawValue, columns.dialect.rawValue,
-                                   String(decoding: try JSONEncoder().encode(columns.droppedColumns), as: UTF8.self)])
+                                   try JSONOutput.line(columns.droppedColumns)])
         batchID = db.lastInsertedRowID
         lookup = try FastStatement(db, sql: """
             SELECT s.content_hash, s.instance_id, s.deprecated_id, s.edits, s.version_time,
@@ -162,7 +162,7 @@ final class SubmissionWriter {
             return .conflict(IngestMessage.replacedOlder(s.uuid, why: why, stored: stored.place))
         }
         if try isArchived(s.uuid, hash) { outdated += 1; return .outdated }
-        let content = String(decoding: try JSONEncoder().encode(s), as: UTF8.self)
+        let content = try JSONOutput.line(s)
         let reason = newer == false ? "conflict: older than the stored version (\(why))"
                                     : "conflict: cannot tell which version is newer"
         try archive.execute(arguments: [s.uuid, reason, content, batchID, here.row, hash])
@@ -245,11 +245,8 @@ final class SubmissionWriter {
         try releaseQuarantine(uuid: uuid, token: token)  // replaced by this entry: not counted as released
         rejected += 1
         quarantineInUse = true
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         let arguments: StatementArguments = [
-            batchID, row, String(decoding: try encoder.encode(raw), as: UTF8.self),
-            String(decoding: try encoder.encode(reasons), as: UTF8.self), uuid, form.rawValue,
+            batchID, row, try JSONOutput.line(raw), try JSONOutput.line(reasons), uuid, form.rawValue,
         ]
         return try String.fetchOne(quarantine, arguments: arguments) ?? ""
     }

@@ -12,7 +12,7 @@ public struct Catalogue: Sendable {
     /// Text per key, then per language.
     public let texts: [String: [String: String]]
 
-    public static let languages = ["it", "en", "fr", "ar"]
+    public static let languages = Language.codes
 
     public init(texts: [String: [String: String]]) { self.texts = texts }
 
