@@ -1,0 +1,34 @@
+import Foundation
+import TerritorioKit
+
+/// How `territorio serve` runs: where it listens, how long sessions last, how cookies are marked.
+public struct ServerSettings: Sendable {
+    /// The address to bind: loopback unless told otherwise.
+    public var host: String
+    public var port: Int
+    /// Marks cookies `Secure`: set it when the app is served over TLS (behind a reverse proxy).
+    public var secureCookies: Bool
+    /// How long a session lasts after sign-in.
+    public var sessionLifetime: TimeInterval
+    /// The bcrypt cost of new password hashes.
+    public var bcryptCost: UInt8
+    /// Failed sign-ins allowed per account name (and per client address) in ``signInWindow``.
+    public var signInAttempts: Int
+    public var signInWindow: TimeInterval
+    /// The gap analysis's parameters (the same as `territorio report gaps` reads).
+    public var analysis: AnalysisConfig
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
+                sessionLifetime: TimeInterval = 8 * 3600, bcryptCost: UInt8 = 12,
+                signInAttempts: Int = 5, signInWindow: TimeInterval = 15 * 60,
+                analysis: AnalysisConfig = .standard) {
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+        self.sessionLifetime = sessionLifetime
+        self.bcryptCost = bcryptCost
+        self.signInAttempts = signInAttempts
+        self.signInWindow = signInWindow
+        self.analysis = analysis
+    }
+}
