@@ -15,13 +15,16 @@ public struct ServerSettings: Sendable {
     /// Failed sign-ins allowed per account name (and per client address) in ``signInWindow``.
     public var signInAttempts: Int
     public var signInWindow: TimeInterval
+    /// The address people and QGIS use (e.g. `https://territorio.example.org`), for the OGC API's
+    /// links; nil takes the request's Host header (fine on loopback, set it behind a proxy).
+    public var publicURL: String?
     /// The gap analysis's parameters (the same as `territorio report gaps` reads).
     public var analysis: AnalysisConfig
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
                 sessionLifetime: TimeInterval = 8 * 3600, bcryptCost: UInt8 = 12,
                 signInAttempts: Int = 5, signInWindow: TimeInterval = 15 * 60,
-                analysis: AnalysisConfig = .standard) {
+                publicURL: String? = nil, analysis: AnalysisConfig = .standard) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
@@ -29,6 +32,7 @@ public struct ServerSettings: Sendable {
         self.bcryptCost = bcryptCost
         self.signInAttempts = signInAttempts
         self.signInWindow = signInWindow
+        self.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.analysis = analysis
     }
 }

@@ -39,8 +39,10 @@ extension WebApp {
         }
     }
 
-    /// The server's own address as the client used it (links are absolute, as GDAL expects).
+    /// The server's address: the configured public URL, else the Host the client used (links are
+    /// absolute, as GDAL expects).
     func base(_ request: Request) -> String {
+        if let url = settings.publicURL { return url }
         let host = request.head.authority ?? "\(settings.host):\(settings.port)"
         let safe = host.allSatisfy { $0.isLetter || $0.isNumber || ".-:[]".contains($0) } ? host : settings.host
         return (settings.secureCookies ? "https://" : "http://") + safe

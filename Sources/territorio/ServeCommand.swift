@@ -17,11 +17,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
     @Flag(help: "Mark cookies Secure (when a TLS reverse proxy serves the app).") var secureCookies = false
+    @Option(help: "The address people use, e.g. https://territorio.example.org (for the OGC API's links).")
+    var publicURL: String?
 
     func run() async throws {
         do {
             let store = try Store.open(at: global.existingDatabase())
             let settings = ServerSettings(host: host, port: port, secureCookies: secureCookies,
+                                          publicURL: publicURL,
                                           analysis: try global.analysisConfig(explicit: nil))
             let app = try WebApp(store: store, settings: settings)
             say("Serving \(store.path) on http://\(host):\(port)/ (OGC API at /ogc); stop with Ctrl-C.")

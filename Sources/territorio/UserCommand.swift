@@ -22,8 +22,8 @@ struct UserCommand: ParsableCommand {
         var passwordStdin = false
 
         func run() throws {
+            let password = try passwordStdin ? Self.readPassword() : Passwords.generate()
             try reportingFailures {
-                let password = try passwordStdin ? Self.readPassword() : Passwords.generate()
                 let store = try Store.open(at: global.existingDatabase())
                 try store.addAccount(name: name, organisation: org, role: role,
                                      passwordHash: Passwords.hash(password))

@@ -32,6 +32,16 @@ struct OGCTests {
         }
     }
 
+    @Test("behind a proxy, the links use the configured public URL, not the Host header")
+    func publicURL() async throws {
+        let app = try WebApp(store: ServerFixture.store(),
+                             settings: ServerSettings(publicURL: "https://territorio.example.org/"))
+        try await app.application().test(.router) { client in
+            let links = try #require(try await client.get("/ogc").json()["links"] as? [[String: String]])
+            #expect(links.contains { $0["rel"] == "data" && $0["href"] == "https://territorio.example.org/ogc/collections" })
+        }
+    }
+
     @Test("items: limit and next links page through every feature; bbox filters; bad parameters are 400")
     func items() async throws {
         let app = try ServerFixture.app(ServerFixture.store())

@@ -5,6 +5,8 @@ import shutil
 import socket
 import subprocess
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -88,3 +90,38 @@ def test_items_page_with_next_link(server):
         page = json.loads(response.read())
     assert page["numberReturned"] == 2 and page["numberMatched"] > 2
     assert any(link["rel"] == "next" for link in page["links"])
+
+
+def test_user_add_then_sign_in_on_the_real_server(server):
+    """`territorio user add` prints a generated password once; it signs in through HTTP, and the
+    session cookie is HttpOnly and SameSite=Strict."""
+    import http.cookiejar
+    import re
+    base, db, _ = server
+    result = territorio("user", "add", "--db", db, "--org", "Caritas", "--role", "operator", "--name", "marta")
+    password = re.search(r"Password \(shown once, keep it safe\): (\S+)", result.stdout).group(1)
+    assert len(password) >= 12
+    short = subprocess.run([str(BINARY), "user", "add", "--db", str(db), "--org", "CSP", "--role", "admin",
+                            "--name", "x", "--password-stdin"], input="short\n", capture_output=True, text=True)
+    assert short.returncode == 64 and "at least 12" in short.stderr
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    form = opener.open(base + "/signin", timeout=10).read().decode()
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', form).group(1)
+    body = urllib.parse.urlencode({"csrf": token, "name": "marta", "password": password}).encode()
+    request = urllib.request.Request(base + "/signin", data=body, method="POST")
+    raw = urllib.request.build_opener(NoRedirect, urllib.request.HTTPCookieProcessor(jar))
+    try:
+        raw.open(request, timeout=10)
+        raise AssertionError("sign-in did not redirect")
+    except urllib.error.HTTPError as redirect:
+        assert redirect.code == 303 and redirect.headers["Location"] == "/services"
+        cookie = [c for c in redirect.headers.get_all("Set-Cookie") if c.startswith("territorio_session=")][0]
+        assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    page = opener.open(base + "/services", timeout=10).read().decode()
+    assert "marta" in page and "/edit" in page
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
