@@ -85,7 +85,7 @@ extension WebApp {
         let matched = try features(id).filter(query.matches)
         let page = matched.dropFirst(query.offset).prefix(query.limit)
         let base = self.base(request) + "/ogc/collections/" + id + "/items"
-        let bbox = request.uri.queryParameters["bbox"].map { "&bbox=" + String($0) } ?? ""
+        let bbox = query.bbox.map { "&bbox=\($0.minX),\($0.minY),\($0.maxX),\($0.maxY)" } ?? ""
         var links = [Self.link("\(base)?limit=\(query.limit)&offset=\(query.offset)\(bbox)", "self",
                                "application/geo+json")]
         if query.offset + page.count < matched.count {

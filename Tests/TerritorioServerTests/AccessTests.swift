@@ -112,8 +112,8 @@ struct AccessTests {
             #expect(list.text.contains("/services/csp-1/edit") && !list.text.contains("/services/caritas-1/edit"))
             let form = try await client.get("/services/csp-1/edit", cookies: cookie)
             #expect(form.status == .ok && form.text.contains("value=\"Mo-Fr 09:00-12:00\""))
-            let saved = try await client.post("/services/csp-1", ["csrf": csrf, "name": "Sportello CSP",
-                                                                  "opening_hours": "Mo-Sa 08:30-13:00"], cookies: cookie)
+            let fields = ["csrf": csrf, "name": "Sportello CSP", "opening_hours": "Mo-Sa 08:30-13:00"]
+            let saved = try await client.post("/services/csp-1", fields, cookies: cookie)
             #expect(saved.status == .seeOther && saved.headers[.location] == "/services?notice=saved")
         }
         let service = try #require(try store.services().first { $0.id == "csp-1" })

@@ -66,6 +66,9 @@ struct PublicPageTests {
             #expect(css.status == .ok && css.headers[.contentType] == "text/css; charset=utf-8")
             #expect(css.text.contains("main {"))
             #expect(try await client.get("/static/nothing.css").status == .notFound)
+            let unknown = try await client.get("/no/such/page")
+            #expect(unknown.status == .notFound && unknown.text.contains("Pagina non trovata"))
+            #expect(unknown.headers[.contentSecurityPolicy] != nil)
         }
     }
 

@@ -31,7 +31,8 @@ enum ServerFixture {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try Store.open(at: folder.appendingPathComponent("territorio.sqlite").path)
         let boundaries = BoundaryFile(file: "b.geojson", boundaries: codes.enumerated().map { i, code in
-            MunicipalityBoundary(code: code, name: "Comune \(i + 1)", province: "AL", shape: square(8.7 + 0.1 * Double(i)),
+            MunicipalityBoundary(code: code, name: "Comune \(i + 1)", province: "AL",
+                                 shape: square(8.7 + 0.1 * Double(i)),
                                  representativePoint: Coordinate(lon: 8.75 + 0.1 * Double(i), lat: 44.75), repair: nil)
         })
         _ = try store.importBoundaries(boundaries, source: "b.geojson", approximate: false)
@@ -81,7 +82,8 @@ extension TestClientProtocol {
     }
 
     /// Signs in as `name`; returns the session cookie header and the session's CSRF token.
-    func signIn(_ name: String, password: String = ServerFixture.password) async throws -> (cookie: String, csrf: String) {
+    func signIn(_ name: String,
+                password: String = ServerFixture.password) async throws -> (cookie: String, csrf: String) {
         let (signInCookie, token) = try await signInForm()
         let response = try await post("/signin", ["csrf": token, "name": name, "password": password],
                                       cookies: signInCookie)

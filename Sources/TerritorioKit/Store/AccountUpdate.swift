@@ -33,7 +33,8 @@ extension Store {
                 VALUES (?, (SELECT id FROM organisation WHERE name = ?), ?, ?)
                 """, arguments: [name, organisation, role.rawValue, passwordHash])
             let id = db.lastInsertedRowID
-            try Self.audit(db, account: actor, action: "account.add", object: "\(name) (\(role.rawValue), \(organisation))")
+            try Self.audit(db, account: actor, action: "account.add",
+                           object: "\(name) (\(role.rawValue), \(organisation))")
             return AccountRecord(id: id, name: name, organisation: organisation, role: role)
         }
     }

@@ -7,7 +7,9 @@ extension Store {
         try write { db in
             try db.execute(sql: "DELETE FROM web_session WHERE expires_at <= ?",
                            arguments: [Date().timeIntervalSince1970])
-            try db.execute(sql: "INSERT INTO web_session (token_hash, account_id, csrf, expires_at) VALUES (?, ?, ?, ?)",
+            try db.execute(sql: """
+                INSERT INTO web_session (token_hash, account_id, csrf, expires_at) VALUES (?, ?, ?, ?)
+                """,
                            arguments: [tokenHash, account.id, csrf, expiresAt.timeIntervalSince1970])
             try Self.audit(db, account: account.id, action: "session.sign-in", object: account.name)
         }
