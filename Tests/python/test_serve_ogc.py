@@ -13,9 +13,6 @@ import pytest
 
 from conftest import BINARY, territorio
 
-pytestmark = pytest.mark.skipif(shutil.which("ogrinfo") is None, reason="GDAL's ogrinfo is not installed")
-
-
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -25,6 +22,7 @@ def free_port():
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A demo database served on a free loopback port; stopped after the module's tests."""
+    assert shutil.which("ogrinfo"), "ogrinfo (gdal-bin) is not installed: run scripts/bootstrap.sh"
     out = tmp_path_factory.mktemp("serve")
     territorio("demo", "--out", out, "--no-png")
     db = out / "territorio.sqlite"
