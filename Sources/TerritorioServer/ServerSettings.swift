@@ -10,7 +10,8 @@ public struct ServerSettings: Sendable {
     public var secureCookies: Bool
     /// How long a session lasts after sign-in.
     public var sessionLifetime: TimeInterval
-    /// The bcrypt cost of new password hashes.
+    /// The bcrypt cost of the accounts' hashes (`territorio user add` uses 12): the decoy hash
+    /// verified for unknown names has the same, so that both take as long.
     public var bcryptCost: UInt8
     /// Failed sign-ins allowed per account name (and per client address) in ``signInWindow``.
     public var signInAttempts: Int

@@ -18,7 +18,21 @@ actor SignInLimiter {
     }
 
     func recordFailure(_ key: String, now: Date = Date()) {
+        if failures.count >= Self.pruneAbove { prune(now: now) }
         failures[key] = recent(key, now: now) + [now]
+    }
+
+    /// Past this many names, names without a failure in the window are forgotten (memory stays
+    /// bounded when someone tries many names).
+    static let pruneAbove = 10_000
+
+    var trackedNames: Int { failures.count }
+
+    private func prune(now: Date) {
+        failures = failures.compactMapValues { dates in
+            let kept = dates.filter { now.timeIntervalSince($0) < window }
+            return kept.isEmpty ? nil : kept
+        }
     }
 
     func reset(_ key: String) { failures[key] = nil }

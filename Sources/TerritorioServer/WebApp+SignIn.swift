@@ -16,10 +16,6 @@ struct TokenForm: Decodable {
 }
 
 extension WebApp {
-    /// A bcrypt hash that matches no password: verified against when the account does not exist,
-    /// so that a wrong name takes as long as a wrong password.
-    static let decoyHash = Bcrypt.hash(randomToken(), cost: 4)
-
     func addSignInRoutes(_ router: Router<BasicRequestContext>) {
         router.get("/signin") { request, _ in self.signInPage(request, error: nil, status: .ok) }
         router.post("/signin") { request, _ in try await self.signIn(request) }
@@ -46,7 +42,7 @@ extension WebApp {
         }
         let found = try store.account(named: name)
         let password = form.password ?? ""
-        let hash = found?.passwordHash ?? Self.decoyHash
+        let hash = found?.passwordHash ?? decoyHash
         let valid = await Task.detached { Bcrypt.verify(password, hash: hash) }.value
         guard let account = found?.account, valid else {
             await limiter.recordFailure(name)

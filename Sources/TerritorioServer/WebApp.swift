@@ -12,6 +12,9 @@ public struct WebApp: Sendable {
     let pages: PageRenderer
     let strings: WebStrings
     let limiter: SignInLimiter
+    /// A bcrypt hash (of the accounts' cost) that matches no password: verified against when the
+    /// account does not exist, so that a wrong name takes as long as a wrong password.
+    let decoyHash: String
 
     /// The app on `store`; the templates and strings are the embedded ones.
     public init(store: Store, settings: ServerSettings) throws {
@@ -20,6 +23,7 @@ public struct WebApp: Sendable {
         self.pages = try PageRenderer.embedded()
         self.strings = WebStrings.embedded
         self.limiter = SignInLimiter(attempts: settings.signInAttempts, window: settings.signInWindow)
+        self.decoyHash = Passwords.hash(Self.randomToken(), cost: settings.bcryptCost)
     }
 
     /// The router with every route and the security middleware.

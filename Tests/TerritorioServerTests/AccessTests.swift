@@ -91,6 +91,19 @@ struct AccessTests {
         }
     }
 
+    @Test("the limiter forgets names whose failures left the window once it tracks many")
+    func limiterMemory() async {
+        let limiter = SignInLimiter(attempts: 2, window: 60)
+        let old = Date(timeIntervalSince1970: 0)
+        for i in 0..<SignInLimiter.pruneAbove { await limiter.recordFailure("name\(i)", now: old) }
+        #expect(await limiter.trackedNames == SignInLimiter.pruneAbove)
+        await limiter.recordFailure("recent", now: old.addingTimeInterval(3600))
+        #expect(await limiter.trackedNames == 1)
+        await limiter.recordFailure("recent", now: old.addingTimeInterval(3601))
+        #expect(await limiter.isBlocked("recent", now: old.addingTimeInterval(3602)))
+        #expect(await !limiter.isBlocked("recent", now: old.addingTimeInterval(3700)))
+    }
+
     @Test("an unknown account name fails like a wrong password")
     func unknownAccount() async throws {
         let app = try ServerFixture.app(ServerFixture.store())

@@ -61,7 +61,7 @@ enum ServerFixture {
     }
 
     static func app(_ store: Store, attempts: Int = 5) throws -> WebApp {
-        try WebApp(store: store, settings: ServerSettings(signInAttempts: attempts))
+        try WebApp(store: store, settings: ServerSettings(bcryptCost: 4, signInAttempts: attempts))
     }
 }
 
