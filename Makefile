@@ -8,7 +8,7 @@ PREFIX ?= /usr/local
 # that the installed binary runs where the Debian libraries are but no Swift toolchain is.
 RELEASE = $(SWIFT) build -c release --static-swift-stdlib --product territorio
 
-.PHONY: demo test build bootstrap clean surveys bench install
+.PHONY: demo test build bootstrap clean surveys bench install serve
 
 demo:
 	@scripts/bootstrap.sh --runtime
@@ -20,6 +20,18 @@ test:
 	@$(SWIFT) build --quiet
 	@$(SWIFT) test --quiet
 	@.venv/bin/python -m pytest -q -p no:warnings -p no:cacheprovider Tests/python
+
+# The web app on the demo database (built into out/ when missing), with a demo admin account
+# whose password is printed once, when the account is made.
+serve:
+	@scripts/bootstrap.sh --runtime
+	@$(SWIFT) build --quiet --product territorio
+	@test -f $(OUT)/territorio.sqlite || .build/debug/territorio demo --out $(OUT)
+	@if .build/debug/territorio user add --db $(OUT)/territorio.sqlite --org CSP --role admin --name admin \
+	    2>/dev/null; then echo "Sign in at http://127.0.0.1:8080/signin as admin with the password above."; \
+	else echo "Sign in at http://127.0.0.1:8080/signin as admin (its password was printed when it was made;" \
+	    "add accounts with territorio user add)."; fi
+	@.build/debug/territorio serve --db $(OUT)/territorio.sqlite
 
 # National-scale benchmarks against GDAL/SpatiaLite and PySAL access (docs/performance.md).
 bench:

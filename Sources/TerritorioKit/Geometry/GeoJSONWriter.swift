@@ -34,10 +34,13 @@ public struct GeoJSONWriter {
         addFeature(properties: Array(properties), geometry: geometry)
     }
 
-    public mutating func addFeature(properties: [(key: String, value: Value)], geometry: Shape) {
+    /// Adds a Feature; `id` becomes its `id` member (OGC API – Features items need one).
+    public mutating func addFeature(id: String? = nil, properties: [(key: String, value: Value)], geometry: Shape) {
         if featureCount > 0 { text += ",\n" }
         featureCount += 1
-        text += "{\"type\":\"Feature\",\"properties\":{"
+        text += "{\"type\":\"Feature\","
+        if let id { text += "\"id\":\(Self.quoted(id))," }
+        text += "\"properties\":{"
         for (i, p) in properties.enumerated() {
             if i > 0 { text += "," }
             text += Self.quoted(p.key) + ":"

@@ -90,6 +90,15 @@ extension Store {
     @discardableResult
     public func importServices(_ services: [Service], source: String) throws -> ServiceImportReport {
         try write { db in
+            let report = try Self.upsertServices(db, services)
+            try ImportLog.record(db, kind: "services", source: source, added: report.added.count,
+                                 updated: report.updated.count, unchanged: report.unchanged.count, note: nil)
+            return report
+        }
+    }
+
+    /// Inserts or updates (by id) `services` inside the caller's transaction.
+    static func upsertServices(_ db: Database, _ services: [Service]) throws -> ServiceImportReport {
             let stored = Dictionary(uniqueKeysWithValues: try Self.fetchServices(db).map { ($0.id, $0) })
             let upsert = try db.makeStatement(sql: """
                 INSERT INTO service (id, name, organization, address, postal_code, municipality_code, location_approximate,
@@ -123,10 +132,7 @@ extension Store {
                 try clearCategories.execute(arguments: [s.id])
                 for c in s.categories { try addCategory.execute(arguments: [s.id, c]) }
             }
-            try ImportLog.record(db, kind: "services", source: source, added: report.added.count,
-                                 updated: report.updated.count, unchanged: report.unchanged.count, note: nil)
             return report
-        }
     }
 
     /// Every service, by id.

@@ -192,6 +192,38 @@ enum Schema {
             // of their 1 km cell (the default of LocationPrivacy).
             try PointCoarsening.run(db, privacy: .standard)
         }
+        m.registerMigration("v5-h-accounts") { db in
+            // The web app's organisations, accounts (bcrypt hashes only), sessions (the SHA-256
+            // of the cookie's token, never the token) and the audit log of every write (who,
+            // when, what, which object: never respondent data).
+            try db.execute(sql: """
+                CREATE TABLE organisation (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE CHECK (name <> '')
+                );
+                CREATE TABLE account (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+                    organisation_id INTEGER NOT NULL REFERENCES organisation (id),
+                    role TEXT NOT NULL CHECK (role IN ('admin', 'operator', 'planner', 'researcher')),
+                    password_hash TEXT NOT NULL,
+                    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                );
+                CREATE TABLE web_session (
+                    token_hash TEXT PRIMARY KEY NOT NULL,
+                    account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+                    csrf TEXT NOT NULL,
+                    expires_at REAL NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE audit_log (
+                    id INTEGER PRIMARY KEY,
+                    account_id INTEGER REFERENCES account (id),
+                    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    action TEXT NOT NULL,
+                    object TEXT NOT NULL
+                );
+                """)
+        }
         return m
     }
 

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import TerritorioKit
+import TerritorioServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the working group's web app and the OGC API – Features on the database.",
+        discussion: """
+            Listens on 127.0.0.1 unless --host says otherwise: put it behind a reverse proxy with TLS \
+            (and add --secure-cookies) to serve the organisations. Create the first account with \
+            `territorio user add`. The OGC API is at /ogc (add it in QGIS as an OGC API – Features layer).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port to listen on.") var port = 8080
+    @Flag(help: "Mark cookies Secure (when a TLS reverse proxy serves the app).") var secureCookies = false
+    @Option(help: "The address people use, e.g. https://territorio.example.org (for the OGC API's links).")
+    var publicURL: String?
+
+    func run() async throws {
+        do {
+            let store = try Store.open(at: global.existingDatabase())
+            let settings = ServerSettings(host: host, port: port, secureCookies: secureCookies,
+                                          publicURL: publicURL,
+                                          analysis: try global.analysisConfig(explicit: nil))
+            let app = try WebApp(store: store, settings: settings)
+            say("Serving \(store.path) on http://\(host):\(port)/ (OGC API at /ogc); stop with Ctrl-C.")
+            try await app.application().runService()
+        } catch let error as InputError {
+            for line in error.lines(limit: 30) { say("error: " + line) }
+            throw error.kind == .unreadable ? Exit.unreadableInput : Exit.invalidInput
+        } catch {
+            say("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import TerritorioKit
+import TerritorioServer
+
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Accounts of the web app (`territorio serve`).",
+        subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an account: the password is read from standard input, or generated and printed once.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The account's organisation (created when new); an operator edits its services.")
+        var org: String
+        @Option(help: "admin, operator, planner or researcher.") var role: AccountRole
+        @Option(help: "The account name used to sign in.") var name: String
+        @Flag(help: "Read the password from standard input (one line) instead of generating one.")
+        var passwordStdin = false
+
+        func run() throws {
+            let password = try passwordStdin ? Self.readPassword() : Passwords.generate()
+            try reportingFailures {
+                let store = try Store.open(at: global.existingDatabase())
+                try store.addAccount(name: name, organisation: org, role: role,
+                                     passwordHash: Passwords.hash(password))
+                say("Added \(role.rawValue) \(name) of \(org).")
+                if !passwordStdin { print("Password (shown once, keep it safe): \(password)") }
+            }
+        }
+
+        static func readPassword() throws -> String {
+            let line = (readLine(strippingNewline: true) ?? "")
+            guard line.count >= Passwords.minimumLength else {
+                throw ValidationError("the password must have at least \(Passwords.minimumLength) characters")
+            }
+            return line
+        }
+    }
+}
+
+extension AccountRole: ExpressibleByArgument {}
