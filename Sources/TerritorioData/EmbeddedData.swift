@@ -14,4 +14,10 @@ public enum EmbeddedData {
 
     /// Every embedded path, sorted.
     public static var paths: [String] { EmbeddedFiles.base64.keys.sorted() }
+
+    /// The embedded paths inside `folder` (e.g. `Web/templates`), sorted.
+    public static func paths(in folder: String) -> [String] {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return paths.filter { $0.hasPrefix(prefix) }
+    }
 }
