@@ -29,6 +29,13 @@ struct ImportServicesCommand: ParsableCommand {
     @Flag(help: "Accept services located outside the consortium (e.g. in Genoa or Alessandria).")
     var allowOutside = false
 
+    @Flag(help: "The file is the whole directory: services not in it are closed (removed, kept in the history).")
+    var replace = false
+
+    func validate() throws {
+        if replace && partial { throw ValidationError("--replace needs every row valid: leave out --partial") }
+    }
+
     func run() throws {
         try reportingFailures {
             let records = try ServiceFile.read(path: file)
@@ -44,6 +51,11 @@ struct ImportServicesCommand: ParsableCommand {
             }
             let report = try store.importServices(outcome.services, source: file)
             say("\(file): \(records.records.count) services — \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(outcome.rejected) rejected.")
+            if replace {
+                let listed = Set(outcome.services.map(\.id))
+                let closed = try store.closeServices(try store.services().map(\.id).filter { !listed.contains($0) }, source: file)
+                if !closed.isEmpty { say(Self.closed(closed)) }
+            }
             let approximate = outcome.services.filter(\.locationApproximate).map(\.id)
             if !approximate.isEmpty {
                 say("note: \(approximate.count) services have no coordinates and were placed at their municipality's centre: \(listing(approximate)).")
@@ -53,5 +65,9 @@ struct ImportServicesCommand: ParsableCommand {
                 throw Exit.partial
             }
         }
+    }
+
+    static func closed(_ ids: [String]) -> String {
+        "\(ids.count) services not in the file were closed (kept in the directory's history): \(listing(ids))."
     }
 }

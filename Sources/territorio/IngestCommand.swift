@@ -62,12 +62,18 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "The organisation that collected the paper questionnaires of files without a source column.")
     var source: String?
 
+    @Option(help: "The survey round the files belong to (default: each submission's round by its date).")
+    var round: String?
+
     func run() throws {
         var worst: ExitCode = .success
         var summaries: [IngestSummary] = []
         var allRejected: RejectedRows?
         let store: Store
         do { store = try Store.open(at: global.database) } catch { say("error: \(error)"); throw ExitCode.failure }
+        if let round {
+            do { _ = try store.round(named: round) } catch { say("error: \(error)"); throw Exit.invalidInput }
+        }
         let resolver = try SurveyIngest.resolver(store)
         let policy = IngestPolicy(allowOutside: allowOutside, allowFuture: allowFuture, correction: correction,
                                   source: source)
@@ -83,6 +89,7 @@ struct IngestCommand: ParsableCommand {
                     } : nil)
                 if showProgress { FileHandle.standardError.write(Data("\r".utf8)) }
                 summaries.append(summary)
+                if let round, let batch = summary.batch, !dryRun { try store.assignBatch(batch, to: round) }
                 report(summary)
                 if allRejected == nil { allRejected = rows } else { allRejected!.append(rows) }
                 if summary.rejected > 0 && worst == .success { worst = Exit.partial }

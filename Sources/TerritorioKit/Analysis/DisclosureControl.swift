@@ -13,9 +13,10 @@ public struct DisclosureControl: Sendable {
     public func isSmall(_ count: Int?) -> Bool { count.map { $0 > 0 && $0 < k } ?? false }
 
     /// The cells (indices) to suppress among `counts`, which add up to a published total, and
-    /// whether the total may be published.
-    public func protect(_ counts: [Int?]) -> (suppressed: Set<Int>, totalPublished: Bool) {
-        var suppressed = Set(counts.indices.filter { isSmall(counts[$0]) })
+    /// whether the total may be published. `forced` cells are withheld whatever their count
+    /// (e.g. across survey rounds), and protected like small ones.
+    public func protect(_ counts: [Int?], forced: Set<Int> = []) -> (suppressed: Set<Int>, totalPublished: Bool) {
+        var suppressed = Set(counts.indices.filter { isSmall(counts[$0]) }).union(forced)
         guard !suppressed.isEmpty else { return ([], true) }
         var candidates = counts.indices.filter { !suppressed.contains($0) && (counts[$0] ?? 0) > 0 }
             .sorted { (counts[$0]!, $0) < (counts[$1]!, $1) }

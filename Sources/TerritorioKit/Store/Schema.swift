@@ -173,6 +173,7 @@ enum Schema {
             // publishes instead of the municipality (docs/privacy.md).
             try db.execute(sql: "ALTER TABLE municipality ADD COLUMN zone TEXT")
         }
+        registerRoundsAndSessions(&m)
         return m
     }
 
