@@ -15,7 +15,8 @@ struct ExportCommand: ParsableCommand {
             are written whole or not at all.
             """)
 
-    enum Dataset: String, ExpressibleByArgument, CaseIterable { case municipalities, services, needs, submissions, sessions }
+    enum Dataset: String, ExpressibleByArgument, CaseIterable { case municipalities, services, needs, submissions,
+        sessions }
     enum Format: String, ExpressibleByArgument, CaseIterable { case geojson, csv, hsds, ics }
 
     @OptionGroup var global: GlobalOptions
@@ -40,7 +41,8 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--format hsds is for services and sessions only")
         }
         if format == .ics && dataset != .sessions { throw ValidationError("--format ics is for sessions only") }
-        if dataset == .sessions && format == .geojson { throw ValidationError("sessions: use --format ics, csv or hsds") }
+        if dataset == .sessions
+            && format == .geojson { throw ValidationError("sessions: use --format ics, csv or hsds") }
     }
 
     func run() throws {

@@ -53,7 +53,8 @@ struct ImportServicesCommand: ParsableCommand {
             say("\(file): \(records.records.count) services — \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(outcome.rejected) rejected.")
             if replace {
                 let listed = Set(outcome.services.map(\.id))
-                let closed = try store.closeServices(try store.services().map(\.id).filter { !listed.contains($0) }, source: file)
+                let closed = try store.closeServices(try store.services().map(\.id).filter { !listed.contains($0) },
+                    source: file)
                 if !closed.isEmpty { say(Self.closed(closed)) }
             }
             let approximate = outcome.services.filter(\.locationApproximate).map(\.id)

@@ -41,7 +41,8 @@ struct MapCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let (analysis, store) = try ReportCommand.analysis(global, categories: [], costs: costs, config: config)
-                try output.write(try Maps.gaps(report: RoundAnalysis.report(analysis, store: store), category: category, language: output.lang, store: store))
+                try output.write(try Maps.gaps(report: RoundAnalysis.report(analysis, store: store),
+                    category: category, language: output.lang, store: store))
             }
         }
     }

@@ -47,7 +47,8 @@ struct ReportChangesCommand: ParsableCommand {
             let text = format == .geojson ? try report.geoJSON(shapes: shapes) : try report.csv()
             if let out { try AtomicFile.write(text, to: out) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
             if let summary {
-                try AtomicFile.write(ChangeSummary(report: report, shapes: shapes, language: lang).html(language: lang), to: summary)
+                try AtomicFile.write(ChangeSummary(report: report, shapes: shapes,
+                    language: lang).html(language: lang), to: summary)
                 if pdf { try Poster.pdf(htmlPath: summary, pdfPath: Self.pdfPath(summary)) }
             }
             say(Self.done(report, out: out, summary: summary))
@@ -57,7 +58,8 @@ struct ReportChangesCommand: ParsableCommand {
     static func pdfPath(_ html: String) -> String { (html as NSString).deletingPathExtension + ".pdf" }
 
     static func done(_ r: ChangeReport, out: String?, summary: String?) -> String {
-        "Changes \(r.from.name) → \(r.to.name): \(r.municipalities.count) municipalities × \(r.categories.count) categories, "
+        "Changes \(r.from.name) → \(r.to.name): \(r.municipalities.count) municipalities × "
+            + "\(r.categories.count) categories, "
             + "\(r.serviceChanges.count) directory changes" + (out.map { "; wrote \($0)" } ?? "")
             + (summary.map { "; summary \($0)" } ?? "") + "."
     }

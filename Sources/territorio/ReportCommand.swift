@@ -78,7 +78,8 @@ struct ReportCommand: ParsableCommand {
                     : try report.csv()
                 if let out {
                     try AtomicFile.write(text, to: out)
-                    say("Wrote \(out): \(analysis.inputs.municipalities.count) municipalities × \(analysis.categories.count) categories (k = \(analysis.config.k)), \(selection.label).")
+                    say("Wrote \(out): \(analysis.inputs.municipalities.count) municipalities × "
+                        + "\(analysis.categories.count) categories (k = \(analysis.config.k)), \(selection.label).")
                 } else {
                     FileHandle.standardOutput.write(Data(text.utf8))
                 }

@@ -16,6 +16,8 @@ struct Territorio: ParsableCommand {
             66 input file missing or unreadable (nothing was written); 1 any other failure.
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, ImportCommand.self, ConsortiumCommand.self, SurveyCommand.self, IngestCommand.self, RoundCommand.self, ReportCommand.self, MapCommand.self, PosterCommand.self, ExportCommand.self, InfoCommand.self, DemoCommand.self,
+        subcommands: [InitCommand.self, ImportCommand.self, ConsortiumCommand.self, SurveyCommand.self,
+            IngestCommand.self, RoundCommand.self, ReportCommand.self, MapCommand.self, PosterCommand.self,
+            ExportCommand.self, InfoCommand.self, DemoCommand.self,
                       BackupCommand.self, RestoreCommand.self, DoctorCommand.self])
 }

@@ -25,7 +25,8 @@ struct RoundsTests {
             for i in 0..<total {
                 let uuid = "\(tag)-\(i)"
                 try db.execute(sql: """
-                    INSERT INTO submission (uuid, form, municipality_code, submitted_at, content_hash, batch_id, source_row)
+                    INSERT INTO submission (uuid, form, municipality_code, submitted_at, content_hash, batch_id,
+                        source_row)
                     VALUES (?, 'user', ?, ?, ?, ?, ?)
                     """, arguments: [uuid, code, date + "T10:00:00Z", uuid, batch, i + 2])
                 if i < reporting {
@@ -102,7 +103,8 @@ struct RoundsTests {
         try Self.addResponses(store, code: Self.serravalle, date: "2026-11-02", total: 13, reporting: 7, tag: "d")
         let all = try store.rounds()
         func report(_ chosen: [SurveyRound]?) throws -> GapReport {
-            try RoundAnalysis.report(store: store, selection: RoundSelection(all: all, chosen: chosen), config: .standard)
+            try RoundAnalysis.report(store: store, selection: RoundSelection(all: all, chosen: chosen),
+                config: .standard)
         }
         let a = try report([all[0]]), b = try report([all[1]]), range = try report(all), everything = try report(nil)
         let key = "\(Self.novi)/food/user_reports"
@@ -123,7 +125,8 @@ struct RoundsTests {
                 #expect(!(1..<5).contains(abs(v - u)), "\(k): \(v) − \(u) reveals a count below k")
             }
         }
-        let change = try Self.row(try ChangeReport.make(store: store, from: "A", to: "B", config: .standard), Self.novi, "food")
+        let change = try Self.row(try ChangeReport.make(store: store, from: "A", to: "B", config: .standard),
+            Self.novi, "food")
         #expect(change.needChange == nil && change.needSuppressed, "withheld on one side: no change published")
         #expect(change.needFrom != nil && change.needTo == nil)
     }

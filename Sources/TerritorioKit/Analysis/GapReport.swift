@@ -76,7 +76,8 @@ public struct GapReport: Sendable {
             return Cell(value: .double(denominator > 0 ? Double(numerator) / Double(denominator) : nil), suppressed: false)
         }
         let awareness = g.withinReach ? share(g.dontKnowWhere, g.userReports,
-                                                 hiddenInputs: reports || acrossRounds("dont_know_where")) : Cell(value: .double(nil), suppressed: false)
+                                                 hiddenInputs: reports || acrossRounds("dont_know_where"))
+                                                     : Cell(value: .double(nil), suppressed: false)
         let language = share(g.languageMismatch, g.respondentsWithLanguages,
                              hiddenInputs: responses || acrossRounds("language_mismatch"))
         let levelHidden = g.level != .insufficientData && (g.levelFromUsers ? (reports || responses) : (requests || unmet))

@@ -11,7 +11,8 @@ extension EmbeddedDefault {
         }
         let update = geoData + "/services-update-2026-autunno.csv"
         if FileManager.default.fileExists(atPath: update) {
-            let outcome = try ServiceCheck(context: try store.directoryContext()).check(try ServiceFile.read(path: update))
+            let file = try ServiceFile.read(path: update)
+            let outcome = try ServiceCheck(context: try store.directoryContext()).check(file)
             guard outcome.problems.isEmpty else { throw InputError(file: update, problems: outcome.problems) }
             try store.importServices(outcome.services, source: "GeoData/services-update-2026-autunno.csv")
         }
@@ -34,7 +35,8 @@ extension EmbeddedDefault {
         var rounds: [SurveyRound] = []
         for (i, r) in table.records.enumerated() {
             switch SurveyRound.parse(name: CSVStream.Table.field(r, name), start: CSVStream.Table.field(r, start),
-                                     end: CSVStream.Table.field(r, end), note: note.map { CSVStream.Table.field(r, $0) }) {
+                                     end: CSVStream.Table.field(r, end), note: note.map { CSVStream.Table.field(r,
+                                         $0) }) {
             case .success(let round): rounds.append(round)
             case .failure(let e): problems.append(InputProblem(.row(table.row(ofRecord: i)), e.description))
             }

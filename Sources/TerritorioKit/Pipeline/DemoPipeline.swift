@@ -129,7 +129,8 @@ public enum DemoPipeline {
         let geojson = out + "/changes.geojson", csv = out + "/changes.csv", html = out + "/changes-summary-it.html"
         try AtomicFile.write(try report.geoJSON(shapes: shapes), to: geojson)
         try AtomicFile.write(try report.csv(), to: csv)
-        try AtomicFile.write(ChangeSummary(report: report, shapes: shapes, language: "it").html(language: "it"), to: html)
+        try AtomicFile.write(ChangeSummary(report: report, shapes: shapes, language: "it").html(language: "it"),
+            to: html)
         manifest.changes = [geojson, csv, html]
         manifest.changeRounds = "\(report.from.name) → \(report.to.name)"
         if pdf && ExternalTool.find(["chromium", "chromium-browser", "google-chrome"]) != nil {

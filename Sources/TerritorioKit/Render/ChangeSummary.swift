@@ -65,7 +65,8 @@ public struct ChangeSummary {
             + "<th>\(text("changes.level", l))</th><th>\(text("changes.need", l))</th>"
             + "<th>\(text("changes.services", l))</th></tr>\n"
         for row in rows {
-            let need = row.needSuppressed ? "—" : "\(number(row.needFrom)) → \(number(row.needTo)) (\(signed(row.needChange)))"
+            let need = row.needSuppressed ? "—"
+                : "\(number(row.needFrom)) → \(number(row.needTo)) (\(signed(row.needChange)))"
             html += "<tr><td><bdi dir=\"ltr\">\(Markup.escape(row.name))</bdi></td>"
                 + "<td>\(Markup.escape(labels[row.category] ?? row.category))</td>"
                 + "<td>\(level(row.levelFrom, row.levelSuppressed)) → \(level(row.levelTo, row.levelSuppressed))</td>"

@@ -9,7 +9,8 @@ extension Maps {
             let net = report.netLevelChange(municipality: i)
             let style = net.map { $0 > 0 ? "worse" : $0 < 0 ? "better" : "same" } ?? "unknown"
             return SVGMap.Area(code: m.code, name: m.name, shape: shape, labelPoint: m.point, style: "change-\(style)",
-                               tooltip: "\(m.name): \(Phrases.text("change.\(style)", language))", rank: Double(m.population))
+                               tooltip: "\(m.name): \(Phrases.text("change.\(style)", language))",
+                                   rank: Double(m.population))
         }
         let legend = ["worse", "better", "same", "unknown"].map {
             SVGMap.LegendEntry(style: "change-\($0)", label: Phrases.text("change.\($0)", language))

@@ -13,13 +13,16 @@ extension ChangeReport {
             let c = r.category
             out += [
                 ("\(c)_need_per_1000_from", d(r.needFrom)), ("\(c)_need_per_1000_to", d(r.needTo)),
-                ("\(c)_need_per_1000_change", d(r.needChange)), ("\(c)_need_per_1000_change_suppressed", .bool(r.needSuppressed)),
+                ("\(c)_need_per_1000_change", d(r.needChange)), ("\(c)_need_per_1000_change_suppressed",
+                    .bool(r.needSuppressed)),
                 ("\(c)_services_opened", .int(r.opened)), ("\(c)_services_closed", .int(r.closed)),
                 ("\(c)_services_hours_changed", .int(r.hoursChanged)),
                 ("\(c)_services_languages_changed", .int(r.languagesChanged)),
-                ("\(c)_access_from", d(r.accessFrom)), ("\(c)_access_to", d(r.accessTo)), ("\(c)_access_change", d(r.accessChange)),
+                ("\(c)_access_from", d(r.accessFrom)), ("\(c)_access_to", d(r.accessTo)), ("\(c)_access_change",
+                    d(r.accessChange)),
                 ("\(c)_gap_level_from", .string(r.levelFrom)), ("\(c)_gap_level_to", .string(r.levelTo)),
-                ("\(c)_gap_level_change", .int(r.levelChange)), ("\(c)_gap_level_change_suppressed", .bool(r.levelSuppressed)),
+                ("\(c)_gap_level_change", .int(r.levelChange)), ("\(c)_gap_level_change_suppressed",
+                    .bool(r.levelSuppressed)),
             ]
         }
         return out
@@ -51,7 +54,8 @@ extension ChangeReport {
     /// The same columns as CSV, without geometry.
     public func csv() throws -> String {
         let rows = municipalities.indices.map { properties(municipality: $0) }
-        return try CSVText.make(header: rows.first?.map(\.key) ?? [], rows: rows.map { $0.map { GapReport.text($0.value) } })
+        return try CSVText.make(header: rows.first?.map(\.key) ?? [],
+            rows: rows.map { $0.map { GapReport.text($0.value) } })
     }
 
     /// The change report between the rounds `from` and `to` of `store`.

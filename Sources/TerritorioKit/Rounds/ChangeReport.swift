@@ -43,11 +43,13 @@ public struct ChangeReport: Sendable {
         categories = after.analysis.categories
         municipalities = after.analysis.inputs.municipalities
         serviceChanges = DirectoryHistory.changes(history, after: from.end, upTo: to.end)
-        let beforeIndex = Dictionary(uniqueKeysWithValues: before.analysis.inputs.municipalities.enumerated().map { ($1.code, $0) })
+        let earlier = before.analysis.inputs.municipalities
+        let beforeIndex = Dictionary(uniqueKeysWithValues: earlier.enumerated().map { ($1.code, $0) })
         let changes = serviceChanges
         rows = municipalities.enumerated().map { i, m in
             after.analysis.categories.map { c in
-                Self.row(m, c.code, before: beforeIndex[m.code].map { before.cells(category: c.code, municipality: $0) },
+                Self.row(m, c.code, before: beforeIndex[m.code].map { before.cells(category: c.code,
+                    municipality: $0) },
                          after: after.cells(category: c.code, municipality: i), changes: changes)
             }
         }
@@ -68,11 +70,14 @@ public struct ChangeReport: Sendable {
         let levelHidden = (levelA?.suppressed ?? false) || (levelB?.suppressed ?? false)
         var row = Row(code: m.code, name: m.name, category: category, needFrom: double(needA), needTo: double(needB),
                       needChange: nil, needSuppressed: needHidden,
-                      accessFrom: double(cell(before, "access")), accessTo: double(cell(after, "access")), accessChange: nil,
-                      levelFrom: string(levelA), levelTo: string(levelB), levelChange: nil, levelSuppressed: levelHidden)
+                      accessFrom: double(cell(before, "access")), accessTo: double(cell(after, "access")),
+                          accessChange: nil,
+                      levelFrom: string(levelA), levelTo: string(levelB), levelChange: nil,
+                          levelSuppressed: levelHidden)
         if !needHidden, let a = row.needFrom, let b = row.needTo { row.needChange = b - a }
         if let a = row.accessFrom, let b = row.accessTo { row.accessChange = b - a }
-        if !levelHidden, let a = row.levelFrom.flatMap({ levelOrder[$0] }), let b = row.levelTo.flatMap({ levelOrder[$0] }) {
+        if !levelHidden, let a = row.levelFrom.flatMap({ levelOrder[$0] }),
+            let b = row.levelTo.flatMap({ levelOrder[$0] }) {
             row.levelChange = b - a
         }
         for change in changes where Self.concerns(change, municipality: m.code, category: category) {
@@ -97,7 +102,8 @@ public struct ChangeReport: Sendable {
     /// The rows with a published change, largest first: gap-level steps, then need per 1,000,
     /// then services changed.
     public func largestChanges(limit: Int) -> [Row] {
-        let changed = rows.joined().filter { ($0.levelChange ?? 0) != 0 || ($0.needChange ?? 0) != 0 || $0.serviceChanges > 0 }
+        let changed = rows.joined().filter { ($0.levelChange ?? 0) != 0 || ($0.needChange ?? 0) != 0
+            || $0.serviceChanges > 0 }
         return Array(changed.sorted { a, b in
             (abs(a.levelChange ?? 0), abs(a.needChange ?? 0), a.serviceChanges, b.code, b.category)
                 > (abs(b.levelChange ?? 0), abs(b.needChange ?? 0), b.serviceChanges, a.code, a.category)

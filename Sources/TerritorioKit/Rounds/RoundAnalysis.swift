@@ -25,7 +25,8 @@ public enum RoundAnalysis {
     }
 
     /// The report of an analysis already made for `selection` (every submission by default).
-    public static func report(_ analysis: GapAnalysis, store: Store, selection: RoundSelection? = nil) throws -> GapReport {
+    public static func report(_ analysis: GapAnalysis, store: Store,
+        selection: RoundSelection? = nil) throws -> GapReport {
         let selection = try selection ?? RoundSelection(all: store.rounds(), chosen: nil)
         let only = analysis.categories.map(\.code)
         let narrower = try selection.subRanges.map { sub in

@@ -37,11 +37,13 @@ public struct RecurrenceRule: Sendable, Hashable, Codable {
     public static func parse(_ text: String) -> Result<RecurrenceRule, RecurrenceError> {
         var values: [String: String] = [:]
         for part in text.split(separator: ";") {
-            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+            let pair = part.split(separator: "=",
+                maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
             guard pair.count == 2, values[pair[0]] == nil else { return .failure(.malformed(String(part))) }
             values[pair[0]] = pair[1]
         }
-        if let unknown = values.keys.sorted().first(where: { !["FREQ", "INTERVAL", "BYDAY", "COUNT", "UNTIL"].contains($0) }) {
+        if let unknown = values.keys.sorted().first(where: { !["FREQ", "INTERVAL", "BYDAY", "COUNT",
+            "UNTIL"].contains($0) }) {
             return .failure(.unsupported(unknown))
         }
         guard let f = values["FREQ"], let frequency = Frequency(rawValue: f) else {
@@ -62,7 +64,8 @@ public struct RecurrenceRule: Sendable, Hashable, Codable {
         }
         if rule.count != nil && rule.until != nil { return .failure(.countAndUntil) }
         for d in (values["BYDAY"] ?? "").split(separator: ",") {
-            guard let day = parseDay(String(d), monthly: frequency == .monthly) else { return .failure(.day(String(d))) }
+            guard let day = parseDay(String(d),
+                monthly: frequency == .monthly) else { return .failure(.day(String(d))) }
             rule.days.append(day)
         }
         return .success(rule)

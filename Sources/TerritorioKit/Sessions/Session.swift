@@ -30,8 +30,10 @@ public struct Session: Sendable, Hashable, Codable {
     public static let timeZone = "Europe/Rome"
 
     /// The CSV columns, in order: what `import sessions` reads and `export sessions --format csv` writes.
-    public static let columns = ["id", "date", "start_time", "end_time", "rrule", "topic_it", "topic_en", "topic_fr", "topic_ar",
-                                 "organization", "service_id", "address", "lat", "lon", "languages", "categories", "booking",
+    public static let columns = ["id", "date", "start_time", "end_time", "rrule", "topic_it", "topic_en", "topic_fr",
+        "topic_ar",
+                                 "organization", "service_id", "address", "lat", "lon", "languages", "categories",
+                                     "booking",
                                  "source"]
 
     /// The topic in `language`, else in Italian.

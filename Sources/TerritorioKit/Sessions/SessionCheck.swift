@@ -12,7 +12,8 @@ public struct SessionCheck {
     }
 
     /// Titles that introduce a person, not an organisation.
-    static let personalTitles = ["dott.", "dott.ssa", "dr.", "dr ", "sig.", "sig.ra", "prof.", "prof.ssa", "avv.", "mr ", "mrs ",
+    static let personalTitles = ["dott.", "dott.ssa", "dr.", "dr ", "sig.", "sig.ra", "prof.", "prof.ssa", "avv.",
+        "mr ", "mrs ",
                                  "ms ", "mme ", "m. "]
 
     /// The sessions of the file at `path`, or an ``InputError`` listing every problem.
@@ -52,19 +53,23 @@ public struct SessionCheck {
         let start = Self.time(f["start_time"] ?? ""), end = Self.time(f["end_time"] ?? "")
         if start == nil { problem("start_time", "expected a time (HH:MM)") }
         if end == nil { problem("end_time", "expected a time (HH:MM)") }
-        if let start, let end, end <= start { problem("end_time", "the session ends (\(end)) before it starts (\(start))") }
+        if let start, let end, end <= start { problem("end_time",
+            "the session ends (\(end)) before it starts (\(start))") }
         let rule = recurrence(text("rrule"), date: date, problem: problem)
         var topic: [String: String] = [:]
         for l in Phrases.languages { if let t = text("topic_\(l)") { topic[l] = t } }
         if topic["it"] == nil { problem("topic_it", "expected the topic in Italian") }
         let organization = f["organization"] ?? ""
-        if organization.isEmpty { problem("organization", "expected the organisation of the expert who leads the session") }
+        if organization.isEmpty { problem("organization",
+            "expected the organisation of the expert who leads the session") }
         if Self.personalTitles.contains(where: { organization.lowercased().hasPrefix($0) }) {
-            problem("organization", "\"\(organization)\" looks like a person's name: give the organisation, never a private person")
+            problem("organization",
+                "\"\(organization)\" looks like a person's name: give the organisation, never a private person")
         }
         let location = place(f, problem: problem)
         let languages = ServiceCheck.list(f["languages"] ?? "").map { $0.lowercased() }
-        for l in languages where !LanguageCode.isValid(l) { problem("languages", "\(l) is not an ISO 639-1 language code") }
+        for l in languages where !LanguageCode.isValid(l) { problem("languages",
+            "\(l) is not an ISO 639-1 language code") }
         let categories = ServiceCheck.list(f["categories"] ?? "")
         if categories.isEmpty { problem("categories", "expected at least one category") }
         for c in categories where !self.categories.contains(c) { problem("categories", "unknown category \(c)") }
@@ -73,7 +78,8 @@ public struct SessionCheck {
         guard let date, let start, let end, let booking else { return nil }
         return Session(id: id, date: date, startTime: start, endTime: end, recurrence: rule, topic: topic,
                        organization: organization, serviceID: text("service_id"), address: text("address"),
-                       location: location, languages: languages.sorted(), categories: categories.sorted(), booking: booking,
+                       location: location, languages: languages.sorted(), categories: categories.sorted(),
+                           booking: booking,
                        source: text("source"))
     }
 

@@ -4,12 +4,14 @@ import Foundation
 public enum SessionExport {
     /// The import format: importing it again changes nothing.
     public static func csv(_ sessions: [Session]) throws -> String {
-        try CSVText.make(header: Session.columns, rows: sessions.map { s in Session.columns.map { s.fields[$0] ?? "" } })
+        try CSVText.make(header: Session.columns,
+            rows: sessions.map { s in Session.columns.map { s.fields[$0] ?? "" } })
     }
 
     /// The HSDS 3.0 schedule fields (RFC 5545 recurrence, local times in `timezone`).
     static let scheduleFields = ["id", "service_id", "location_id", "service_at_location_id", "valid_from", "valid_to",
-                                 "dtstart", "timezone", "until", "count", "wkst", "freq", "interval", "byday", "byweekno",
+                                 "dtstart", "timezone", "until", "count", "wkst", "freq", "interval", "byday",
+                                     "byweekno",
                                  "bymonthday", "byyearday", "description", "opens_at", "closes_at", "schedule_link",
                                  "attending_type", "notes"]
 
@@ -40,7 +42,8 @@ public enum SessionExport {
     public static func hsds(_ sessions: [Session], to directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let rows = scheduleRows(sessions)
-        try AtomicFile.write(try CSVText.make(header: scheduleFields, rows: rows.map { r in scheduleFields.map { r[$0] ?? "" } }),
+        try AtomicFile.write(try CSVText.make(header: scheduleFields,
+            rows: rows.map { r in scheduleFields.map { r[$0] ?? "" } }),
                              to: directory + "/schedules.csv")
         let table = HSDSExport.Table(name: "schedule", path: "schedules.csv", fields: scheduleFields.map { name in
             switch name {

@@ -59,7 +59,8 @@ extension Store {
                 caseloads: caseloads,
                 operatorCovered: Set(latest.values.map(\.municipality)),
                 costs: costs,
-                latestSubmission: try String.fetchOne(db, sql: "SELECT max(substr(submitted_at, 1, 10)) FROM submission s WHERE 1 \(inRounds)"),
+                latestSubmission: try String.fetchOne(db,
+                    sql: "SELECT max(substr(submitted_at, 1, 10)) FROM submission s WHERE 1 \(inRounds)"),
                 sources: sources)
         }
     }

@@ -46,7 +46,8 @@ extension Store {
         try read { db in
             var counts: [String: Int] = [:]
             var outside = 0
-            for row in try Row.fetchAll(db, sql: "SELECT \(Self.roundOfSubmission) AS r, count(*) FROM submission s GROUP BY r") {
+            for row in try Row.fetchAll(db,
+                sql: "SELECT \(Self.roundOfSubmission) AS r, count(*) FROM submission s GROUP BY r") {
                 if let name: String = row[0] { counts[name] = row[1] } else { outside = row[1] }
             }
             return (counts, outside)

@@ -55,7 +55,8 @@ extension Store {
             var closed: [String] = []
             for id in ids {
                 guard let old = stored[id],
-                      let change = ServiceChange.between(old, nil, effective: date ?? today, source: source) else { continue }
+                      let change = ServiceChange.between(old, nil, effective: date ?? today,
+                          source: source) else { continue }
                 try Self.recordChange(db, change)
                 try db.execute(sql: "DELETE FROM service WHERE id = ?", arguments: [id])
                 closed.append(id)

@@ -6,17 +6,13 @@ extension Store {
     @discardableResult
     public func importSessions(_ sessions: [Session], source: String) throws -> ServiceImportReport {
         try write { db in
-            let stored = Dictionary(uniqueKeysWithValues: try Self.fetchSessions(db).map { ($0.session.id, $0.session) })
+            let stored = Dictionary(uniqueKeysWithValues: try Self.fetchSessions(db).map { ($0.session.id,
+                $0.session) })
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             var report = ServiceImportReport()
             for s in sessions {
-                if let old = stored[s.id] {
-                    if old == s { report.unchanged.append(s.id); continue }
-                    report.updated.append(s.id)
-                } else {
-                    report.added.append(s.id)
-                }
+                guard report.file(s.id, old: stored[s.id], new: s) else { continue }
                 try db.execute(sql: """
                     INSERT INTO session (id, content, source) VALUES (?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET content = excluded.content, source = excluded.source,
