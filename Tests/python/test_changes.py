@@ -81,3 +81,34 @@ def test_summary_pdf_through_chromium(demo, tmp_path):
     assert "cosa è cambiato" in text
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert [line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")] == ["1"], "one page"
+
+
+def test_ingest_into_a_chosen_round(demo, tmp_path):
+    import shutil
+    db = tmp_path / "t.sqlite"
+    shutil.copy(demo / "territorio.sqlite", db)
+    before = territorio("round", "list", "--db", db).stdout
+    paper = (demo / "surveys" / "paper-user.csv").read_text(encoding="utf-8-sig").splitlines()
+    rows = [line.replace("P-0", "P-7", 1) for line in paper[2:7] if "/10/2026" in line]
+    assert rows, "the sample has October questionnaires"
+    new = tmp_path / "paper-october.csv"
+    new.write_text("\n".join(paper[:2] + rows) + "\n", encoding="utf-8")
+    unknown = territorio("ingest", new, "--db", db, "--round", "2025-inverno", check=False)
+    assert unknown.returncode == 65 and "2026-estate" in unknown.stderr
+    territorio("ingest", new, "--db", db, "--round", "2026-estate")
+    after = territorio("round", "list", "--db", db).stdout
+
+    def count(listing, name):
+        line = next(l for l in listing.splitlines() if l.startswith(name + "\t"))
+        return int(line.split("\t")[3].split()[0])
+
+    assert count(after, "2026-estate") == count(before, "2026-estate") + len(rows), "October rows, put in the summer round"
+    assert count(after, "2026-autunno") == count(before, "2026-autunno")
+
+
+def test_round_report_says_which_rounds(demo, tmp_path):
+    out = tmp_path / "range.geojson"
+    territorio("report", "gaps", "--db", demo / "territorio.sqlite", "--from", "2026-estate", "--to", "2026-autunno",
+               "--out", out)
+    assert json.loads(out.read_text(encoding="utf-8"))["territorio"]["rounds"] == ["2026-estate", "2026-autunno"]
+    assert "rounds" not in json.loads((demo / "gaps.geojson").read_text(encoding="utf-8"))["territorio"]

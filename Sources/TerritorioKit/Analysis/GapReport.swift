@@ -19,6 +19,9 @@ public struct GapReport: Sendable {
     /// Per category and count name, whether the consortium total may be published.
     let totalPublished: [String: [String: Bool]]
 
+    /// The survey rounds the report covers (nil: every submission), for its metadata.
+    public var rounds: [String]?
+
     public static let countNames = ["user_reports", "operator_requests", "operator_unmet", "responses"]
 
     /// The warning for an analysis of a database without services: every municipality then has

@@ -34,6 +34,8 @@ public enum RoundAnalysis {
                         config: analysis.config, only: only)
         }
         let extra = RoundDisclosure.withheld(target: analysis, narrower: narrower, k: analysis.config.k)
-        return GapReport(analysis, alsoWithhold: extra)
+        var report = GapReport(analysis, alsoWithhold: extra)
+        report.rounds = selection.names
+        return report
     }
 }
