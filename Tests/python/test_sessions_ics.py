@@ -99,3 +99,17 @@ def test_bad_sessions_are_refused_with_row_and_column(tmp_path):
     out = tmp_path / "none.csv"
     territorio("export", "sessions", "--db", db, "--format", "csv", "--out", out)
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1, "nothing was imported"
+
+
+def test_hsds_schedule_validates_with_frictionless(demo, tmp_path):
+    import csv
+    import subprocess
+    from conftest import ROOT
+    out = tmp_path / "hsds"
+    territorio("export", "sessions", "--db", demo / "territorio.sqlite", "--format", "hsds", "--out", out)
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "frictionless"), "validate", str(out / "datapackage.json")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    rows = {r["description"].split(" — ")[0]: r for r in csv.DictReader((out / "schedules.csv").open(encoding="utf-8"))}
+    monthly = rows["Cercare lavoro, insieme"]
+    assert (monthly["freq"], monthly["byday"], monthly["count"], monthly["opens_at"]) == ("MONTHLY", "1TH", "9", "18:00:00")

@@ -31,7 +31,7 @@ public enum SessionExport {
                 "freq": rule?.frequency.rawValue ?? "", "interval": rule.map { String($0.interval) } ?? "",
                 "byday": rule?.days.map(\.text).joined(separator: ",") ?? "",
                 "description": s.topic("it") + " — " + Phrases.text("sessions.with", "it", s.organization),
-                "opens_at": s.startTime, "closes_at": s.endTime, "attending_type": "in_person",
+                "opens_at": s.startTime + ":00", "closes_at": s.endTime + ":00", "attending_type": "in_person",
                 "notes": (s.booking ? Phrases.text("sessions.booking", "en") : Phrases.text("sessions.free", "en"))
                     + (s.languages.isEmpty ? "" : "; languages: " + s.languages.joined(separator: ", ")),
             ]
