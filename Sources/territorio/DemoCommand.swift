@@ -55,6 +55,10 @@ struct DemoCommand: ParsableCommand {
             "  \(((m.posters.first ?? "poster/x") as NSString).deletingLastPathComponent)"
                 + "/poster-{it,en,fr,ar}.html: the \"Hai bisogno di aiuto?\" poster (A3; PDF with `territorio poster --pdf`)",
             "  surveys: \(surveys.joined(separator: ", ")) — synthetic",
+            "  \(m.changes.joined(separator: ", ")): what changed between the rounds \(m.changeRounds) "
+                + "(the meeting summary\(m.changes.contains { $0.hasSuffix(".pdf") } ? " and its PDF" : ""))",
+            "  the poster lists the next meetings of the self-help group (\(m.sessions) illustrative sessions; "
+                + "`territorio export sessions --format ics`)",
             "Boundaries and population: ISTAT (CC BY).",
         ]
     }

@@ -15,15 +15,16 @@ struct ExportCommand: ParsableCommand {
             are written whole or not at all.
             """)
 
-    enum Dataset: String, ExpressibleByArgument, CaseIterable { case municipalities, services, needs, submissions }
-    enum Format: String, ExpressibleByArgument, CaseIterable { case geojson, csv, hsds }
+    enum Dataset: String, ExpressibleByArgument, CaseIterable { case municipalities, services, needs, submissions,
+        sessions }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case geojson, csv, hsds, ics }
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "What to export: municipalities, services, needs or submissions.")
+    @Argument(help: "What to export: municipalities, services, needs, submissions or sessions.")
     var dataset: Dataset
 
-    @Option(help: "geojson, csv, or hsds (services only).")
+    @Option(help: "geojson, csv, hsds (services, sessions) or ics (sessions: iCalendar).")
     var format: Format = .geojson
 
     @Option(help: "The output file (a folder for hsds).")
@@ -36,7 +37,12 @@ struct ExportCommand: ParsableCommand {
     var config: String?
 
     func validate() throws {
-        if format == .hsds && dataset != .services { throw ValidationError(text("usage.hsds")) }
+        if format == .hsds && ![.services, .sessions].contains(dataset) {
+            throw ValidationError(text("usage.hsds"))
+        }
+        if format == .ics && dataset != .sessions { throw ValidationError("--format ics is for sessions only") }
+        if dataset == .sessions
+            && format == .geojson { throw ValidationError("sessions: use --format ics, csv or hsds") }
     }
 
     func run() throws {
@@ -45,6 +51,8 @@ struct ExportCommand: ParsableCommand {
             switch (dataset, format) {
             case (.municipalities, .geojson):
                 try AtomicFile.write(MunicipalityExport.geoJSON(try store.municipalities(consortiumOnly: consortiumOnly, withShapes: true)), to: out)
+            case (.services, .ics):
+                return  // refused by validate()
             case (.municipalities, _):
                 try AtomicFile.write(try MunicipalityExport.csv(try store.municipalities(consortiumOnly: consortiumOnly)), to: out)
             case (.services, .geojson):
@@ -54,6 +62,8 @@ struct ExportCommand: ParsableCommand {
             case (.services, .hsds):
                 try HSDSExport.write(services: try store.services(), categories: try store.categories(),
                                      municipalityNames: try store.municipalityNames(), to: out)
+            case (.sessions, _):
+                try exportSessions(store)
             case (.needs, _), (.submissions, _):
                 let parameters = try global.analysisConfig(explicit: config)
                 let f: ResearchExport.Format = format == .csv ? .csv : .geojson
@@ -65,6 +75,17 @@ struct ExportCommand: ParsableCommand {
                 say(text("wrote", ("file", out + ".meta.json")))
             }
             say(text("wrote", ("file", out)))
+        }
+    }
+
+    func exportSessions(_ store: Store) throws {
+        let sessions = try store.sessions()
+        switch format {
+        case .ics:
+            let services = Dictionary(uniqueKeysWithValues: try store.services().map { ($0.id, $0) })
+            try AtomicFile.write(ICalendar.make(sessions, services: services), to: out)
+        case .hsds: try SessionExport.hsds(sessions.map(\.session), to: out)
+        default: try AtomicFile.write(try SessionExport.csv(sessions.map(\.session)), to: out)
         }
     }
 }

@@ -29,6 +29,13 @@ struct ImportServicesCommand: ParsableCommand {
     @Flag(help: "Accept services located outside the consortium (e.g. in Genoa or Alessandria).")
     var allowOutside = false
 
+    @Flag(help: "The file is the whole directory: services not in it are closed (removed, kept in the history).")
+    var replace = false
+
+    func validate() throws {
+        if replace && partial { throw ValidationError("--replace needs every row valid: leave out --partial") }
+    }
+
     func run() throws {
         try reportingFailures {
             let store = try global.existingStore()
@@ -46,6 +53,12 @@ struct ImportServicesCommand: ParsableCommand {
             say(text("services.imported", ("file", file), ("count", records.records.count),
                      ("added", report.added.count), ("updated", report.updated.count),
                      ("unchanged", report.unchanged.count), ("rejected", outcome.rejected)))
+            if replace {
+                let listed = Set(outcome.services.map(\.id))
+                let closed = try store.closeServices(try store.services().map(\.id).filter { !listed.contains($0) },
+                    source: file)
+                if !closed.isEmpty { say(Self.closed(closed)) }
+            }
             let approximate = outcome.services.filter(\.locationApproximate).map(\.id)
             if !approximate.isEmpty {
                 say(text("services.approximate", ("count", approximate.count), ("list", listing(approximate))))
@@ -57,5 +70,9 @@ struct ImportServicesCommand: ParsableCommand {
                 throw Exit.partial
             }
         }
+    }
+
+    static func closed(_ ids: [String]) -> String {
+        "\(ids.count) services not in the file were closed (kept in the directory's history): \(listing(ids))."
     }
 }

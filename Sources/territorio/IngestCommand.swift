@@ -73,6 +73,9 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Settings (TOML, [privacy]); default: territorio.toml next to the database.")
     var config: String?
 
+    @Option(help: "The survey round the files belong to (default: each submission's round by its date).")
+    var round: String?
+
     func run() throws {
         var worst: ExitCode = .success
         var summaries: [IngestSummary] = []
@@ -85,6 +88,11 @@ struct IngestCommand: ParsableCommand {
         do {
             privacy = try global.locationPrivacy(explicit: config)
         } catch { say(text("error", ("message", describe(error)))); throw ExitCode.failure }
+        if let round {
+            do { _ = try store.round(named: round) } catch {
+                say(text("error", ("message", describe(error)))); throw Exit.invalidInput
+            }
+        }
         let resolver = try SurveyIngest.resolver(store)
         let policy = IngestPolicy(allowOutside: allowOutside, allowFuture: allowFuture, correction: correction,
                                   source: source)
@@ -93,6 +101,7 @@ struct IngestCommand: ParsableCommand {
                 let (summary, rows) = try ingest(file, store: store, resolver: resolver, policy: policy,
                                                  privacy: privacy)
                 summaries.append(summary)
+                if let round, let batch = summary.batch, !dryRun { try store.assignBatch(batch, to: round) }
                 report(summary)
                 if groups[rows.form] == nil { groups[rows.form] = rows } else { groups[rows.form]!.append(rows) }
                 if summary.rejected > 0 && worst == .success { worst = Exit.partial }

@@ -47,8 +47,8 @@ struct MapCommand: ParsableCommand {
             try reportingFailures {
                 let (analysis, store, codes) = try ReportCommand.analysis(
                     global, categories: [category], restrict: false, costs: costs, config: config)
-                let map = try Maps.gaps(report: GapReport(analysis), category: codes.first ?? category,
-                                        language: output.lang, store: store)
+                let map = try Maps.gaps(report: RoundAnalysis.report(analysis, store: store),
+                                        category: codes.first ?? category, language: output.lang, store: store)
                 try output.write(map)
             }
         }

@@ -6,7 +6,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Coverage-gap reports per municipality and need category.",
-        subcommands: [Gaps.self, Summary.self])
+        subcommands: [Gaps.self, Summary.self, ReportChangesCommand.self])
 
     /// Options shared by the report commands.
     struct AnalysisOptions: ParsableArguments {
@@ -64,21 +64,27 @@ struct ReportCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: AnalysisOptions
+        @OptionGroup var rounds: RoundOptions
         @Option(help: "geojson or csv.") var format: Format = .geojson
         @Option(help: "The output file (default: standard output).") var out: String?
         @Flag(help: "Leave out the generation time, so that the same data give identical bytes.") var noTimestamp = false
 
         func run() throws {
             try reportingFailures {
-                let (analysis, store) = try options.analysis(global)
-                let report = GapReport(analysis)
+                let (all, store) = try options.analysis(global)
+                let selection = try rounds.selection(store)
+                let report = selection.chosen == nil ? try RoundAnalysis.report(all, store: store, selection: selection)
+                    : try RoundAnalysis.report(store: store, selection: selection, config: all.config,
+                                               only: options.categories, costsFile: options.costs)
+                let analysis = report.analysis
                 let output = format == .geojson
                     ? try report.geoJSON(store: store, timestamp: noTimestamp ? nil : Date(), costsFile: options.costs)
                     : try report.csv()
                 if let out {
                     try AtomicFile.write(output, to: out)
                     say(text("report.wrote", ("file", out), ("municipalities", analysis.inputs.municipalities.count),
-                             ("categories", analysis.categories.count), ("k", analysis.config.k)))
+                             ("categories", analysis.categories.count), ("k", analysis.config.k))
+                        + " (\(selection.label))")
                 } else {
                     FileHandle.standardOutput.write(Data(output.utf8))
                 }
@@ -105,8 +111,8 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 // The text table carries the warning itself (see below); csv and json get it on stderr.
-                let (analysis, _) = try options.analysis(global, warnWithoutServices: format != .text)
-                let report = GapReport(analysis)
+                let (analysis, store) = try options.analysis(global, warnWithoutServices: format != .text)
+                let report = try RoundAnalysis.report(analysis, store: store)
                 var output = try Self.render(report.summary(language: Messages.language), format: format,
                                              k: analysis.config.k)
                 if format == .text && report.hasNoServices {

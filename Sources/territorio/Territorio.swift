@@ -8,7 +8,7 @@ struct Territorio: AsyncParsableCommand {
         discussion: text("help.root") + "\n\n" + text("help.exit_codes"),
         version: "0.1.0",
         subcommands: [InitCommand.self, ImportCommand.self, ConsortiumCommand.self, SurveyCommand.self, IngestCommand.self,
-                      QuarantineCommand.self, ReportCommand.self, MapCommand.self, PosterCommand.self, ExportCommand.self,
-                      InfoCommand.self, DemoCommand.self, BackupCommand.self, RestoreCommand.self, DoctorCommand.self,
-                      ServeCommand.self, UserCommand.self])
+                      RoundCommand.self, QuarantineCommand.self, ReportCommand.self, MapCommand.self, PosterCommand.self,
+                      ExportCommand.self, InfoCommand.self, DemoCommand.self, BackupCommand.self, RestoreCommand.self,
+                      DoctorCommand.self, ServeCommand.self, UserCommand.self])
 }

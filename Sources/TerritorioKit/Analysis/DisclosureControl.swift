@@ -13,10 +13,10 @@ public struct DisclosureControl: Sendable {
     public func isSmall(_ count: Int?) -> Bool { count.map { $0 > 0 && $0 < k } ?? false }
 
     /// The cells (indices) to suppress among `counts`, which add up to a published total, and
-    /// whether the total may be published. Cells in `already` stay suppressed (they were
-    /// withheld for another total the same cells add up to).
-    public func protect(_ counts: [Int?], already: Set<Int> = []) -> (suppressed: Set<Int>, totalPublished: Bool) {
-        var suppressed = Set(counts.indices.filter { isSmall(counts[$0]) }).union(already)
+    /// whether the total may be published. `forced` cells are withheld whatever their count
+    /// (e.g. across survey rounds), and protected like small ones.
+    public func protect(_ counts: [Int?], forced: Set<Int> = []) -> (suppressed: Set<Int>, totalPublished: Bool) {
+        var suppressed = Set(counts.indices.filter { isSmall(counts[$0]) }).union(forced)
         guard !suppressed.isEmpty else { return ([], true) }
         var candidates = counts.indices.filter { !suppressed.contains($0) && (counts[$0] ?? 0) > 0 }
             .sorted { (counts[$0]!, $0) < (counts[$1]!, $1) }
@@ -31,18 +31,18 @@ public struct DisclosureControl: Sendable {
     /// Protects several totals over the same cells at once: the whole (`counts`) and each group
     /// of indices in `groups` (e.g. the municipalities of one zone, whose total another output
     /// publishes). Suppression only grows, so repeating until nothing changes ends.
-    public func protect(_ counts: [Int?], groups: [[Int]]) -> (suppressed: Set<Int>, totalPublished: Bool) {
-        var (suppressed, totalPublished) = protect(counts)
+    public func protect(_ counts: [Int?], forced: Set<Int> = [], groups: [[Int]]) -> (suppressed: Set<Int>, totalPublished: Bool) {
+        var (suppressed, totalPublished) = protect(counts, forced: forced)
         var changed = true
         while changed {
             changed = false
             for group in groups where group.count > 1 {
                 let local = Set(group.indices.filter { suppressed.contains(group[$0]) })
-                let (hidden, _) = protect(group.map { counts[$0] }, already: local)
+                let (hidden, _) = protect(group.map { counts[$0] }, forced: local)
                 let added = Set(hidden.map { group[$0] }).subtracting(suppressed)
                 if !added.isEmpty { suppressed.formUnion(added); changed = true }
             }
-            let (whole, published) = protect(counts, already: suppressed)
+            let (whole, published) = protect(counts, forced: suppressed)
             if whole.count > suppressed.count { suppressed = whole; changed = true }
             totalPublished = published
         }

@@ -14,8 +14,13 @@ public struct GapReport: Sendable {
     public let control: DisclosureControl
     /// Per category and count name, the municipalities (indices) whose count is withheld.
     let withheld: [String: [String: Set<Int>]]
+    /// Cells withheld across survey rounds; the shares read `dont_know_where` and `language_mismatch`.
+    let shareWithheld: [String: [String: Set<Int>]]
     /// Per category and count name, whether the consortium total may be published.
     let totalPublished: [String: [String: Bool]]
+
+    /// The survey rounds the report covers (nil: every submission), for its metadata.
+    public var rounds: [String]?
 
     public static let countNames = ["user_reports", "operator_requests", "operator_unmet", "responses"]
 
@@ -28,7 +33,9 @@ public struct GapReport: Sendable {
     /// Whether the analysed database lists no service at all (see ``noServicesWarning``).
     public var hasNoServices: Bool { analysis.inputs.services.isEmpty }
 
-    public init(_ analysis: GapAnalysis) {
+    /// The report of `analysis`; `alsoWithhold` (category → count name → municipality indices)
+    /// are withheld whatever their count, as ``RoundDisclosure`` asks across survey rounds.
+    public init(_ analysis: GapAnalysis, alsoWithhold: [String: [String: Set<Int>]] = [:]) {
         self.analysis = analysis
         control = DisclosureControl(k: analysis.config.k)
         var withheld: [String: [String: Set<Int>]] = [:]
@@ -40,13 +47,15 @@ public struct GapReport: Sendable {
         for c in analysis.categories {
             let gaps = analysis.gaps[c.code]!
             for name in Self.countNames {
-                let (cells, total) = control.protect(gaps.map { Self.count(name, $0) }, groups: zones)
+                let (cells, total) = control.protect(gaps.map { Self.count(name, $0) },
+                                                    forced: alsoWithhold[c.code]?[name] ?? [], groups: zones)
                 withheld[c.code, default: [:]][name] = cells
                 totals[c.code, default: [:]][name] = total
             }
         }
         self.withheld = withheld
         self.totalPublished = totals
+        self.shareWithheld = alsoWithhold
     }
 
     static func count(_ name: String, _ g: Gap) -> Int? {
@@ -67,13 +76,17 @@ public struct GapReport: Sendable {
         let unmet = hidden["operator_unmet"]!.contains(i)
         let responses = hidden["responses"]!.contains(i)
         let population = analysis.inputs.municipalities[i].population
+        func acrossRounds(_ name: String) -> Bool { shareWithheld[c]?[name]?.contains(i) ?? false }
         func share(_ numerator: Int?, _ denominator: Int, hiddenInputs: Bool) -> Cell {
             guard let numerator else { return Cell(value: .double(nil), suppressed: false) }
             if hiddenInputs || control.isSmall(numerator) || denominator < control.k { return Cell(value: .double(nil), suppressed: denominator > 0) }
             return Cell(value: .double(denominator > 0 ? Double(numerator) / Double(denominator) : nil), suppressed: false)
         }
-        let awareness = g.withinReach ? share(g.dontKnowWhere, g.userReports, hiddenInputs: reports) : Cell(value: .double(nil), suppressed: false)
-        let language = share(g.languageMismatch, g.respondentsWithLanguages, hiddenInputs: responses)
+        let awareness = g.withinReach ? share(g.dontKnowWhere, g.userReports,
+                                                 hiddenInputs: reports || acrossRounds("dont_know_where"))
+                                                     : Cell(value: .double(nil), suppressed: false)
+        let language = share(g.languageMismatch, g.respondentsWithLanguages,
+                             hiddenInputs: responses || acrossRounds("language_mismatch"))
         let levelHidden = g.level != .insufficientData && (g.levelFromUsers ? (reports || responses) : (requests || unmet))
         return [
             ("user_reports", Cell(value: .int(reports ? nil : g.userReports), suppressed: reports)),

@@ -23,6 +23,7 @@ extension GapReport {
             "boundaries_approximate": analysis.inputs.municipalities.contains { $0.boundaryApproximate },
             "categories": analysis.categories.map(\.code),
         ]
+        if let rounds { meta["rounds"] = rounds }
         if let timestamp { meta["generated"] = ISO8601DateFormatter().string(from: timestamp) }
         let data = try JSONSerialization.data(withJSONObject: meta, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)

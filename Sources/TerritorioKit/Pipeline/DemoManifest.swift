@@ -25,9 +25,16 @@ public struct DemoManifest: Sendable {
     public var pngAvailable = false
     /// The poster, one HTML file per language.
     public var posters: [String] = []
+    /// The change report between the demo's two rounds: GeoJSON, CSV, the Italian summary (HTML,
+    /// and PDF when asked for PNGs and Chromium is installed).
+    public var changes: [String] = []
+    /// The rounds compared, e.g. `2026-estate → 2026-autunno`.
+    public var changeRounds = ""
+    /// The self-help group's sessions on the poster.
+    public var sessions = 0
     /// Wall time of the whole run, in seconds.
     public var seconds = 0.0
 
     /// Every file written, database first.
-    public var files: [String] { [database, municipalities, services] + gaps + maps + pngs + posters }
+    public var files: [String] { [database, municipalities, services] + gaps + maps + pngs + posters + changes }
 }

@@ -37,11 +37,12 @@ public enum DemoPipeline {
         let store = try Store.open(at: database)
         var manifest = DemoManifest(database: database, surveys: surveys, summary: try store.summary())
         let inputs = try GapInputs.load(from: store)
-        let report = GapReport(GapAnalysis(inputs: inputs, config: .standard))
+        let report = try RoundAnalysis.report(GapAnalysis(inputs: inputs, config: .standard), store: store)
         manifest.categories = inputs.categories.count
         try writeGeoJSON(store: store, report: report, out: options.out, into: &manifest)
         try writeMaps(store: store, report: report, out: options.out, png: options.png, into: &manifest)
         try writePosters(store: store, geoData: geoData, out: options.out, into: &manifest)
+        try writeChanges(store: store, out: options.out, pdf: options.png, into: &manifest)
         manifest.seconds = Date().timeIntervalSince(started)
         return manifest
     }
@@ -56,6 +57,7 @@ public enum DemoPipeline {
             let surveys: [IngestSummary]
             do {
                 try EmbeddedDefault.load(into: store, geoData: geoData)
+                try EmbeddedDefault.loadBetweenMeetings(into: store, geoData: geoData)
                 surveys = try EmbeddedDefault.ingestSamples(into: store, paths: samples)
             } catch {
                 try? store.close()
@@ -118,10 +120,32 @@ public enum DemoPipeline {
         let folder = out + "/poster"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let poster = try Poster.load(store: store, faq: geoData + "/faq.csv")
+        manifest.sessions = poster.sessions.count
         for language in Phrases.languages {
             let path = "\(folder)/poster-\(language).html"
             try AtomicFile.write(poster.html(language: language), to: path)
             manifest.posters.append(path)
+        }
+    }
+
+    /// The change report between the first two rounds: GeoJSON, CSV and the Italian meeting
+    /// summary; its PDF only when `pdf` is asked for and Chromium is installed.
+    static func writeChanges(store: Store, out: String, pdf: Bool, into manifest: inout DemoManifest) throws {
+        let rounds = try store.rounds()
+        guard rounds.count >= 2 else { return }
+        let report = try ChangeReport.make(store: store, from: rounds[0].name, to: rounds[1].name, config: .standard)
+        let shapes = try store.consortiumShapes()
+        let geojson = out + "/changes.geojson", csv = out + "/changes.csv", html = out + "/changes-summary-it.html"
+        try AtomicFile.write(try report.geoJSON(shapes: shapes), to: geojson)
+        try AtomicFile.write(try report.csv(), to: csv)
+        try AtomicFile.write(ChangeSummary(report: report, shapes: shapes, language: "it").html(language: "it"),
+            to: html)
+        manifest.changes = [geojson, csv, html]
+        manifest.changeRounds = "\(report.from.name) → \(report.to.name)"
+        if pdf && ExternalTool.find(["chromium", "chromium-browser", "google-chrome"]) != nil {
+            let path = out + "/changes-summary-it.pdf"
+            try Poster.pdf(htmlPath: html, pdfPath: path)
+            manifest.changes.append(path)
         }
     }
 }

@@ -18,6 +18,10 @@ public struct Poster {
     public var services: [Service]
     public var municipalityNames: [String: String]
     public var date: String
+    /// The self-help group's sessions; the next ones (from `today`) are listed in their own block.
+    public var sessions: [Session] = []
+    /// `YYYY-MM-DD`: the day from which sessions count as next (default: the day of printing).
+    public var today: String?
 
     /// More services than this under one question are grouped by municipality.
     public static let groupAbove = 5
@@ -44,7 +48,8 @@ public struct Poster {
         let services = try store.services()
         let names = try store.municipalityNames().mapValues(\.name)
         let date = services.compactMap(\.lastUpdated).max() ?? ISO8601DateFormatter().string(from: Date()).prefix(10).description
-        return Poster(questions: try questions(path: faq), services: services, municipalityNames: names, date: date)
+        return Poster(questions: try questions(path: faq), services: services, municipalityNames: names, date: date,
+                      sessions: try store.sessions().map(\.session))
     }
 
     /// Left-to-right isolate for Latin names and numbers inside right-to-left text.
@@ -100,6 +105,7 @@ public struct Poster {
             li { margin-bottom: 1.5mm; }
             .name { font-weight: bold; }
             .empty { font-size: 16pt; font-weight: bold; border: 2pt solid #bd0026; padding: 3mm; column-span: all; }
+            .sessions { column-span: all; border: 2pt solid #08306b; padding: 2mm 4mm; margin-bottom: 5mm; }
             .unverified { font-size: 8pt; border: 0.5pt solid #888; padding: 0 1mm; color: #555; text-transform: uppercase; }
             footer { border-top: 1pt solid #888; margin-top: 4mm; font-size: 9pt; color: #444; }
             @media print { a { color: inherit; text-decoration: none; } }
@@ -112,7 +118,7 @@ public struct Poster {
             <p class="emergency">\(Markup.escape(Phrases.text("poster.emergency", l)))</p>
             </header>
             <main>
-            \(body)</main>
+            \(sessionBlock(language: l))\(body)</main>
             <footer>\(Markup.escape(Phrases.text("poster.footer", l, date))) · \(Markup.escape(Phrases.text("attribution", l)))</footer>
             </body>
             </html>

@@ -23,6 +23,8 @@ extension SVGMap {
             </defs>
             <style>
             \(Self.gapColours.map { ".gap-\($0.0.rawValue){fill:\($0.1)}" }.joined())
+            .change-worse{fill:#d6604d} .change-better{fill:#4393c3} .change-same{fill:#f7f7f7}
+            .change-unknown{fill:url(#hatch)}
             .gap-insufficient_data{fill:url(#hatch)} .gap-suppressed{fill:url(#crosshatch)} .base{fill:#f7f7f7}
             .area{stroke:#555;stroke-width:1} .label{font-size:\(Int(Self.labelSize))px;fill:#222;paint-order:stroke;\
             stroke:#fff;stroke-width:3px}

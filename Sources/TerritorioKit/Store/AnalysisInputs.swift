@@ -4,7 +4,15 @@ import GRDB
 extension Store {
     /// Everything the gap analysis reads, in one read transaction (one consistent snapshot).
     public func gapInputs(costs: [String: [String: Double]]? = nil) throws -> GapInputs {
-        try read { db in
+        try gapInputs(costs: costs, rounds: nil)
+    }
+
+    /// The same, with only the submissions of the survey rounds `rounds` (every one when nil).
+    public func gapInputs(costs: [String: [String: Double]]?, rounds: [String]?) throws -> GapInputs {
+        let inRounds = rounds.map { names in
+            "AND \(Self.roundOfSubmission) IN (SELECT value FROM json_each('\(Self.jsonList(names))'))"
+        } ?? ""
+        return try read { db in
             let municipalities = try Row.fetchAll(db, sql: """
                 SELECT code, name, ifnull(population, 0), population_year, X(rep_point), Y(rep_point),
                        boundary_approximate, zone
@@ -18,7 +26,7 @@ extension Store {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT s.municipality_code, s.barriers, s.languages,
                        (SELECT group_concat(category_code, ' ') FROM need_report n WHERE n.submission_uuid = s.uuid)
-                FROM submission s WHERE s.form = 'user'
+                FROM submission s WHERE s.form = 'user' \(inRounds)
                 """)
             func set(_ text: String?) -> Set<String> { Set((text ?? "").split(separator: " ").map(String.init)) }
             while let row = try rows.next() {
@@ -28,7 +36,7 @@ extension Store {
             var latest: [String: (end: String, submitted: String, uuid: String, municipality: String)] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT organization, municipality_code, ifnull(period_end, ''), ifnull(submitted_at, ''), uuid
-                FROM submission WHERE form = 'operator'
+                FROM submission s WHERE form = 'operator' \(inRounds)
                 """) {
                 let key = "\(row[0] as String? ?? "")\u{0}\(row[1] as String)"
                 let candidate = (end: row[2] as String, submitted: row[3] as String, uuid: row[4] as String, municipality: row[1] as String)
@@ -53,9 +61,15 @@ extension Store {
                 caseloads: caseloads,
                 operatorCovered: Set(latest.values.map(\.municipality)),
                 costs: costs,
-                latestSubmission: try String.fetchOne(db, sql: "SELECT max(substr(submitted_at, 1, 10)) FROM submission"),
+                latestSubmission: try String.fetchOne(db,
+                    sql: "SELECT max(substr(submitted_at, 1, 10)) FROM submission s WHERE 1 \(inRounds)"),
                 sources: sources)
         }
     }
 
+    /// A JSON array of `names`, quoted for use inside an SQL string literal.
+    static func jsonList(_ names: [String]) -> String {
+        let json = String(decoding: (try? JSONEncoder().encode(names)) ?? Data("[]".utf8), as: UTF8.self)
+        return json.replacingOccurrences(of: "'", with: "''")
+    }
 }

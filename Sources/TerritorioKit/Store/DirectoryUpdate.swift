@@ -6,6 +6,15 @@ public struct ServiceImportReport: Sendable {
     public var added: [String] = []
     public var updated: [String] = []
     public var unchanged: [String] = []
+
+    /// Files `id` as added, updated or unchanged (`old` is the stored version); returns whether
+    /// it must be written.
+    mutating func file<T: Equatable>(_ id: String, old: T?, new: T) -> Bool {
+        guard let old else { added.append(id); return true }
+        if old == new { unchanged.append(id); return false }
+        updated.append(id)
+        return true
+    }
 }
 
 extension Store {
@@ -116,12 +125,15 @@ extension Store {
             let clearCategories = try db.makeStatement(sql: "DELETE FROM service_category WHERE service_id = ?")
             let addCategory = try db.makeStatement(sql: "INSERT INTO service_category (service_id, category_code) VALUES (?, ?)")
             var report = ServiceImportReport()
+            // The first import into an empty directory is its starting point, not a set of openings.
+            let recorded = try Int.fetchOne(db, sql: "SELECT count(*) FROM service_history") ?? 0
+            let baseline = stored.isEmpty && recorded == 0
             for s in services {
-                if let old = stored[s.id] {
-                    if old == s { report.unchanged.append(s.id); continue }
-                    report.updated.append(s.id)
-                } else {
-                    report.added.append(s.id)
+                guard report.file(s.id, old: stored[s.id], new: s) else { continue }
+                if let change = ServiceChange.between(stored[s.id], s, effective: baseline ? DirectoryHistory.baseline
+                                                                 : Self.effectiveDate(old: stored[s.id], new: s),
+                                                      source: source) {
+                    try Self.recordChange(db, change)
                 }
                 let args: [(any DatabaseValueConvertible)?] = [
                     s.id, s.name, s.organization, s.address, s.postalCode, s.municipality, s.locationApproximate,

@@ -43,4 +43,4 @@ extension Store {
     }
 }
 
-extension Store: DirectoryStore, TerritoryStore, AnalysisStore {}
+extension Store: DirectoryStore, TerritoryStore, AnalysisStore, RoundStore {}

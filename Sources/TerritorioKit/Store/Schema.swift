@@ -224,6 +224,7 @@ enum Schema {
                 );
                 """)
         }
+        registerRoundsAndSessions(&m)
         return m
     }
 

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import TerritorioKit
+
+struct ImportSessionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sessions",
+        abstract: "Import the self-help group's sessions (auto-mutuo-aiuto) from a CSV file.",
+        discussion: """
+            CSV header: \(Session.columns.joined(separator: ",")). date is the first session \
+            (YYYY-MM-DD), times are HH:MM in Europe/Rome; rrule is an RFC 5545 rule (FREQ=WEEKLY or \
+            MONTHLY, BYDAY, INTERVAL, COUNT or UNTIL), empty for a single session. The place is a \
+            service_id of the directory, or an address with lat and lon. organization is the \
+            expert's organisation, never a private person. Sessions are added or updated by id; every \
+            problem is reported with its row and column, and then nothing is written.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    func run() throws {
+        try reportingFailures {
+            let store = try Store.open(at: global.database)
+            let check = SessionCheck(categories: Set(try store.categories().map(\.code)),
+                                     services: Set(try store.services().map(\.id)))
+            let report = try store.importSessions(try check.read(path: file), source: file)
+            say(Self.done(file, report))
+        }
+    }
+
+    static func done(_ file: String, _ r: ServiceImportReport) -> String {
+        "\(file): \(r.added.count) sessions added, \(r.updated.count) updated, \(r.unchanged.count) unchanged."
+    }
+}

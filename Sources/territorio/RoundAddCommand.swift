@@ -1,0 +1,39 @@
+import ArgumentParser
+import TerritorioKit
+
+struct RoundAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+            abstract: "Add a survey round: a name and its first and last day (rounds must not overlap).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The round's name, e.g. 2026-autunno.")
+    var name: String
+
+    @Option(help: "The first day (YYYY-MM-DD).")
+    var start: String
+
+    @Option(help: "The last day (YYYY-MM-DD), inclusive.")
+    var end: String
+
+    @Option(help: "A note (e.g. what the round was about).")
+    var note: String?
+
+    func run() throws {
+        let round: SurveyRound
+        switch SurveyRound.parse(name: name, start: start, end: end, note: note) {
+        case .success(let r): round = r
+        case .failure(let e): throw ValidationError(e.description)
+        }
+        try reportingFailures {
+            let store = try Store.open(at: global.database)
+            do { try store.addRound(round) } catch let e as RoundError {
+                throw InputError(file: global.database, kind: .invalid, e.description)
+            }
+            say(Self.added(round))
+        }
+    }
+
+    static func added(_ r: SurveyRound) -> String { "Added the round \(r.name): \(r.start) to \(r.end)." }
+}
