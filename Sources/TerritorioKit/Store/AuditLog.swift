@@ -23,7 +23,7 @@ extension Store {
     @discardableResult
     public func updateService(_ service: Service, by account: AccountRecord) throws -> Bool {
         try write { db in
-            let report = try Self.upsertServices(db, [service])
+            let report = try Self.upsertServices(db, [service], source: "web app: \(account.name)")
             guard report.unchanged.isEmpty else { return false }
             let action = report.added.isEmpty ? "service.update" : "service.add"
             try Self.audit(db, account: account.id, action: action, object: "service \(service.id)")

@@ -99,15 +99,16 @@ extension Store {
     @discardableResult
     public func importServices(_ services: [Service], source: String) throws -> ServiceImportReport {
         try write { db in
-            let report = try Self.upsertServices(db, services)
+            let report = try Self.upsertServices(db, services, source: source)
             try ImportLog.record(db, kind: "services", source: source, added: report.added.count,
                                  updated: report.updated.count, unchanged: report.unchanged.count, note: nil)
             return report
         }
     }
 
-    /// Inserts or updates (by id) `services` inside the caller's transaction.
-    static func upsertServices(_ db: Database, _ services: [Service]) throws -> ServiceImportReport {
+    /// Inserts or updates (by id) `services` inside the caller's transaction; every change goes
+    /// to the directory's history with `source`.
+    static func upsertServices(_ db: Database, _ services: [Service], source: String) throws -> ServiceImportReport {
             let stored = Dictionary(uniqueKeysWithValues: try Self.fetchServices(db).map { ($0.id, $0) })
             let upsert = try db.makeStatement(sql: """
                 INSERT INTO service (id, name, organization, address, postal_code, municipality_code, location_approximate,
