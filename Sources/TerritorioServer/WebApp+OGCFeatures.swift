@@ -37,7 +37,8 @@ extension WebApp {
     func gapFeatures() throws -> [OGCFeature] {
         let inputs = try GapInputs.load(from: store)
         guard !inputs.municipalities.isEmpty else { return [] }
-        let report = GapReport(GapAnalysis(inputs: inputs, config: settings.analysis))
+        // The same construction as `report gaps`: disclosure control across survey rounds included.
+        let report = try RoundAnalysis.report(GapAnalysis(inputs: inputs, config: settings.analysis), store: store)
         let shapes = try store.consortiumShapes()
         return inputs.municipalities.enumerated().map { i, m in
             OGCFeature(id: m.code, extent: shapes[m.code]?.boundingBox, properties: report.properties(municipality: i),
