@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "territorio", targets: ["territorio"]),
         .library(name: "TerritorioKit", targets: ["TerritorioKit"]),
+        .library(name: "TerritorioPostGIS", targets: ["TerritorioPostGIS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -14,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.3"),
     ],
     targets: [
         // System libraries: shims only, no code.
@@ -38,15 +41,23 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
+        // The PostGIS backend: the only target that speaks PostgreSQL (TerritorioKit stays free of it).
+        .target(
+            name: "TerritorioPostGIS",
+            dependencies: [
+                "TerritorioKit",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "territorio",
             dependencies: [
-                "TerritorioKit",
+                "TerritorioKit", "TerritorioPostGIS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(
             name: "TerritorioKitTests",
-            dependencies: ["TerritorioKit"]),
+            dependencies: ["TerritorioKit", "TerritorioPostGIS"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,15 +19,32 @@ func say(_ line: String) {
 func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as InputError {
+    } catch {
+        throw exitCode(for: error)
+    }
+}
+
+/// Runs `body` (async), turning library errors into clear messages and the documented exit codes.
+func reportingFailures(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch {
+        throw exitCode(for: error)
+    }
+}
+
+/// Says what went wrong and returns the exit code for `error`.
+private func exitCode(for error: any Error) -> ExitCode {
+    switch error {
+    case let error as InputError:
         for line in error.lines(limit: 30) { say("error: " + line) }
         say("Nothing was written.")
-        throw error.kind == .unreadable ? Exit.unreadableInput : Exit.invalidInput
-    } catch let error as ExitCode {
-        throw error
-    } catch {
+        return error.kind == .unreadable ? Exit.unreadableInput : Exit.invalidInput
+    case let error as ExitCode:
+        return error
+    default:
         say("error: \(error)")
-        throw ExitCode.failure
+        return ExitCode.failure
     }
 }
 

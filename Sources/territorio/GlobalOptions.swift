@@ -1,10 +1,13 @@
 import ArgumentParser
 import Foundation
 import TerritorioKit
+import TerritorioPostGIS
 
 /// Options every command that uses the database takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The SpatiaLite database file (default: $TERRITORIO_DB, else ./territorio.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(
+        "The SpatiaLite database file (default: $TERRITORIO_DB, else ./territorio.sqlite); `territorio info` also "
+            + "takes a PostGIS server, postgresql://user@host:port/database.", valueName: "path"))
     var db: String?
 
     /// The database path the user chose, or nil to use the command's default.
@@ -18,6 +21,12 @@ struct GlobalOptions: ParsableArguments {
             throw InputError(file: database, "no database here; create one with `territorio init` or `territorio demo --out out`")
         }
         return database
+    }
+
+    /// The database the user chose, when it exists: a SpatiaLite file, or a `postgresql://` URL
+    /// (whose server is reached when the store opens).
+    func existingStore() throws -> String {
+        PostgresURL.isPostgres(database) ? database : try existingDatabase()
     }
 
     /// The analysis parameters: `explicit`, else `territorio.toml` next to the database, else the defaults.

@@ -2,12 +2,13 @@ import ArgumentParser
 import TerritorioKit
 
 @main
-struct Territorio: ParsableCommand {
+struct Territorio: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Participatory territory mapping: municipalities, services, survey results and coverage gaps.",
         discussion: """
             Keeps the consortium's municipalities (ISTAT boundaries and population) in a SpatiaLite \
-            database that QGIS opens as it is.
+            database that QGIS opens as it is (`territorio info` also reads a PostGIS server: \
+            --db postgresql://user@host:port/database).
 
             Start with `territorio demo --out out` to build the embedded default, or \
             `territorio init` and the `import` commands to load official data.
@@ -18,5 +19,6 @@ struct Territorio: ParsableCommand {
         version: "0.1.0",
         subcommands: [InitCommand.self, ImportCommand.self, ConsortiumCommand.self, SurveyCommand.self, IngestCommand.self,
                       QuarantineCommand.self, ReportCommand.self, MapCommand.self, PosterCommand.self, ExportCommand.self,
-                      InfoCommand.self, DemoCommand.self, BackupCommand.self, RestoreCommand.self, DoctorCommand.self])
+                      InfoCommand.self, CopyCommand.self, DemoCommand.self, BackupCommand.self, RestoreCommand.self,
+                      DoctorCommand.self])
 }

@@ -5,10 +5,24 @@ public struct Category: Hashable, Sendable, Codable {
     public var labels: [String: String]
     public var descriptions: [String: String]
 
+    /// Every stored property, as given (backends in other modules build this value too).
+    public init(code: String, labels: [String: String], descriptions: [String: String]) {
+        self.code = code
+        self.labels = labels
+        self.descriptions = descriptions
+    }
+
     /// The languages of the taxonomy, posters and survey forms.
     public static let languages = ["it", "en", "fr", "ar"]
 
     public func label(_ language: String) -> String { labels[language] ?? labels["en"] ?? code }
+
+    /// The error for a taxonomy that drops `codes` while services still use them.
+    public static func stillUsed(_ codes: Set<String>, source: String) -> InputError {
+        InputError(file: source, kind: .invalid,
+                   "the categories \(codes.sorted().joined(separator: ", ")) are used by services "
+                       + "and cannot be removed")
+    }
 }
 
 /// Reads the taxonomy from a CSV file such as `GeoData/categories.csv`
