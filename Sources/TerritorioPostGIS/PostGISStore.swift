@@ -18,8 +18,22 @@ public final class PostGISStore: Sendable {
     static let logger = Logger(label: "territorio.postgis")
 
     /// Connects to `url` (see ``PostgresURL``) and brings the schema up to date.
+    /// A server that cannot be reached, or refuses the user or database, is an error saying why
+    /// (``PostGISError``), at once rather than after the pool's retries.
     public convenience init(url: PostgresURL) async throws {
+        try await Self.check(url)
         try await self.init(configuration: url.configuration, location: url.redacted)
+    }
+
+    /// Connects once, directly, and closes: the server's own reason when it fails.
+    static func check(_ url: PostgresURL) async throws {
+        do {
+            let connection = try await PostgresConnection.connect(configuration: url.connectionConfiguration, id: 0,
+                                                                  logger: logger)
+            try await connection.close()
+        } catch {
+            throw PostGISError.unreachable(location: url.redacted, reason: PostGISError.reason(error))
+        }
     }
 
     init(configuration: PostgresClient.Configuration, location: String) async throws {

@@ -51,8 +51,13 @@ public struct PostgresURL: Sendable, Equatable {
     public var redacted: String {
         switch endpoint {
         case .tcp(let host, let port): "postgresql://\(user)@\(host):\(port)/\(database)"
-        case .socket(let path): "postgresql://\(user)@/\(database)?host=\(path)"
+        case .socket(let path): "postgresql://\(user)@/\(database)?host=\(Self.directory(ofSocket: path))"
         }
+    }
+
+    /// The socket's directory when the socket has the default port's name, else the socket itself.
+    static func directory(ofSocket path: String) -> String {
+        path.hasSuffix("/.s.PGSQL.5432") ? String(path.dropLast("/.s.PGSQL.5432".count)) : path
     }
 
     /// The same server, another database (tests create one per case).
@@ -69,6 +74,18 @@ public struct PostgresURL: Sendable, Equatable {
                                          database: database, tls: .disable)
         case .socket(let path):
             PostgresClient.Configuration(unixSocketPath: path, username: user, password: password, database: database)
+        }
+    }
+
+    /// The same server for one direct connection (checking that the server answers).
+    var connectionConfiguration: PostgresConnection.Configuration {
+        switch endpoint {
+        case .tcp(let host, let port):
+            PostgresConnection.Configuration(host: host, port: port, username: user, password: password,
+                                             database: database, tls: .disable)
+        case .socket(let path):
+            PostgresConnection.Configuration(unixSocketPath: path, username: user, password: password,
+                                             database: database)
         }
     }
 

@@ -13,6 +13,7 @@ struct PostGISTests {
         #expect(tcp.redacted == "postgresql://ana@db.example:6543/consorzio")
         let socket = try #require(try PostgresURL("postgres://territorio@/t?host=/tmp/pg"))
         #expect(socket.endpoint == .socket(path: "/tmp/pg/.s.PGSQL.5432"))
+        #expect(socket.redacted == "postgresql://territorio@/t?host=/tmp/pg")
         #expect(try PostgresURL("out/territorio.sqlite") == nil)
         #expect(throws: InputError.self) { try PostgresURL("postgresql://db.example/consorzio") }
         #expect(throws: InputError.self) { try PostgresURL("postgresql://ana@db.example") }
@@ -35,6 +36,16 @@ struct PostGISTests {
         #expect(summary.schema == ["v1-spatial-metadata", "v1-municipality", "v1-import-log", "v2-directory",
                                    "v4-e-municipality-zone"])
         #expect(summary.database == url.redacted)
+    }
+
+    @Test("a role the server does not know is refused at once, with the server's reason")
+    func unknownRole() async throws {
+        var url = try TestPostgres.server()
+        url.user = "nobody_here"
+        let started = ContinuousClock.now
+        let error = await #expect(throws: PostGISError.self) { try await PostGISStore(url: url) }
+        #expect(error.map { "\($0)" }?.contains("\"nobody_here\" does not exist") == true, "\(String(describing: error))")
+        #expect(ContinuousClock.now - started < .seconds(10))
     }
 
     @Test("two stores opening one new database at once migrate it once")

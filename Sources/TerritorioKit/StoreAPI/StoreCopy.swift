@@ -25,7 +25,7 @@ public enum StoreCopy {
     public static func copy(from source: any Contract, to target: any Contract, label: String) async throws -> Report {
         let before = try await target.summary()
         guard before.municipalities == 0, before.services == 0, before.categories == 0 else {
-            throw InputError(file: label, kind: .invalid, Self.notEmpty)
+            throw InputError(file: before.database, kind: .invalid, Self.notEmpty)
         }
         let records = try await source.municipalities(consortiumOnly: false, withShapes: true)
         try await copyTerritory(records, to: target, label: label)
