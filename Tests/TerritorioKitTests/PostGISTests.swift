@@ -38,14 +38,14 @@ struct PostGISTests {
         #expect(summary.database == url.redacted)
     }
 
-    @Test("a role the server does not know is refused at once, with the server's reason")
+    // The pool alone retries for about a minute and then reports only a tripped circuit breaker:
+    // the server's reason in the error shows the direct check answered.
+    @Test("a role the server does not know is refused with the server's reason")
     func unknownRole() async throws {
         var url = try TestPostgres.server()
         url.user = "nobody_here"
-        let started = ContinuousClock.now
         let error = await #expect(throws: PostGISError.self) { try await PostGISStore(url: url) }
         #expect(error.map { "\($0)" }?.contains("\"nobody_here\" does not exist") == true, "\(String(describing: error))")
-        #expect(ContinuousClock.now - started < .seconds(10))
     }
 
     @Test("two stores opening one new database at once migrate it once")
