@@ -148,6 +148,16 @@ struct StoreContractTests {
         #expect(try await store.services().last?.openingHours == "Sa 09:00-12:00")
     }
 
+    @Test("an import that fails part-way writes nothing (one transaction)", arguments: Backend.all)
+    func atomicImport(_ backend: Backend) async throws {
+        let store = try await ContractData.territory(backend)
+        let services = [ContractData.service("s1", categories: ["food"], at: 8.75),
+                        ContractData.service("s2", categories: ["no_such_category"], at: 8.85)]
+        await #expect(throws: (any Error).self) { try await store.importServices(services, source: "s") }
+        #expect(try await store.services().isEmpty)
+        #expect(try await store.summary().recentImports.first?.kind == "categories")
+    }
+
     @Test("gap inputs hold the members, the taxonomy and the services, with the cost matrix given",
           arguments: Backend.all)
     func gapInputs(_ backend: Backend) async throws {
