@@ -57,6 +57,19 @@ struct PostGISTests {
         #expect(try await first.summary().schema == second.summary().schema)
     }
 
+    @Test("two service imports at once into one PostGIS database lose and double nothing")
+    func concurrentImports() async throws {
+        let store = try await ContractData.territory(.postGIS)
+        let a = (0..<20).map { ContractData.service("a\($0)", categories: ["food"], at: 8.75) }
+        let b = (0..<20).map { ContractData.service("b\($0)", categories: ["housing"], at: 8.85) } + a.prefix(5)
+        async let first = store.importServices(a, source: "a")
+        async let second = store.importServices(b, source: "b")
+        _ = try await (first, second)
+        let services = try await store.services()
+        #expect(services.count == 40 && Set(services.map(\.id)).count == 40)
+        #expect(services.filter { $0.id.hasPrefix("a") }.allSatisfy { $0.categories == ["food"] })
+    }
+
     @Test("GDAL reads the layers: municipality (MultiPolygon boundary, Point label) and service (Point), EPSG:4326")
     func gdal() async throws {
         let url = try await TestPostgres.freshDatabase()
