@@ -15,10 +15,13 @@ demo:
 	@$(SWIFT) build --quiet --product territorio
 	@.build/debug/territorio demo --out $(OUT)
 
+# The Swift tests run on both backends: a throwaway PostgreSQL/PostGIS server (scripts/postgres.sh)
+# is started for them and stopped whatever happens.
 test:
 	@scripts/bootstrap.sh
 	@$(SWIFT) build --quiet
-	@$(SWIFT) test --quiet
+	@pg=$$(scripts/postgres.sh start) && trap 'scripts/postgres.sh stop "$$pg"' EXIT && trap 'exit 130' INT TERM && \
+	  TERRITORIO_TEST_POSTGRES="$$pg" $(SWIFT) test --quiet
 	@.venv/bin/python -m pytest -q -p no:warnings -p no:cacheprovider Tests/python
 
 # The web app on the demo database (built into out/ when missing), with a demo admin account

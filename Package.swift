@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "territorio", targets: ["territorio"]),
         .library(name: "TerritorioKit", targets: ["TerritorioKit"]),
+        .library(name: "TerritorioPostGIS", targets: ["TerritorioPostGIS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -17,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.3"),
     ],
     targets: [
         // System libraries: shims only, no code.
@@ -52,15 +55,23 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // The PostGIS backend: the only target that speaks PostgreSQL (TerritorioKit stays free of it).
+        .target(
+            name: "TerritorioPostGIS",
+            dependencies: [
+                "TerritorioKit",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "territorio",
             dependencies: [
-                "TerritorioKit", "TerritorioServer",
+                "TerritorioKit", "TerritorioServer", "TerritorioPostGIS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(
             name: "TerritorioKitTests",
-            dependencies: ["TerritorioKit"]),
+            dependencies: ["TerritorioKit", "TerritorioPostGIS"]),
         .testTarget(
             name: "TerritorioServerTests",
             dependencies: [

@@ -25,18 +25,35 @@ func text(_ key: String, _ values: (String, Any)...) -> String {
 func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as InputError {
+    } catch {
+        throw exitCode(for: error)
+    }
+}
+
+/// Runs `body` (async), turning library errors into clear messages and the documented exit codes.
+func reportingFailures(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch {
+        throw exitCode(for: error)
+    }
+}
+
+/// Says what went wrong and returns the exit code for `error`.
+private func exitCode(for error: any Error) -> ExitCode {
+    switch error {
+    case let error as InputError:
         sayFailure(error)
         say(text("nothing_written"))
-        throw error.kind == .unreadable ? Exit.unreadableInput : Exit.invalidInput
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as ValidationError {
+        return error.kind == .unreadable ? Exit.unreadableInput : Exit.invalidInput
+    case let error as ExitCode:
+        return error
+    case let error as ValidationError:
         say(text("error", ("message", error.message)))
-        throw ExitCode.validationFailure
-    } catch {
+        return ExitCode.validationFailure
+    default:
         say(text("error", ("message", describe(error))))
-        throw ExitCode.failure
+        return ExitCode.failure
     }
 }
 

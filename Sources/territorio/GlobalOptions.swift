@@ -1,10 +1,13 @@
 import ArgumentParser
 import Foundation
 import TerritorioKit
+import TerritorioPostGIS
 
 /// Options every command that uses the database takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The SpatiaLite database file (default: $TERRITORIO_DB, else ./territorio.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(
+        "The SpatiaLite database file (default: $TERRITORIO_DB, else ./territorio.sqlite); `territorio info` also "
+            + "takes a PostGIS server, postgresql://user@host:port/database.", valueName: "path"))
     var db: String?
 
     /// The database path the user chose, or nil to use the command's default.
@@ -24,6 +27,12 @@ struct GlobalOptions: ParsableArguments {
     /// The existing database, opened.
     func existingStore() throws -> Store {
         try Store.open(at: existingDatabase())
+    }
+
+    /// The database the user chose, when it exists: a SpatiaLite file, or a `postgresql://` URL
+    /// (whose server is reached when the store opens).
+    func existingLocation() throws -> String {
+        PostgresURL.isPostgres(database) ? database : try existingDatabase()
     }
 
     /// The analysis parameters: `explicit`, else `territorio.toml` next to the database, else the defaults.

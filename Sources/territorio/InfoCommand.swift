@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import TerritorioKit
+import TerritorioPostGIS
 
-struct InfoCommand: ParsableCommand {
+struct InfoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "info",
         abstract: "Show what the database holds: municipalities, consortium, population, extent, last imports.")
@@ -12,9 +13,9 @@ struct InfoCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
-    func run() throws {
-        try reportingFailures {
-            let summary = try global.existingStore().summary()
+    func run() async throws {
+        try await reportingFailures {
+            let summary = try await StoreOpener.open(global.existingLocation()).summary()
             if json {
                 print(try JSONOutput.text(summary))
             } else {

@@ -9,6 +9,6 @@ struct Territorio: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [InitCommand.self, ImportCommand.self, ConsortiumCommand.self, SurveyCommand.self, IngestCommand.self,
                       RoundCommand.self, QuarantineCommand.self, ReportCommand.self, MapCommand.self, PosterCommand.self,
-                      ExportCommand.self, InfoCommand.self, DemoCommand.self, BackupCommand.self, RestoreCommand.self,
+                      ExportCommand.self, InfoCommand.self, CopyCommand.self, DemoCommand.self, BackupCommand.self, RestoreCommand.self,
                       DoctorCommand.self, ServeCommand.self, UserCommand.self])
 }

@@ -12,6 +12,18 @@ public struct GapInputs: Sendable {
         /// The consortium's zone (valley or district), the unit of the anonymised researcher
         /// export: disclosure control also protects zone totals (``GapReport``).
         public var zone: String? = nil
+
+        /// Every stored property, as given (backends in other modules build this value too).
+        public init(code: String, name: String, population: Int, populationYear: Int? = nil, point: Coordinate,
+                    boundaryApproximate: Bool, zone: String? = nil) {
+            self.code = code
+            self.name = name
+            self.population = population
+            self.populationYear = populationYear
+            self.point = point
+            self.boundaryApproximate = boundaryApproximate
+            self.zone = zone
+        }
     }
 
     /// One user response: what the person needs, what stops them, which languages they speak.
@@ -40,6 +52,22 @@ public struct GapInputs: Sendable {
     /// The newest submission date and the data's sources, for the report's metadata.
     public var latestSubmission: String?
     public var sources: [String]
+
+    /// Every stored property, as given (backends in other modules build this value too).
+    public init(municipalities: [Municipality], categories: [Category], services: [Service],
+                responses: [String: [Response]], caseloads: [String: [String: Caseload]],
+                operatorCovered: Set<String>, costs: [String: [String: Double]]? = nil,
+                latestSubmission: String? = nil, sources: [String]) {
+        self.municipalities = municipalities
+        self.categories = categories
+        self.services = services
+        self.responses = responses
+        self.caseloads = caseloads
+        self.operatorCovered = operatorCovered
+        self.costs = costs
+        self.latestSubmission = latestSubmission
+        self.sources = sources
+    }
 
     /// Reads the consortium's municipalities, the taxonomy, the services and the submissions from
     /// `store`, and the cost matrix from `costsFile` when given.

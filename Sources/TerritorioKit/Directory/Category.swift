@@ -5,6 +5,13 @@ public struct Category: Hashable, Sendable, Codable {
     public var labels: [String: String]
     public var descriptions: [String: String]
 
+    /// Every stored property, as given (backends in other modules build this value too).
+    public init(code: String, labels: [String: String], descriptions: [String: String]) {
+        self.code = code
+        self.labels = labels
+        self.descriptions = descriptions
+    }
+
     /// The languages of the taxonomy, posters and survey forms.
     public static let languages = Language.codes
 
@@ -26,6 +33,13 @@ public struct Category: Hashable, Sendable, Codable {
     /// "food (Aiuti alimentari e pasti), clothing (…)": codes with their labels in `language`.
     public static func listing(_ categories: [Category], language: String) -> String {
         categories.map { "\($0.code) (\($0.label(language)))" }.joined(separator: ", ")
+    }
+
+    /// The error for a taxonomy that drops `codes` while services still use them.
+    public static func stillUsed(_ codes: Set<String>, source: String) -> InputError {
+        InputError(file: source, kind: .invalid,
+                   "the categories \(codes.sorted().joined(separator: ", ")) are used by services "
+                       + "and cannot be removed")
     }
 }
 

@@ -29,6 +29,33 @@ public struct Service: Hashable, Sendable {
     public var lastUpdated: String?
     public var source: String?
 
+    /// Every stored property, as given (backends in other modules build this value too).
+    public init(id: String, name: String, organization: String? = nil, categories: [String], address: String? = nil,
+                postalCode: String? = nil, municipality: String? = nil, location: Coordinate,
+                locationApproximate: Bool, phone: String? = nil, email: String? = nil, website: String? = nil,
+                openingHours: String? = nil, languages: [String], eligibility: String? = nil,
+                capacity: Double? = nil, verified: Bool, lastUpdated: String? = nil, source: String? = nil) {
+        self.id = id
+        self.name = name
+        self.organization = organization
+        self.categories = categories
+        self.address = address
+        self.postalCode = postalCode
+        self.municipality = municipality
+        self.location = location
+        self.locationApproximate = locationApproximate
+        self.phone = phone
+        self.email = email
+        self.website = website
+        self.openingHours = openingHours
+        self.languages = languages
+        self.eligibility = eligibility
+        self.capacity = capacity
+        self.verified = verified
+        self.lastUpdated = lastUpdated
+        self.source = source
+    }
+
     /// The columns of the service CSV, in order: what `import services` reads and `export services` writes.
     public static let columns = ["id", "name", "organization", "categories", "address", "postal_code", "municipality", "lat", "lon",
                                  "location_approximate", "phone", "email", "website", "opening_hours", "languages",

@@ -15,6 +15,14 @@ public struct ConsortiumFile: Sendable {
         self.zones = zones
     }
 
+    /// The error for `codes` of this file that are not in the database: one problem per row.
+    public func unknownMunicipalities(_ codes: [String]) -> InputError {
+        InputError(file: file, problems: codes.map {
+            InputProblem(.row(rowOfCode[$0] ?? 0), "the municipality \($0) is not in the database; "
+                            + "import its boundaries first (territorio import boundaries)")
+        })
+    }
+
     public static func read(path: String, codeColumn: String = "istat_code") throws(InputError) -> ConsortiumFile {
         let table = try CSVStream.table(path: path)
         let column = try table.requireColumn(codeColumn, option: "--code-column")

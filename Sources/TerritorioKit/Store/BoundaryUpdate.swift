@@ -10,6 +10,9 @@ public struct BoundaryImportReport: Sendable {
     public var repaired: [(code: String, name: String, reason: String)] = []
     /// Municipalities in the database whose boundaries are still approximate after the import.
     public var stillApproximate: [String] = []
+
+    /// An empty report, filled in by an import.
+    public init() {}
 }
 
 extension Store {

@@ -5,6 +5,13 @@ public struct ConsortiumReport: Sendable {
     public var members: [String] = []
     public var joined: [String] = []
     public var left: [String] = []
+
+    /// Every stored property, as given (backends in other modules build this value too).
+    public init(members: [String] = [], joined: [String] = [], left: [String] = []) {
+        self.members = members
+        self.joined = joined
+        self.left = left
+    }
 }
 
 extension Store {
@@ -28,11 +35,7 @@ extension Store {
         try write { db in
             let known = Set(try String.fetchAll(db, sql: "SELECT code FROM municipality"))
             let unknown = file.codes.filter { !known.contains($0) }
-            guard unknown.isEmpty else {
-                throw InputError(file: file.file, problems: unknown.map {
-                    InputProblem(.row(file.rowOfCode[$0] ?? 0), "the municipality \($0) is not in the database; import its boundaries first (territorio import boundaries)")
-                })
-            }
+            guard unknown.isEmpty else { throw file.unknownMunicipalities(unknown) }
             let before = Set(try String.fetchAll(db, sql: "SELECT code FROM municipality WHERE in_consortium = 1"))
             let after = Set(file.codes)
             try db.execute(sql: "UPDATE municipality SET in_consortium = 0 WHERE in_consortium = 1")

@@ -15,6 +15,31 @@ public struct ServiceImportReport: Sendable {
         updated.append(id)
         return true
     }
+
+    /// Every stored property, as given (backends in other modules build this value too).
+    public init(added: [String] = [], updated: [String] = [], unchanged: [String] = []) {
+        self.added = added
+        self.updated = updated
+        self.unchanged = unchanged
+    }
+
+    /// What importing `services` over `stored` (by id) changes: the report, and the services to
+    /// write (added or updated). Shared by the backends.
+    public static func plan(_ services: [Service], stored: [String: Service])
+        -> (report: ServiceImportReport, changed: [Service]) {
+        var report = ServiceImportReport()
+        var changed: [Service] = []
+        for s in services {
+            if let old = stored[s.id] {
+                if old == s { report.unchanged.append(s.id); continue }
+                report.updated.append(s.id)
+            } else {
+                report.added.append(s.id)
+            }
+            changed.append(s)
+        }
+        return (report, changed)
+    }
 }
 
 extension Store {
@@ -24,10 +49,7 @@ extension Store {
         try write { db in
             let used = Set(try String.fetchAll(db, sql: "SELECT DISTINCT category_code FROM service_category"))
             let removed = used.subtracting(categories.map(\.code))
-            guard removed.isEmpty else {
-                throw InputError(file: source, kind: .invalid,
-                                 "the categories \(removed.sorted().joined(separator: ", ")) are used by services and cannot be removed")
-            }
+            guard removed.isEmpty else { throw Category.stillUsed(removed, source: source) }
             let existing = Set(try String.fetchAll(db, sql: "SELECT code FROM category"))
             try db.execute(sql: "DELETE FROM category WHERE code NOT IN (SELECT value FROM json_each(?))",
                            arguments: [try JSONOutput.line(categories.map(\.code))])

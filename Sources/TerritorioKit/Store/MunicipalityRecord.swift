@@ -19,6 +19,22 @@ public struct MunicipalityRecord: Sendable, Hashable {
     public var representativePoint: Coordinate
     /// The boundary (nil when not asked for).
     public var shape: MultiPolygon?
+
+    /// Every stored property, as given (backends in other modules build this value too).
+    public init(code: String, name: String, province: String? = nil, population: Int? = nil,
+                populationYear: Int? = nil, inConsortium: Bool, boundaryApproximate: Bool, areaKm2: Double? = nil,
+                representativePoint: Coordinate, shape: MultiPolygon? = nil) {
+        self.code = code
+        self.name = name
+        self.province = province
+        self.population = population
+        self.populationYear = populationYear
+        self.inConsortium = inConsortium
+        self.boundaryApproximate = boundaryApproximate
+        self.areaKm2 = areaKm2
+        self.representativePoint = representativePoint
+        self.shape = shape
+    }
 }
 
 extension Store {

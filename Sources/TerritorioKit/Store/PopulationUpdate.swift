@@ -12,6 +12,43 @@ public struct PopulationImportReport: Sendable {
     /// Municipalities of the database the file gives no figure for (code, name).
     public var withoutPopulation: [(code: String, name: String)] = []
     public var paddedCodes = 0
+
+    /// An empty report, filled in by an import.
+    public init(paddedCodes: Int = 0) {
+        self.paddedCodes = paddedCodes
+    }
+
+    /// What importing `file` into a store whose municipalities hold `known` (code → population
+    /// and year) changes: the report so far (without ``withoutPopulation``), and the entries to
+    /// write. Shared by the backends, which differ only in how they read and write.
+    public static func plan(_ file: PopulationFile, known: [String: (population: Int?, year: Int?)])
+        -> (report: PopulationImportReport, changed: [PopulationFile.Entry]) {
+        let provinces = Set(known.keys.map(IstatCode.province(of:)))
+        var report = PopulationImportReport(paddedCodes: file.paddedCodes)
+        var changed: [PopulationFile.Entry] = []
+        for entry in file.entries {
+            guard let old = known[entry.code] else {
+                if provinces.contains(IstatCode.province(of: entry.code)) {
+                    report.unmatched.append((entry.code, entry.name))
+                } else {
+                    report.otherProvinces += 1
+                }
+                continue
+            }
+            if old.population == entry.population && old.year == file.year {
+                report.unchanged += 1
+            } else {
+                changed.append(entry)
+                report.updated += 1
+            }
+        }
+        return (report, changed)
+    }
+
+    /// The import log's note: the codes that matched nothing, if any.
+    public var note: String? {
+        unmatched.isEmpty ? nil : "unmatched codes: " + unmatched.map(\.code).joined(separator: " ")
+    }
 }
 
 extension Store {
@@ -24,24 +61,11 @@ extension Store {
             for row in try Row.fetchAll(db, sql: "SELECT code, population, population_year FROM municipality") {
                 known[row[0]] = (row[1], row[2])
             }
-            let provinces = Set(known.keys.map(IstatCode.province(of:)))
             let update = try db.makeStatement(sql: "UPDATE municipality SET population = ?, population_year = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE code = ?")
-            var report = PopulationImportReport(paddedCodes: file.paddedCodes)
-            for entry in file.entries {
-                guard let old = known[entry.code] else {
-                    if provinces.contains(IstatCode.province(of: entry.code)) {
-                        report.unmatched.append((entry.code, entry.name))
-                    } else {
-                        report.otherProvinces += 1
-                    }
-                    continue
-                }
-                if old.population == entry.population && old.year == file.year {
-                    report.unchanged += 1
-                } else {
-                    try update.execute(arguments: [entry.population, file.year, entry.code])
-                    report.updated += 1
-                }
+            let plan = PopulationImportReport.plan(file, known: known)
+            var report = plan.report
+            for entry in plan.changed {
+                try update.execute(arguments: [entry.population, file.year, entry.code])
             }
             let inFile = Set(file.entries.map(\.code))
             for row in try Row.fetchAll(db, sql: "SELECT code, name FROM municipality ORDER BY code") where !inFile.contains(row[0]) {
@@ -49,7 +73,7 @@ extension Store {
             }
             try ImportLog.record(db, kind: "population \(file.year)", source: source, added: 0, updated: report.updated,
                                  unchanged: report.unchanged,
-                                 note: report.unmatched.isEmpty ? nil : "unmatched codes: " + report.unmatched.map(\.code).joined(separator: " "))
+                                 note: report.note)
             return report
         }
     }

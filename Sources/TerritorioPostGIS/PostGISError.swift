@@ -1,0 +1,22 @@
+import PostgresNIO
+
+/// Why a PostGIS store could not be opened, said for people (the server's own message when
+/// there is one).
+public enum PostGISError: Error, CustomStringConvertible {
+    case unreachable(location: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreachable(let location, let reason):
+            "cannot connect to \(location): \(reason)"
+        }
+    }
+
+    /// The server's message for `error`, else its kind (PostgresNIO hides details from `description`).
+    static func reason(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let message = error.serverInfo?[.message] { return message }
+        if let underlying = error.underlying { return "\(underlying)" }
+        return "\(error.code)"
+    }
+}

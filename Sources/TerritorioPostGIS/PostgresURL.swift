@@ -1,0 +1,96 @@
+import Foundation
+import PostgresNIO
+import TerritorioKit
+
+/// A PostgreSQL connection URL, as `--db` and `TERRITORIO_DB` take it:
+/// `postgresql://user[:password]@host[:port]/database` over TCP, or
+/// `postgresql://user@/database?host=/path/to/socket-directory` over a Unix socket (the directory
+/// holding `.s.PGSQL.<port>`, as libpq's `host=` takes it). `postgres://` is accepted too.
+public struct PostgresURL: Sendable, Equatable {
+    public enum Endpoint: Sendable, Equatable {
+        case tcp(host: String, port: Int)
+        /// The path of the socket file itself (`<directory>/.s.PGSQL.<port>`).
+        case socket(path: String)
+    }
+
+    public var endpoint: Endpoint
+    public var user: String
+    public var password: String?
+    public var database: String
+
+    /// Whether `value` names a PostgreSQL server rather than a SpatiaLite file.
+    public static func isPostgres(_ value: String) -> Bool {
+        value.hasPrefix("postgresql://") || value.hasPrefix("postgres://")
+    }
+
+    /// Parses `value`; nil when it is not a `postgresql://` URL at all, an error when it is one
+    /// but lacks a user or a database.
+    public init?(_ value: String) throws {
+        guard Self.isPostgres(value) else { return nil }
+        guard let url = URLComponents(string: value) else { throw Self.invalid(value, "it is not a valid URL") }
+        guard let user = url.user, !user.isEmpty else { throw Self.invalid(value, "it names no user (user@…)") }
+        let database = String(url.path.drop { $0 == "/" })
+        guard !database.isEmpty else { throw Self.invalid(value, "it names no database (…/database)") }
+        let port = url.port ?? 5432
+        let socketDirectory = url.queryItems?.first { $0.name == "host" }?.value
+        if let socketDirectory, socketDirectory.hasPrefix("/") {
+            let isFile = URL(fileURLWithPath: socketDirectory).lastPathComponent.hasPrefix(".s.PGSQL.")
+            endpoint = .socket(path: isFile ? socketDirectory : socketDirectory + "/.s.PGSQL.\(port)")
+        } else {
+            guard let host = url.host, !host.isEmpty else {
+                throw Self.invalid(value, "it names no host (…@host/…, or ?host=/socket/directory)")
+            }
+            endpoint = .tcp(host: host, port: port)
+        }
+        self.user = user
+        password = url.password
+        self.database = database
+    }
+
+    /// The URL without its password, for messages.
+    public var redacted: String {
+        switch endpoint {
+        case .tcp(let host, let port): "postgresql://\(user)@\(host):\(port)/\(database)"
+        case .socket(let path): "postgresql://\(user)@/\(database)?host=\(Self.directory(ofSocket: path))"
+        }
+    }
+
+    /// The socket's directory when the socket has the default port's name, else the socket itself.
+    static func directory(ofSocket path: String) -> String {
+        path.hasSuffix("/.s.PGSQL.5432") ? String(path.dropLast("/.s.PGSQL.5432".count)) : path
+    }
+
+    /// The same server, another database (tests create one per case).
+    public func with(database: String) -> PostgresURL {
+        var copy = self
+        copy.database = database
+        return copy
+    }
+
+    var configuration: PostgresClient.Configuration {
+        switch endpoint {
+        case .tcp(let host, let port):
+            PostgresClient.Configuration(host: host, port: port, username: user, password: password,
+                                         database: database, tls: .disable)
+        case .socket(let path):
+            PostgresClient.Configuration(unixSocketPath: path, username: user, password: password, database: database)
+        }
+    }
+
+    /// The same server for one direct connection (checking that the server answers).
+    var connectionConfiguration: PostgresConnection.Configuration {
+        switch endpoint {
+        case .tcp(let host, let port):
+            PostgresConnection.Configuration(host: host, port: port, username: user, password: password,
+                                             database: database, tls: .disable)
+        case .socket(let path):
+            PostgresConnection.Configuration(unixSocketPath: path, username: user, password: password,
+                                             database: database)
+        }
+    }
+
+    static func invalid(_ value: String, _ why: String) -> InputError {
+        InputError(file: "--db", kind: .invalid, "\(why): expected postgresql://user@host:port/database "
+                       + "or postgresql://user@/database?host=/socket/dir")
+    }
+}
