@@ -8,7 +8,7 @@ PREFIX ?= /usr/local
 # that the installed binary runs where the Debian libraries are but no Swift toolchain is.
 RELEASE = $(SWIFT) build -c release --static-swift-stdlib --product territorio
 
-.PHONY: demo test build bootstrap clean surveys bench install
+.PHONY: demo test build bootstrap clean surveys bench install fuzz
 
 demo:
 	@scripts/bootstrap.sh --runtime
@@ -19,7 +19,13 @@ test:
 	@scripts/bootstrap.sh
 	@$(SWIFT) build --quiet
 	@$(SWIFT) test --quiet
+	@FUZZ_SECONDS=$${FUZZ_SECONDS:-5} scripts/fuzz.sh
 	@.venv/bin/python -m pytest -q -p no:warnings -p no:cacheprovider Tests/python
+
+# Coverage-guided fuzzing of the parsers of outside input, FUZZ_SECONDS (60) per target
+# (docs/operations.md).
+fuzz:
+	@scripts/fuzz.sh
 
 # National-scale benchmarks against GDAL/SpatiaLite and PySAL access (docs/performance.md).
 bench:
@@ -51,4 +57,4 @@ surveys: build
 	done
 
 clean:
-	rm -rf .build $(OUT)
+	rm -rf .build .build-fuzz $(OUT)

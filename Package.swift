@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // System libraries: shims only, no code.
@@ -46,7 +47,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "TerritorioKitTests",
-            dependencies: ["TerritorioKit"]),
+            dependencies: [
+                "TerritorioKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

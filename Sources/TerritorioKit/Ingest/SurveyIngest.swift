@@ -126,6 +126,7 @@ public enum SurveyIngest {
                               resolver: MunicipalityResolver? = nil,
                               progress: ((Int, Int) -> Void)? = nil) throws -> (IngestSummary, RejectedRows) {
         let stream = try CSVStream(path: path)
+        if !options.dryRun { try DiskSpace.checkIngest(input: path, database: store.path) }
         guard let headerRecord = try stream.next() else { throw InputError(file: path, "the file has no header line") }
         let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let forms = try forms(store)
