@@ -30,7 +30,7 @@ build() {
 run() {  # run TARGET BIN: prints "target: N runs in S s (R exec/s), corpus C, crashes K"
   local t=$1 bin=$2 corpus=$SCRATCH/corpus/$1 crashes=$SCRATCH/crashes/$1 log=$SCRATCH/fuzz-$1.log
   mkdir -p "$corpus" "$crashes"
-  local status=0
+  local status=0 before; before=$(ls "$crashes" | wc -l)
   ASAN_OPTIONS=detect_leaks=0 "$bin/fuzz-$t" "$corpus" "Fuzz/corpus/$t" -max_total_time="$SECONDS_EACH" \
     -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$crashes/" -print_final_stats=1 \
     >"$log" 2>&1 || status=$?
@@ -38,7 +38,7 @@ run() {  # run TARGET BIN: prints "target: N runs in S s (R exec/s), corpus C, c
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
   echo "$t: ${runs:-?} runs in ${SECONDS_EACH} s (${rate:-?} exec/s), corpus $(ls "$corpus" | wc -l)," \
-    "crashes $(ls "$crashes" | wc -l)"
+    "crashes $(( $(ls "$crashes" | wc -l) - before ))"
   if [ "$status" != 0 ]; then
     echo "fuzz: $t failed (exit $status); the log is $log, the input in $crashes/" >&2
     grep -a -m 5 -e "Fatal error" -e "ERROR: " -e "SUMMARY" "$log" >&2 || true
