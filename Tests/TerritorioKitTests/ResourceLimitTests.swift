@@ -35,7 +35,8 @@ struct ResourceLimitTests {
     @Test("the refusal names the need and what is free in megabytes")
     func refusalMessage() {
         let text = DiskSpace.notEnoughSpace(needed: 300 * Self.megabyte, free: 120 * Self.megabyte,
-                                            input: 200 * Self.megabyte, database: 100 * Self.megabyte, path: "/srv/t.sqlite")
+                                            input: 200 * Self.megabyte, database: 100 * Self.megabyte,
+                                            path: "/srv/t.sqlite")
         #expect(text.contains("needs about 300 MB"))
         #expect(text.contains("the database, 100 MB"))
         #expect(text.contains("the file's 200 MB"))

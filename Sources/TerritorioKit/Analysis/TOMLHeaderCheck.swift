@@ -36,7 +36,13 @@ enum TOMLHeaderCheck {
         var delta = 0, quote: UInt8?, escaped = false
         for b in bytes {
             if let q = quote {
-                if escaped { escaped = false } else if b == 0x5C && q == 0x22 { escaped = true } else if b == q { quote = nil }
+                if escaped {
+                    escaped = false
+                } else if b == 0x5C && q == 0x22 {
+                    escaped = true  // a backslash escape inside a "basic" string
+                } else if b == q {
+                    quote = nil
+                }
                 continue
             }
             switch b {
