@@ -69,6 +69,18 @@ struct FuzzRegressionTests {
         #expect(TOMLHeaderCheck.firstBadHeader(in: fine) == nil)
     }
 
+    /// The second finding: `steps = { "5" = [}` made toml++ abort (a value expected, `}` found).
+    @Test("a '}' inside an open array is refused, naming its line")
+    func braceInArray() throws {
+        let path = try Self.copy(Self.folder.appendingPathComponent("config/brace-in-array.toml").path,
+                                 suffix: ".toml")
+        let error = #expect(throws: AnalysisConfig.ConfigError.self) { try AnalysisConfig.load(path: path) }
+        #expect(error?.message.hasPrefix("not valid TOML at line 3") == true, "\(String(describing: error))")
+        let fine = "a = [1, { b = [2] }]\ns = \"[}\"\nt = \"\"\"\n[}\"\"\"\n# [}\nu = '[}'\n"
+        #expect(TOMLHeaderCheck.firstBraceInArray(in: fine) == nil)
+        #expect(TOMLHeaderCheck.firstBraceInArray(in: "a = [\n  1,\n}") ?? (0, 0) == (3, 1))
+    }
+
     @Test("TOML findings load or are refused", arguments: inputs("config"))
     func config(_ path: String) throws {
         _ = try? AnalysisConfig.load(path: Self.copy(path, suffix: ".toml"))

@@ -67,6 +67,10 @@ public struct AnalysisConfig: Sendable, Codable, Equatable {
         if let (line, column) = TOMLHeaderCheck.firstBadHeader(in: text) {
             throw ConfigError(file: path, message: badHeader(line: line, column: column))
         }
+        if let (line, column) = TOMLHeaderCheck.firstBraceInArray(in: text) {
+            throw ConfigError(file: path, message: "not valid TOML at line \(line), column \(column): "
+                              + "a '}' where an array opened with '[' is not closed")
+        }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
             throw ConfigError(file: path, message: "not valid TOML at line \(e.source.begin.line), column \(e.source.begin.column): \(e.description)")

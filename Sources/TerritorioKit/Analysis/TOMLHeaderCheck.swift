@@ -55,4 +55,49 @@ enum TOMLHeaderCheck {
         }
         return delta
     }
+
+    /// The 1-based line and column of a `}` where an array is open (`[}`): it trips another
+    /// toml++ assertion (a value expected, a terminator found). Mismatched brackets are never
+    /// valid TOML, so refusing them first refuses nothing valid.
+    static func firstBraceInArray(in text: String) -> (line: Int, column: Int)? {
+        let b = Array(text.utf8)
+        var stack: [UInt8] = [], line = 1, lineStart = 0, i = 0
+        while i < b.count {
+            let c = b[i]
+            switch c {
+            case 0x0A: line += 1; lineStart = i + 1
+            case UInt8(ascii: "#"): while i + 1 < b.count && b[i + 1] != 0x0A { i += 1 }
+            case 0x22, 0x27:
+                i = endOfString(b, at: i, line: &line, lineStart: &lineStart)
+                continue
+            case UInt8(ascii: "["), UInt8(ascii: "{"): stack.append(c)
+            case UInt8(ascii: "]"): _ = stack.popLast()
+            case UInt8(ascii: "}"):
+                if stack.last == UInt8(ascii: "[") { return (line, i - lineStart + 1) }
+                _ = stack.popLast()
+            default: break
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The index after the string starting at `start` (basic or literal, single- or multi-line).
+    static func endOfString(_ b: [UInt8], at start: Int, line: inout Int, lineStart: inout Int) -> Int {
+        let quote = b[start]
+        let triple = start + 2 < b.count && b[start + 1] == quote && b[start + 2] == quote
+        var i = start + (triple ? 3 : 1)
+        while i < b.count {
+            if b[i] == 0x5C && quote == 0x22 { i += 2; continue }
+            if b[i] == 0x0A {
+                if !triple { return i }  // an unclosed one-line string: the parser reports it
+                line += 1; lineStart = i + 1
+            }
+            if b[i] == quote && (!triple || (i + 2 < b.count && b[i + 1] == quote && b[i + 2] == quote)) {
+                return i + (triple ? 3 : 1)
+            }
+            i += 1
+        }
+        return i
+    }
 }
