@@ -8,7 +8,7 @@ PREFIX ?= /usr/local
 # that the installed binary runs where the Debian libraries are but no Swift toolchain is.
 RELEASE = $(SWIFT) build -c release --static-swift-stdlib --product territorio
 
-.PHONY: demo test build bootstrap clean surveys bench install serve
+.PHONY: demo test build bootstrap clean surveys bench install serve fuzz
 
 demo:
 	@scripts/bootstrap.sh --runtime
@@ -22,6 +22,7 @@ test:
 	@$(SWIFT) build --quiet
 	@pg=$$(scripts/postgres.sh start) && trap 'scripts/postgres.sh stop "$$pg"' EXIT && trap 'exit 130' INT TERM && \
 	  TERRITORIO_TEST_POSTGRES="$$pg" $(SWIFT) test --quiet
+	@FUZZ_SECONDS=$${FUZZ_SECONDS:-5} scripts/fuzz.sh
 	@.venv/bin/python -m pytest -q -p no:warnings -p no:cacheprovider Tests/python
 
 # The web app on the demo database (built into out/ when missing), with a demo admin account
@@ -35,6 +36,11 @@ serve:
 	else echo "Sign in at http://127.0.0.1:8080/signin as admin (its password was printed when it was made;" \
 	    "add accounts with territorio user add)."; fi
 	@.build/debug/territorio serve --db $(OUT)/territorio.sqlite
+
+# Coverage-guided fuzzing of the parsers of outside input, FUZZ_SECONDS (60) per target
+# (docs/operations.md).
+fuzz:
+	@scripts/fuzz.sh
 
 # National-scale benchmarks against GDAL/SpatiaLite and PySAL access (docs/performance.md).
 bench:
@@ -66,4 +72,4 @@ surveys: build
 	done
 
 clean:
-	rm -rf .build $(OUT)
+	rm -rf .build .build-fuzz $(OUT)

@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.5.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // System libraries: shims only, no code.
@@ -71,7 +72,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "TerritorioKitTests",
-            dependencies: ["TerritorioKit", "TerritorioPostGIS"]),
+            dependencies: [
+                "TerritorioKit", "TerritorioPostGIS",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(
             name: "TerritorioServerTests",
             dependencies: [

@@ -19,6 +19,7 @@ def test_tiny_benchmark_runs_and_prints_the_table(tmp_path):
     for step in ["ingest survey rows", "accessibility, all municipalities", "national GeoJSON gap report", "consortium demo"]:
         assert step in out
     assert "max_relative_difference=" in out
+    assert "memory while ingesting: peak" in out
     difference = float(out.split("max_relative_difference=")[1].split()[0])
     assert difference < 1e-9
     assert "disagreements=0" in out, "territorio and the reference join assign different municipalities"

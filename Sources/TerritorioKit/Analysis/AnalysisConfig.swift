@@ -64,6 +64,13 @@ public struct AnalysisConfig: Sendable, Codable, Equatable {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ConfigError(file: path, message: "cannot read the file")
         }
+        if let (line, column) = TOMLHeaderCheck.firstBadHeader(in: text) {
+            throw ConfigError(file: path, message: badHeader(line: line, column: column))
+        }
+        if let (line, column) = TOMLHeaderCheck.firstBraceInArray(in: text) {
+            throw ConfigError(file: path, message: "not valid TOML at line \(line), column \(column): "
+                              + "a '}' where an array opened with '[' is not closed")
+        }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
             throw ConfigError(file: path, message: "not valid TOML at line \(e.source.begin.line), column \(e.source.begin.column): \(e.description)")
@@ -91,6 +98,12 @@ public struct AnalysisConfig: Sendable, Codable, Equatable {
             throw ConfigError(file: path, message: "min_responses (\(config.minResponses)) must be at least k (\(config.k))")
         }
         return config
+    }
+
+    /// A table header whose name starts with a character no key starts with.
+    static func badHeader(line: Int, column: Int) -> String {
+        "not valid TOML at line \(line), column \(column): a table name such as [default] or "
+            + "[category.food] must start with a letter, a digit, _ or - (or be quoted)"
     }
 
     static func number(_ v: TOMLValueConvertible?) -> Double? { v?.double ?? v?.int.map(Double.init) }

@@ -201,10 +201,9 @@ public final class CSVStream {
                       unclosedQuoteField: unclosed)
     }
 
-    private func decode(_ bytes: [UInt8]) -> String {
-        if bytes.first == UInt8(ascii: "'"), bytes.count > 1, CSVText.formulaTriggers.contains(bytes[1]) {
-            return decode(Array(bytes.dropFirst()))  // a cell CSVText neutralised: '=… reads back as =…
-        }
+    private func decode(_ field: [UInt8]) -> String {
+        // A cell CSVText neutralised: '=… reads back as =…, ''=… as '=…
+        let bytes = CSVText.hidesFormula(field) ? Array(field.dropFirst()) : field
         if !windows1252, let s = String(validating: bytes, as: UTF8.self) { return s }
         return String(bytes.map { Self.cp1252[Int($0)] })
     }

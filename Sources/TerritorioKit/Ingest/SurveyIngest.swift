@@ -113,6 +113,7 @@ public enum SurveyIngest {
                               resolver: MunicipalityResolver? = nil,
                               progress: ((Int, Int) -> Void)? = nil) throws -> (IngestSummary, RejectedRows) {
         let stream = try CSVStream(path: path)
+        if !options.dryRun { try DiskSpace.checkIngest(input: path, database: store.path) }
         let columns = try analyseHeader(stream, path: path, forms: try forms(store), forced: options.form)
         if needsSource(columns), options.policy.source == nil {
             throw InputError(file: path, kind: .invalid, IngestMessage.sourceColumnMissing)

@@ -40,8 +40,22 @@ public enum CSVText {
 
     /// `field`, prefixed with `'` when a spreadsheet would take it for a formula.
     public static func neutralised(_ field: String) -> String {
-        guard let first = field.utf8.first, formulaTriggers.contains(first), !isPlainNumber(field) else { return field }
+        guard let first = field.utf8.first else { return field }
+        if first == apostrophe {
+            // `'=…` of its own: one more `'`, as the reader takes one off (see ``hidesFormula(_:)``).
+            return hidesFormula(field.utf8) ? "'" + field : field
+        }
+        guard formulaTriggers.contains(first), !isPlainNumber(field) else { return field }
         return "'" + field
+    }
+
+    static let apostrophe = UInt8(ascii: "'")
+
+    /// Whether a cell is apostrophes then a formula trigger (`'=…`, `''+…`): what ``neutralised(_:)``
+    /// writes, and what ``CSVStream`` reads back without its first apostrophe.
+    public static func hidesFormula(_ bytes: some Collection<UInt8>) -> Bool {
+        guard bytes.first == apostrophe, let next = bytes.first(where: { $0 != apostrophe }) else { return false }
+        return formulaTriggers.contains(next)
     }
 
     /// A decimal number as numeric columns hold it: optional sign, digits, optional fraction and
