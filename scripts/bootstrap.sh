@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runtime=(libspatialite-dev libsqlite3-dev libgeos-dev pkg-config librsvg2-bin fonts-dejavu-core fonts-noto-core chromium)
-testing=(gdal-bin sqlite3 python3 python3-venv chromium poppler-utils time postgresql-15 postgresql-15-postgis-3)
+testing=(gdal-bin sqlite3 python3 python3-venv poppler-utils time postgresql-15 postgresql-15-postgis-3)
 
 want=("${runtime[@]}")
 [ "${1:-}" = "--runtime" ] || want+=("${testing[@]}")
