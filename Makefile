@@ -19,6 +19,7 @@ demo:
 # is started for them and stopped whatever happens.
 test:
 	@scripts/bootstrap.sh
+	@$(SWIFT) format lint --strict --recursive --configuration .swift-format Sources Tests Plugins Fuzz
 	@$(SWIFT) build --quiet
 	@pg=$$(scripts/postgres.sh start) && trap 'scripts/postgres.sh stop "$$pg"' EXIT && trap 'exit 130' INT TERM && \
 	  TERRITORIO_TEST_POSTGRES="$$pg" $(SWIFT) test --quiet

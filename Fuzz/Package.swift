@@ -27,7 +27,7 @@ let package = Package(
         fuzzTarget("fuzz-csv", path: "csv"),
         fuzzTarget("fuzz-geojson", path: "geojson"),
         fuzzTarget("fuzz-openinghours", path: "openinghours"),
-        fuzzTarget("fuzz-config", path: "config"),
+        fuzzTarget("fuzz-config", path: "config")
     ],
     swiftLanguageModes: [.v6]
 )

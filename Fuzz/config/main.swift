@@ -1,7 +1,8 @@
 import Foundation
-@testable import TerritorioKit
 import FuzzDriver
 import FuzzSupport
+
+@testable import TerritorioKit
 
 // The TOML analysis configuration: any text gives a configuration or a ConfigError.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,7 +1,8 @@
 import Foundation
-@testable import TerritorioKit
 import FuzzDriver
 import FuzzSupport
+
+@testable import TerritorioKit
 
 // The CSV reader with its dialect and encoding sniffer, the whole-file table on top of it and
 // the services reader: any bytes must give records or an InputError, never a crash.

@@ -1,7 +1,8 @@
 import Foundation
-@testable import TerritorioKit
 import FuzzDriver
 import FuzzSupport
+
+@testable import TerritorioKit
 
 // The GeoJSON reader and the boundary and service readers on top of it.
 @_cdecl("LLVMFuzzerTestOneInput")

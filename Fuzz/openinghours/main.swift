@@ -1,7 +1,8 @@
 import Foundation
-@testable import TerritorioKit
 import FuzzDriver
 import FuzzSupport
+
+@testable import TerritorioKit
 
 // The OSM opening_hours parser, and the printing of what it parsed: a value it accepts must
 // print back to one it accepts again, with the same meaning.

@@ -10,8 +10,10 @@ import PackagePlugin
 @main
 struct EmbedData: BuildToolPlugin {
     /// Package-relative folders whose files travel with the binary.
-    static let folders = ["GeoData", "Locales", "Surveys/forms", "Surveys/templates", "Surveys/samples",
-                          "Web/templates", "Web/static"]
+    static let folders = [
+        "GeoData", "Locales", "Surveys/forms", "Surveys/templates", "Surveys/samples",
+        "Web/templates", "Web/static"
+    ]
     /// Files in those folders that are not data (generators, notes for developers).
     static let skipped: Set<String> = ["generate.py"]
 

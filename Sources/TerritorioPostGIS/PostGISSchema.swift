@@ -14,43 +14,49 @@ enum PostGISSchema {
 
     static let migrations: [(identifier: String, sql: [String])] = [
         ("v1-spatial-metadata", ["CREATE EXTENSION IF NOT EXISTS postgis"]),
-        ("v1-municipality", [
-            """
-            CREATE TABLE municipality (
-                code text PRIMARY KEY CHECK (code ~ '^[0-9]{6}$'),
-                name text NOT NULL,
-                province text,
-                population integer CHECK (population >= 0),
-                population_year integer,
-                in_consortium boolean NOT NULL DEFAULT false,
-                boundary_approximate boolean NOT NULL DEFAULT false,
-                boundary_source text,
-                boundary_repair text,
-                area_km2 double precision,
-                updated_at text NOT NULL DEFAULT \(now),
-                geom geometry(MultiPolygon, 4326),
-                rep_point geometry(Point, 4326)
-            )
-            """,
-            "CREATE INDEX municipality_geom ON municipality USING gist (geom)",
-        ]),
-        ("v1-import-log", [
-            """
-            CREATE TABLE import_log (
-                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                kind text NOT NULL,
-                source text NOT NULL,
-                sha256 text,
-                imported_at text NOT NULL DEFAULT \(now),
-                added integer NOT NULL DEFAULT 0,
-                updated integer NOT NULL DEFAULT 0,
-                unchanged integer NOT NULL DEFAULT 0,
-                note text
-            )
-            """,
-        ]),
+        (
+            "v1-municipality",
+            [
+                """
+                CREATE TABLE municipality (
+                    code text PRIMARY KEY CHECK (code ~ '^[0-9]{6}$'),
+                    name text NOT NULL,
+                    province text,
+                    population integer CHECK (population >= 0),
+                    population_year integer,
+                    in_consortium boolean NOT NULL DEFAULT false,
+                    boundary_approximate boolean NOT NULL DEFAULT false,
+                    boundary_source text,
+                    boundary_repair text,
+                    area_km2 double precision,
+                    updated_at text NOT NULL DEFAULT \(now),
+                    geom geometry(MultiPolygon, 4326),
+                    rep_point geometry(Point, 4326)
+                )
+                """,
+                "CREATE INDEX municipality_geom ON municipality USING gist (geom)"
+            ]
+        ),
+        (
+            "v1-import-log",
+            [
+                """
+                CREATE TABLE import_log (
+                    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    kind text NOT NULL,
+                    source text NOT NULL,
+                    sha256 text,
+                    imported_at text NOT NULL DEFAULT \(now),
+                    added integer NOT NULL DEFAULT 0,
+                    updated integer NOT NULL DEFAULT 0,
+                    unchanged integer NOT NULL DEFAULT 0,
+                    note text
+                )
+                """
+            ]
+        ),
         ("v2-directory", directory),
-        ("v4-e-municipality-zone", ["ALTER TABLE municipality ADD COLUMN zone text"]),
+        ("v4-e-municipality-zone", ["ALTER TABLE municipality ADD COLUMN zone text"])
     ]
 
     static let directory = [
@@ -92,7 +98,7 @@ enum PostGISSchema {
             PRIMARY KEY (service_id, category_code)
         )
         """,
-        "CREATE INDEX service_category_by_category ON service_category (category_code)",
+        "CREATE INDEX service_category_by_category ON service_category (category_code)"
     ]
 
     /// Applies the missing migrations, in one transaction, under an advisory lock so
@@ -100,7 +106,8 @@ enum PostGISSchema {
     static func migrate(_ store: PostGISStore) async throws {
         try await store.write { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(7317001)", logger: PostGISStore.logger)
-            try await connection.query("""
+            try await connection.query(
+                """
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     identifier text PRIMARY KEY, applied_at text NOT NULL DEFAULT \(unescaped: now))
                 """, logger: PostGISStore.logger)
@@ -118,8 +125,9 @@ enum PostGISSchema {
 
     /// The identifiers of the applied migrations, in the migrator's order (unknown ones last).
     static func applied(_ connection: PostgresConnection) async throws -> [String] {
-        let rows = try await connection.query("SELECT identifier FROM schema_migrations ORDER BY identifier",
-                                              logger: PostGISStore.logger)
+        let rows = try await connection.query(
+            "SELECT identifier FROM schema_migrations ORDER BY identifier",
+            logger: PostGISStore.logger)
         var out: [String] = []
         for try await identifier in rows.decode(String.self) { out.append(identifier) }
         let order = Dictionary(uniqueKeysWithValues: migrations.enumerated().map { ($1.identifier, $0) })

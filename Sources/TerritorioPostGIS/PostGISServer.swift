@@ -10,14 +10,16 @@ public enum PostGISServer {
     public static func createDatabase(_ name: String, on url: PostgresURL) async throws {
         let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         try await withClient(url) { client in
-            _ = try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(quoted)"),
-                                       logger: PostGISStore.logger)
+            _ = try await client.query(
+                PostgresQuery(unsafeSQL: "CREATE DATABASE \(quoted)"),
+                logger: PostGISStore.logger)
         }
     }
 
     /// Runs `body` with a client connected to `url`, stopping the client afterwards.
     static func withClient<T: Sendable>(_ url: PostgresURL, _ body: @Sendable (PostgresClient) async throws -> T)
-        async throws -> T {
+        async throws -> T
+    {
         let client = PostgresClient(configuration: url.configuration)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }

@@ -19,10 +19,12 @@ extension PostGISStore {
                     try await db.run("UPDATE municipality SET zone = \(name) WHERE code = \(code)")
                 }
             }
-            let report = ConsortiumReport(members: file.codes.sorted(), joined: after.subtracting(before).sorted(),
-                                          left: before.subtracting(after).sorted())
-            try await db.logImport(kind: "consortium", source: file.file, added: report.joined.count,
-                                   updated: report.left.count, unchanged: after.intersection(before).count, note: nil)
+            let report = ConsortiumReport(
+                members: file.codes.sorted(), joined: after.subtracting(before).sorted(),
+                left: before.subtracting(after).sorted())
+            try await db.logImport(
+                kind: "consortium", source: file.file, added: report.joined.count,
+                updated: report.left.count, unchanged: after.intersection(before).count, note: nil)
             return report
         }
     }

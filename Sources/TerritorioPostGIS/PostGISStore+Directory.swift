@@ -13,8 +13,10 @@ extension PostGISStore {
             let existing = Set(try await db.column("SELECT code FROM category", as: String.self))
             try await db.run("DELETE FROM category WHERE code <> ALL(\(categories.map(\.code)))")
             for (i, c) in categories.enumerated() {
-                let l = Category.languages.map { c.labels[$0] }, d = Category.languages.map { c.descriptions[$0] }
-                try await db.run("""
+                let l = Category.languages.map { c.labels[$0] }
+                let d = Category.languages.map { c.descriptions[$0] }
+                try await db.run(
+                    """
                     INSERT INTO category (code, position, label_it, label_en, label_fr, label_ar,
                                           description_it, description_en, description_fr, description_ar)
                     VALUES (\(c.code), \(i), \(l[0]), \(l[1]), \(l[2]), \(l[3]), \(d[0]), \(d[1]), \(d[2]), \(d[3]))
@@ -25,10 +27,11 @@ extension PostGISStore {
                         description_ar = excluded.description_ar
                     """)
             }
-            try await db.logImport(kind: "categories", source: source,
-                                   added: categories.filter { !existing.contains($0.code) }.count,
-                                   updated: categories.filter { existing.contains($0.code) }.count,
-                                   unchanged: 0, note: nil)
+            try await db.logImport(
+                kind: "categories", source: source,
+                added: categories.filter { !existing.contains($0.code) }.count,
+                updated: categories.filter { existing.contains($0.code) }.count,
+                unchanged: 0, note: nil)
         }
     }
 
@@ -38,11 +41,13 @@ extension PostGISStore {
     }
 
     static func fetchCategories(_ db: PostgresConnection) async throws -> [Category] {
-        try await db.rows("""
+        try await db.rows(
+            """
             SELECT code, label_it, label_en, label_fr, label_ar, description_it, description_en, description_fr,
                    description_ar
             FROM category ORDER BY position
-            """).map { row in
+            """
+        ).map { row in
             var c = Category(code: try row[0].decode(String.self), labels: [:], descriptions: [:])
             for (i, l) in Category.languages.enumerated() {
                 c.labels[l] = try row[1 + i].decode(String.self)
@@ -58,15 +63,17 @@ extension PostGISStore {
             let stored = Dictionary(uniqueKeysWithValues: try await Self.fetchServices(db).map { ($0.id, $0) })
             let (report, changed) = ServiceImportReport.plan(services, stored: stored)
             for s in changed { try await Self.upsert(s, on: db) }
-            try await db.logImport(kind: "services", source: source, added: report.added.count,
-                                   updated: report.updated.count, unchanged: report.unchanged.count, note: nil)
+            try await db.logImport(
+                kind: "services", source: source, added: report.added.count,
+                updated: report.updated.count, unchanged: report.unchanged.count, note: nil)
             return report
         }
     }
 
     static func upsert(_ s: Service, on db: PostgresConnection) async throws {
         let languages = s.languages.joined(separator: ";")
-        try await db.run("""
+        try await db.run(
+            """
             INSERT INTO service (id, name, organization, address, postal_code, municipality_code, location_approximate,
                                  phone, email, website, opening_hours, languages, eligibility, capacity, verified,
                                  last_updated, source, geom)
@@ -84,7 +91,8 @@ extension PostGISStore {
                 updated_at = \(unescaped: PostGISSchema.now)
             """)
         try await db.run("DELETE FROM service_category WHERE service_id = \(s.id)")
-        try await db.run("""
+        try await db.run(
+            """
             INSERT INTO service_category (service_id, category_code) SELECT \(s.id), unnest(\(s.categories))
             """)
     }
@@ -99,12 +107,14 @@ extension PostGISStore {
         for row in try await db.rows("SELECT service_id, category_code FROM service_category ORDER BY category_code") {
             categories[try row[0].decode(String.self), default: []].append(try row[1].decode(String.self))
         }
-        return try await db.rows("""
+        return try await db.rows(
+            """
             SELECT id, name, organization, address, postal_code, municipality_code, location_approximate, phone, email,
                    website, opening_hours, languages, eligibility, capacity, verified, last_updated, source,
                    ST_AsBinary(geom)
             FROM service ORDER BY id
-            """).map { row in
+            """
+        ).map { row in
             func text(_ i: Int) throws -> String? { try row[i].decode(String?.self) }
             let id = try row[0].decode(String.self)
             return Service(

@@ -5,7 +5,8 @@ extension PostGISStore {
     /// What the database holds, for `territorio info`. Survey counts are 0: no survey tables yet.
     public func summary() async throws -> StoreSummary {
         try await read { db in
-            let counts = try await db.rows("""
+            let counts = try await db.rows(
+                """
                 SELECT count(*)::int, count(*) FILTER (WHERE boundary_approximate)::int, count(boundary_repair)::int,
                        count(population)::int, coalesce(sum(population), 0)::int
                 FROM municipality
@@ -17,11 +18,13 @@ extension PostGISStore {
                 database: location, schema: try await PostGISSchema.applied(db),
                 municipalities: try counts[0].decode(Int.self), approximateBoundaries: try counts[1].decode(Int.self),
                 repairedBoundaries: try counts[2].decode(Int.self), withPopulation: try counts[3].decode(Int.self),
-                populationYears: try await db.column("""
+                populationYears: try await db.column(
+                    """
                     SELECT DISTINCT population_year FROM municipality WHERE population_year IS NOT NULL ORDER BY 1
                     """),
                 totalPopulation: try counts[4].decode(Int.self),
-                provinces: try await db.column("""
+                provinces: try await db.column(
+                    """
                     SELECT DISTINCT coalesce(province, substr(code, 1, 3)) FROM municipality ORDER BY 1
                     """),
                 extent: try await Self.extent("true", on: db),
@@ -45,23 +48,28 @@ extension PostGISStore {
     }
 
     static func extent(_ filter: String, on db: PostgresConnection) async throws -> BoundingBox? {
-        let row = try await db.rows("""
+        let row = try await db.rows(
+            """
             SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
             FROM (SELECT ST_Extent(geom) AS e FROM municipality WHERE \(unescaped: filter)) extent
             """)[0]
         guard let minX = try row[0].decode(Double?.self) else { return nil }
-        return BoundingBox(minX: minX, minY: try row[1].decode(Double.self), maxX: try row[2].decode(Double.self),
-                           maxY: try row[3].decode(Double.self))
+        return BoundingBox(
+            minX: minX, minY: try row[1].decode(Double.self), maxX: try row[2].decode(Double.self),
+            maxY: try row[3].decode(Double.self))
     }
 
     static func recentImports(_ db: PostgresConnection) async throws -> [StoreSummary.Import] {
-        try await db.rows("""
+        try await db.rows(
+            """
             SELECT kind, source, imported_at, added, updated, unchanged, note FROM import_log ORDER BY id DESC LIMIT 5
-            """).map {
-            StoreSummary.Import(kind: try $0[0].decode(String.self), source: try $0[1].decode(String.self),
-                                at: try $0[2].decode(String.self), added: try $0[3].decode(Int.self),
-                                updated: try $0[4].decode(Int.self), unchanged: try $0[5].decode(Int.self),
-                                note: try $0[6].decode(String?.self))
+            """
+        ).map {
+            StoreSummary.Import(
+                kind: try $0[0].decode(String.self), source: try $0[1].decode(String.self),
+                at: try $0[2].decode(String.self), added: try $0[3].decode(Int.self),
+                updated: try $0[4].decode(Int.self), unchanged: try $0[5].decode(Int.self),
+                note: try $0[6].decode(String?.self))
         }
     }
 }

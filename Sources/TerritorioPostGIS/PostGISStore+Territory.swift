@@ -6,22 +6,27 @@ extension PostGISStore {
     /// Inserts or updates (by ISTAT code) every boundary of `file`, in one transaction; a boundary
     /// identical to the stored one (name, province, approximate flag and geometry) is left alone.
     public func importBoundaries(_ file: BoundaryFile, source: String, approximate: Bool) async throws
-        -> BoundaryImportReport {
+        -> BoundaryImportReport
+    {
         try await write { db in
             var stored: [String: (name: String, province: String?, approximate: Bool, shape: MultiPolygon)] = [:]
-            for row in try await db.rows("""
+            for row in try await db.rows(
+                """
                 SELECT code, name, province, boundary_approximate, ST_AsBinary(geom) FROM municipality
-                """) {
+                """)
+            {
                 stored[try row[0].decode(String.self)] = (
                     try row[1].decode(String.self), try row[2].decode(String?.self), try row[3].decode(Bool.self),
-                    try WKB.decodeMultiPolygon(try row[4].decode(Data.self)))
+                    try WKB.decodeMultiPolygon(try row[4].decode(Data.self))
+                )
             }
             var report = BoundaryImportReport()
             for b in file.boundaries {
                 if let repair = b.repair { report.repaired.append((b.code, b.name, repair)) }
                 if let old = stored[b.code] {
                     if old.name == b.name, old.province == b.province, old.shape == b.shape,
-                       old.approximate == approximate {
+                        old.approximate == approximate
+                    {
                         report.unchanged.append(b.code)
                         continue
                     }
@@ -33,18 +38,23 @@ extension PostGISStore {
             }
             report.stillApproximate = try await db.column(
                 "SELECT code FROM municipality WHERE boundary_approximate ORDER BY code")
-            try await db.logImport(kind: approximate ? "approximate boundaries" : "boundaries", source: source,
-                                   added: report.added.count, updated: report.updated.count,
-                                   unchanged: report.unchanged.count,
-                                   note: report.repaired.isEmpty ? nil : "\(report.repaired.count) geometries repaired")
+            try await db.logImport(
+                kind: approximate ? "approximate boundaries" : "boundaries", source: source,
+                added: report.added.count, updated: report.updated.count,
+                unchanged: report.unchanged.count,
+                note: report.repaired.isEmpty ? nil : "\(report.repaired.count) geometries repaired")
             return report
         }
     }
 
-    static func upsert(_ b: MunicipalityBoundary, approximate: Bool, source: String,
-                       on db: PostgresConnection) async throws {
-        let wkb = WKB.encode(b.shape), point = b.representativePoint
-        try await db.run("""
+    static func upsert(
+        _ b: MunicipalityBoundary, approximate: Bool, source: String,
+        on db: PostgresConnection
+    ) async throws {
+        let wkb = WKB.encode(b.shape)
+        let point = b.representativePoint
+        try await db.run(
+            """
             INSERT INTO municipality (code, name, province, boundary_approximate, boundary_source, boundary_repair,
                                       geom, rep_point, area_km2)
             VALUES (\(b.code), \(b.name), \(b.province), \(approximate), \(source), \(b.repair),
@@ -69,7 +79,8 @@ extension PostGISStore {
             let plan = PopulationImportReport.plan(file, known: known)
             var report = plan.report
             for entry in plan.changed {
-                try await db.run("""
+                try await db.run(
+                    """
                     UPDATE municipality SET population = \(entry.population), population_year = \(file.year),
                         updated_at = \(unescaped: PostGISSchema.now) WHERE code = \(entry.code)
                     """)
@@ -79,8 +90,9 @@ extension PostGISStore {
                 let code = try row[0].decode(String.self)
                 if !inFile.contains(code) { report.withoutPopulation.append((code, try row[1].decode(String.self))) }
             }
-            try await db.logImport(kind: "population \(file.year)", source: source, added: 0, updated: report.updated,
-                                   unchanged: report.unchanged, note: report.note)
+            try await db.logImport(
+                kind: "population \(file.year)", source: source, added: 0, updated: report.updated,
+                unchanged: report.unchanged, note: report.note)
             return report
         }
     }

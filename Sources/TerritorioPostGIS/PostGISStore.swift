@@ -28,8 +28,9 @@ public final class PostGISStore: Sendable {
     /// Connects once, directly, and closes: the server's own reason when it fails.
     static func check(_ url: PostgresURL) async throws {
         do {
-            let connection = try await PostgresConnection.connect(configuration: url.connectionConfiguration, id: 0,
-                                                                  logger: logger)
+            let connection = try await PostgresConnection.connect(
+                configuration: url.connectionConfiguration, id: 0,
+                logger: logger)
             try await connection.close()
         } catch {
             throw PostGISError.unreachable(location: url.redacted, reason: PostGISError.reason(error))
@@ -66,7 +67,8 @@ public final class PostGISStore: Sendable {
     }
 
     private func transaction<T: Sendable>(_ begin: PostgresQuery, _ body: (PostgresConnection) async throws -> T)
-        async throws -> T {
+        async throws -> T
+    {
         try await client.withConnection { connection in
             try await connection.query(begin, logger: Self.logger)
             do {

@@ -22,7 +22,8 @@ extension PostgresConnection {
 
     /// Adds one line to the `import_log` table: what came from which file.
     func logImport(kind: String, source: String, added: Int, updated: Int, unchanged: Int, note: String?) async throws {
-        try await run("""
+        try await run(
+            """
             INSERT INTO import_log (kind, source, added, updated, unchanged, note)
             VALUES (\(kind), \(source), \(added), \(updated), \(unchanged), \(note))
             """)

@@ -70,8 +70,9 @@ public struct PostgresURL: Sendable, Equatable {
     var configuration: PostgresClient.Configuration {
         switch endpoint {
         case .tcp(let host, let port):
-            PostgresClient.Configuration(host: host, port: port, username: user, password: password,
-                                         database: database, tls: .disable)
+            PostgresClient.Configuration(
+                host: host, port: port, username: user, password: password,
+                database: database, tls: .disable)
         case .socket(let path):
             PostgresClient.Configuration(unixSocketPath: path, username: user, password: password, database: database)
         }
@@ -81,16 +82,20 @@ public struct PostgresURL: Sendable, Equatable {
     var connectionConfiguration: PostgresConnection.Configuration {
         switch endpoint {
         case .tcp(let host, let port):
-            PostgresConnection.Configuration(host: host, port: port, username: user, password: password,
-                                             database: database, tls: .disable)
+            PostgresConnection.Configuration(
+                host: host, port: port, username: user, password: password,
+                database: database, tls: .disable)
         case .socket(let path):
-            PostgresConnection.Configuration(unixSocketPath: path, username: user, password: password,
-                                             database: database)
+            PostgresConnection.Configuration(
+                unixSocketPath: path, username: user, password: password,
+                database: database)
         }
     }
 
     static func invalid(_ value: String, _ why: String) -> InputError {
-        InputError(file: "--db", kind: .invalid, "\(why): expected postgresql://user@host:port/database "
-                       + "or postgresql://user@/database?host=/socket/dir")
+        InputError(
+            file: "--db", kind: .invalid,
+            "\(why): expected postgresql://user@host:port/database "
+                + "or postgresql://user@/database?host=/socket/dir")
     }
 }

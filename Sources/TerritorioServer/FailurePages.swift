@@ -7,8 +7,10 @@ struct FailurePages: RouterMiddleware {
     typealias Context = BasicRequestContext
     let app: WebApp
 
-    func handle(_ request: Request, context: Context,
-                next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {
@@ -24,8 +26,11 @@ struct FailurePages: RouterMiddleware {
     func failurePage(_ failure: WebFailure, _ request: Request) -> Response {
         let session = try? app.session(request)
         let language = app.language(request)
-        return app.page("error", request, session: session, titleKey: failure.messageKey, status: failure.status,
-                        extra: ["status": "\(failure.status.code)",
-                                "message": app.strings.text(failure.messageKey, language)])
+        return app.page(
+            "error", request, session: session, titleKey: failure.messageKey, status: failure.status,
+            extra: [
+                "status": "\(failure.status.code)",
+                "message": app.strings.text(failure.messageKey, language)
+            ])
     }
 }

@@ -22,10 +22,12 @@ public struct ServerSettings: Sendable {
     /// The gap analysis's parameters (the same as `territorio report gaps` reads).
     public var analysis: AnalysisConfig
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
-                sessionLifetime: TimeInterval = 8 * 3600, bcryptCost: UInt8 = 12,
-                signInAttempts: Int = 5, signInWindow: TimeInterval = 15 * 60,
-                publicURL: String? = nil, analysis: AnalysisConfig = .standard) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
+        sessionLifetime: TimeInterval = 8 * 3600, bcryptCost: UInt8 = 12,
+        signInAttempts: Int = 5, signInWindow: TimeInterval = 15 * 60,
+        publicURL: String? = nil, analysis: AnalysisConfig = .standard
+    ) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies

@@ -16,20 +16,23 @@ extension WebApp {
             return [
                 "code": category.code, "label": category.label(language),
                 "description": category.descriptions[language] ?? "",
-                "services": inCategory.map { publicEntry($0, language: language, now: now, places: places) },
+                "services": inCategory.map { publicEntry($0, language: language, now: now, places: places) }
             ]
         }
-        return page("public", request, session: try? session(request), titleKey: "public_title",
-                    extra: ["categories": sections])
+        return page(
+            "public", request, session: try? session(request), titleKey: "public_title",
+            extra: ["categories": sections])
     }
 
-    func publicEntry(_ s: Service, language: String, now: Date,
-                     places: [String: (name: String, province: String?)]) -> [String: Any] {
+    func publicEntry(
+        _ s: Service, language: String, now: Date,
+        places: [String: (name: String, province: String?)]
+    ) -> [String: Any] {
         var entry: [String: Any] = [
             "name": s.name, "hours": hoursText(s, language: language),
             "address": s.address ?? "", "municipality": s.municipality.flatMap { places[$0]?.name } ?? "",
             "phone": s.phone ?? "", "dial": (s.phone ?? "").filter { $0.isNumber || $0 == "+" },
-            "languagesSpoken": s.languages.joined(separator: ", "),
+            "languagesSpoken": s.languages.joined(separator: ", ")
         ]
         if let hours = s.openingHours.flatMap({ try? OpeningHours.parse($0) }) {
             let open = hours.isOpen(at: now)

@@ -8,12 +8,14 @@ extension WebApp {
     static let collections: [(id: String, title: String, description: String)] = [
         ("municipalities", "Municipalities", "The consortium's municipalities: ISTAT code, name, population."),
         ("services", "Services", "The service directory."),
-        ("gaps", "Coverage gaps",
-         "The gap report per municipality and category; counts below k are withheld (null, with _suppressed)."),
+        (
+            "gaps", "Coverage gaps",
+            "The gap report per municipality and category; counts below k are withheld (null, with _suppressed)."
+        )
     ]
     static let conformance = [
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson"
     ]
 
     func addOGCRoutes(_ router: Router<BasicRequestContext>) {
@@ -22,8 +24,10 @@ extension WebApp {
         router.get("/ogc/collections") { request, _ in
             let base = self.base(request)
             let list = try Self.collections.map { try self.collection($0.id, base: base) }
-            return try self.json(["collections": list,
-                                  "links": [Self.link(base + "/ogc/collections", "self", "application/json")]])
+            return try self.json([
+                "collections": list,
+                "links": [Self.link(base + "/ogc/collections", "self", "application/json")]
+            ])
         }
         router.get("/ogc/collections/:cid") { request, context in
             try self.json(self.collection(context.parameters.get("cid") ?? "", base: self.base(request)))
@@ -60,8 +64,8 @@ extension WebApp {
             "links": [
                 Self.link(base + "/ogc", "self", "application/json"),
                 Self.link(base + "/ogc/conformance", "conformance", "application/json"),
-                Self.link(base + "/ogc/collections", "data", "application/json"),
-            ],
+                Self.link(base + "/ogc/collections", "data", "application/json")
+            ]
         ]
     }
 
@@ -73,8 +77,8 @@ extension WebApp {
             "crs": ["http://www.opengis.net/def/crs/OGC/1.3/CRS84"],
             "links": [
                 Self.link(base + "/ogc/collections/" + id, "self", "application/json"),
-                Self.link(base + "/ogc/collections/" + id + "/items", "items", "application/geo+json"),
-            ],
+                Self.link(base + "/ogc/collections/" + id + "/items", "items", "application/geo+json")
+            ]
         ]
         if let e = extent { out["extent"] = ["spatial": ["bbox": [[e.minX, e.minY, e.maxX, e.maxY]]]] }
         return out
@@ -86,16 +90,24 @@ extension WebApp {
         let page = matched.dropFirst(query.offset).prefix(query.limit)
         let base = self.base(request) + "/ogc/collections/" + id + "/items"
         let bbox = query.bbox.map { "&bbox=\($0.minX),\($0.minY),\($0.maxX),\($0.maxY)" } ?? ""
-        var links = [Self.link("\(base)?limit=\(query.limit)&offset=\(query.offset)\(bbox)", "self",
-                               "application/geo+json")]
+        var links = [
+            Self.link(
+                "\(base)?limit=\(query.limit)&offset=\(query.offset)\(bbox)", "self",
+                "application/geo+json")
+        ]
         if query.offset + page.count < matched.count {
-            links.append(Self.link("\(base)?limit=\(query.limit)&offset=\(query.offset + page.count)\(bbox)", "next",
-                                   "application/geo+json"))
+            links.append(
+                Self.link(
+                    "\(base)?limit=\(query.limit)&offset=\(query.offset + page.count)\(bbox)", "next",
+                    "application/geo+json"))
         }
-        let linksJSON = String(decoding: try JSONSerialization.data(withJSONObject: links, options: Self.jsonOptions),
-                               as: UTF8.self)
-        var writer = GeoJSONWriter(members: [("numberMatched", "\(matched.count)"),
-                                             ("numberReturned", "\(page.count)"), ("links", linksJSON)])
+        let linksJSON = String(
+            decoding: try JSONSerialization.data(withJSONObject: links, options: Self.jsonOptions),
+            as: UTF8.self)
+        var writer = GeoJSONWriter(members: [
+            ("numberMatched", "\(matched.count)"),
+            ("numberReturned", "\(page.count)"), ("links", linksJSON)
+        ])
         for f in page { writer.addFeature(id: f.id, properties: f.properties, geometry: f.geometry) }
         return Self.geoJSONResponse(writer.finish())
     }
@@ -114,12 +126,14 @@ extension WebApp {
 
     func json(_ object: Any) throws -> Response {
         let data = try JSONSerialization.data(withJSONObject: object, options: Self.jsonOptions)
-        return Response(status: .ok, headers: [.contentType: "application/json"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     static func geoJSONResponse(_ text: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/geo+json"],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(
+            status: .ok, headers: [.contentType: "application/geo+json"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

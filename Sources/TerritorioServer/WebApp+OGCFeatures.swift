@@ -14,11 +14,13 @@ extension WebApp {
 
     func municipalityFeatures() throws -> [OGCFeature] {
         try store.municipalities(consortiumOnly: true, withShapes: true).map { m in
-            OGCFeature(id: m.code, extent: m.shape?.boundingBox, properties: [
-                ("istat_code", .string(m.code)), ("name", .string(m.name)), ("province", .string(m.province)),
-                ("population", .int(m.population)), ("population_year", .int(m.populationYear)),
-                ("area_km2", .double(m.areaKm2)), ("boundary_approximate", .bool(m.boundaryApproximate)),
-            ], geometry: m.shape.map { .multiPolygon(RightHandRule.apply($0)) } ?? .none)
+            OGCFeature(
+                id: m.code, extent: m.shape?.boundingBox,
+                properties: [
+                    ("istat_code", .string(m.code)), ("name", .string(m.name)), ("province", .string(m.province)),
+                    ("population", .int(m.population)), ("population_year", .int(m.populationYear)),
+                    ("area_km2", .double(m.areaKm2)), ("boundary_approximate", .bool(m.boundaryApproximate))
+                ], geometry: m.shape.map { .multiPolygon(RightHandRule.apply($0)) } ?? .none)
         }
     }
 
@@ -28,8 +30,9 @@ extension WebApp {
             let properties = Service.columns.filter { $0 != "lat" && $0 != "lon" }.map {
                 (key: $0, value: GeoJSONWriter.Value.string(fields[$0].flatMap { $0.isEmpty ? nil : $0 }))
             }
-            return OGCFeature(id: s.id, extent: BoundingBox([s.location]), properties: properties,
-                              geometry: .point(s.location))
+            return OGCFeature(
+                id: s.id, extent: BoundingBox([s.location]), properties: properties,
+                geometry: .point(s.location))
         }
     }
 
@@ -41,8 +44,9 @@ extension WebApp {
         let report = try RoundAnalysis.report(GapAnalysis(inputs: inputs, config: settings.analysis), store: store)
         let shapes = try store.consortiumShapes()
         return inputs.municipalities.enumerated().map { i, m in
-            OGCFeature(id: m.code, extent: shapes[m.code]?.boundingBox, properties: report.properties(municipality: i),
-                       geometry: shapes[m.code].map { .multiPolygon(RightHandRule.apply($0)) } ?? .none)
+            OGCFeature(
+                id: m.code, extent: shapes[m.code]?.boundingBox, properties: report.properties(municipality: i),
+                geometry: shapes[m.code].map { .multiPolygon(RightHandRule.apply($0)) } ?? .none)
         }
     }
 }

@@ -13,27 +13,32 @@ extension WebApp {
             "title": title,
             "languages": WebStrings.languages.map {
                 ["code": $0, "label": Self.languageNames[$0] ?? $0, "current": $0 == language] as [String: Any]
-            },
+            }
         ]
         if let session {
             context["csrf"] = session.csrf
-            context["user"] = [
-                "name": session.account.name, "role": session.account.role.rawValue,
-                "organisation": session.account.organisation, "isAdmin": session.account.role == .admin,
-            ] as [String: Any]
+            context["user"] =
+                [
+                    "name": session.account.name, "role": session.account.role.rawValue,
+                    "organisation": session.account.organisation, "isAdmin": session.account.role == .admin
+                ] as [String: Any]
         }
         return context
     }
 
     /// The HTML page `template` for `request`, with the language cookie set when `?lang=` chose it.
-    func page(_ template: String, _ request: Request, session: SessionRecord?, titleKey: String,
-              status: HTTPResponse.Status = .ok, extra: [String: Any] = [:]) -> Response {
+    func page(
+        _ template: String, _ request: Request, session: SessionRecord?, titleKey: String,
+        status: HTTPResponse.Status = .ok, extra: [String: Any] = [:]
+    ) -> Response {
         let language = language(request)
-        var context = baseContext(language: language, session: session,
-                                  title: strings.text(titleKey, language))
+        var context = baseContext(
+            language: language, session: session,
+            title: strings.text(titleKey, language))
         context.merge(extra) { _, new in new }
-        var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(string: pages.render(template, context))))
+        var response = Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: pages.render(template, context))))
         if let chosen = request.uri.queryParameters["lang"], WebStrings.languages.contains(String(chosen)) {
             response.setCookie(cookie("lang", String(chosen), maxAge: 365 * 86400))
         }

@@ -10,8 +10,14 @@ struct ServiceForm: Decodable {
     var phone: String?
     var email: String?
     var website: String?
-    var opening_hours: String?
+    var openingHours: String?
     var eligibility: String?
+
+    /// The form's field names (as the template writes them).
+    enum CodingKeys: String, CodingKey {
+        case csrf, name, address, phone, email, website, eligibility
+        case openingHours = "opening_hours"
+    }
 }
 
 extension WebApp {
@@ -31,9 +37,11 @@ extension WebApp {
         let session = try require(request)
         let language = language(request)
         let rows: [[String: Any]] = try store.services().map { s in
-            ["id": s.id, "name": s.name, "organisation": s.organization ?? "",
-             "categories": s.categories.joined(separator: ", "), "hours": hoursText(s, language: language),
-             "editable": session.account.mayEdit(s)]
+            [
+                "id": s.id, "name": s.name, "organisation": s.organization ?? "",
+                "categories": s.categories.joined(separator: ", "), "hours": hoursText(s, language: language),
+                "editable": session.account.mayEdit(s)
+            ]
         }
         var extra: [String: Any] = ["services": rows]
         if let notice = request.uri.queryParameters["notice"], ["saved", "unchanged"].contains(String(notice)) {
@@ -55,12 +63,13 @@ extension WebApp {
         let s = edited ?? stored
         let fields: [String: Any] = [
             "id": s.id, "name": s.name, "address": s.address ?? "", "phone": s.phone ?? "", "email": s.email ?? "",
-            "website": s.website ?? "", "openingHours": s.openingHours ?? "", "eligibility": s.eligibility ?? "",
+            "website": s.website ?? "", "openingHours": s.openingHours ?? "", "eligibility": s.eligibility ?? ""
         ]
         var extra: [String: Any] = ["service": fields]
         if let error { extra["error"] = error }
-        return page("service_edit", request, session: session, titleKey: "edit",
-                    status: error == nil ? .ok : .unprocessableContent, extra: extra)
+        return page(
+            "service_edit", request, session: session, titleKey: "edit",
+            status: error == nil ? .ok : .unprocessableContent, extra: extra)
     }
 
     /// Saves the edit form: CSRF, permission, opening hours checked; the change is audited.
@@ -74,11 +83,13 @@ extension WebApp {
             return t.isEmpty ? nil : t
         }
         s.name = clean(form.name) ?? stored.name
-        (s.address, s.phone, s.email, s.website) = (clean(form.address), clean(form.phone), clean(form.email),
-                                                    clean(form.website))
+        (s.address, s.phone, s.email, s.website) = (
+            clean(form.address), clean(form.phone), clean(form.email),
+            clean(form.website)
+        )
         s.eligibility = clean(form.eligibility)
         s.openingHours = nil
-        if let hours = clean(form.opening_hours) {
+        if let hours = clean(form.openingHours) {
             do { s.openingHours = try OpeningHours.parse(hours).description } catch {
                 s.openingHours = hours
                 let message = strings.text("invalid_hours", language(request)) + ": \(error)"

@@ -35,7 +35,8 @@ extension WebApp {
     func signIn(_ request: Request) async throws -> Response {
         let form = try await form(request, as: SignInForm.self)
         guard let token = form.csrf, let expected = request.cookies[Self.signInCookie]?.value,
-              Self.same(token, expected) else { throw WebFailure.csrf }
+            Self.same(token, expected)
+        else { throw WebFailure.csrf }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         guard await !limiter.isBlocked(name) else {
             return signInPage(request, error: "sign_in_limited", status: .tooManyRequests)
@@ -50,8 +51,9 @@ extension WebApp {
         }
         await limiter.reset(name)
         let sessionToken = Self.randomToken()
-        try store.createSession(tokenHash: Self.hash(sessionToken), account: account, csrf: Self.randomToken(),
-                                expiresAt: Date().addingTimeInterval(settings.sessionLifetime))
+        try store.createSession(
+            tokenHash: Self.hash(sessionToken), account: account, csrf: Self.randomToken(),
+            expiresAt: Date().addingTimeInterval(settings.sessionLifetime))
         var response = Self.redirect("/services")
         response.setCookie(cookie(Self.sessionCookie, sessionToken, maxAge: Int(settings.sessionLifetime)))
         response.setCookie(cookie(Self.signInCookie, "", maxAge: 0, path: "/signin"))

@@ -40,17 +40,20 @@ public struct WebApp: Sendable {
 
     /// The application, listening where the settings say.
     public func application() -> some ApplicationProtocol {
-        Application(router: router(),
-                    configuration: .init(address: .hostname(settings.host, port: settings.port),
-                                         serverName: "territorio"))
+        Application(
+            router: router(),
+            configuration: .init(
+                address: .hostname(settings.host, port: settings.port),
+                serverName: "territorio"))
     }
 
     /// The embedded stylesheet.
     func addPublicRoutes(_ router: Router<BasicRequestContext>) {
         router.get("/static/style.css") { _, _ in
             guard let data = EmbeddedData.file("Web/static/style.css") else { throw WebFailure.notFound }
-            return Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            return Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
         router.get("/") { request, _ in try self.publicDirectory(request) }
     }
@@ -59,9 +62,10 @@ public struct WebApp: Sendable {
 extension WebApp {
     /// The language of `request` (see ``WebStrings/negotiate(query:cookie:acceptLanguage:)``).
     func language(_ request: Request) -> String {
-        WebStrings.negotiate(query: request.uri.queryParameters["lang"].map(String.init),
-                             cookie: request.cookies["lang"]?.value,
-                             acceptLanguage: request.headers[.acceptLanguage])
+        WebStrings.negotiate(
+            query: request.uri.queryParameters["lang"].map(String.init),
+            cookie: request.cookies["lang"]?.value,
+            acceptLanguage: request.headers[.acceptLanguage])
     }
 
     /// The signed-in session of `request`, or nil.
@@ -94,15 +98,17 @@ extension WebApp {
 
     /// Compares two tokens in constant time.
     static func same(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count, !x.isEmpty else { return false }
         return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     /// A cookie as the app sets them: HttpOnly, SameSite=Strict, Secure when configured.
     func cookie(_ name: String, _ value: String, maxAge: Int?, path: String = "/") -> Cookie {
-        Cookie(name: name, value: value, maxAge: maxAge, path: path, secure: settings.secureCookies,
-               httpOnly: true, sameSite: .strict)
+        Cookie(
+            name: name, value: value, maxAge: maxAge, path: path, secure: settings.secureCookies,
+            httpOnly: true, sameSite: .strict)
     }
 
     /// The URL-encoded form of a POST (at most 64 KiB).

@@ -20,8 +20,9 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let report = try Store.open(at: global.existingDatabase()).backup(to: out)
-            say("Wrote \(report.path): \(report.bytes.formatted()) bytes, \(report.migrations.count) schema migrations, "
-                + "integrity checked.")
+            say(
+                "Wrote \(report.path): \(report.bytes.formatted()) bytes, \(report.migrations.count) schema migrations, "
+                    + "integrity checked.")
         }
     }
 }

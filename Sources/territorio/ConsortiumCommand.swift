@@ -25,8 +25,10 @@ struct ConsortiumCommand: ParsableCommand {
                 let store = try global.existingStore()
                 let members = try ConsortiumFile.read(path: file, codeColumn: codeColumn)
                 let report = try store.setConsortium(members)
-                say(text("consortium.set", ("members", report.members.count), ("joined", report.joined.count),
-                         ("left", report.left.count)))
+                say(
+                    text(
+                        "consortium.set", ("members", report.members.count), ("joined", report.joined.count),
+                        ("left", report.left.count)))
                 if !report.joined.isEmpty { say(text("consortium.joined", ("list", listing(report.joined)))) }
                 if !report.left.isEmpty { say(text("consortium.left", ("list", listing(report.left)))) }
             }

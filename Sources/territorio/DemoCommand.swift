@@ -19,7 +19,8 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Where to write the database and outputs.")
     var out = "out"
 
-    @Flag(name: .customLong("no-png"), help: "Write the maps as SVG only (PNG rendering takes most of the demo's time).")
+    @Flag(
+        name: .customLong("no-png"), help: "Write the maps as SVG only (PNG rendering takes most of the demo's time).")
     var noPNG = false
 
     @Option(help: "A GeoData folder to build from instead of the embedded one (also $TERRITORIO_GEODATA).")
@@ -28,7 +29,8 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let data = try DefaultData.locate(explicit: geodata)
-            let manifest = try DemoPipeline.run(.init(out: out, database: global.explicitDatabase, data: data, png: !noPNG))
+            let manifest = try DemoPipeline.run(
+                .init(out: out, database: global.explicitDatabase, data: data, png: !noPNG))
             for line in Self.describe(manifest, png: !noPNG) { say(line) }
         }
     }
@@ -59,7 +61,7 @@ struct DemoCommand: ParsableCommand {
                 + "(the meeting summary\(m.changes.contains { $0.hasSuffix(".pdf") } ? " and its PDF" : ""))",
             "  the poster lists the next meetings of the self-help group (\(m.sessions) illustrative sessions; "
                 + "`territorio export sessions --format ics`)",
-            "Boundaries and population: ISTAT (CC BY).",
+            "Boundaries and population: ISTAT (CC BY)."
         ]
     }
 }

@@ -26,7 +26,9 @@ struct DoctorCommand: ParsableCommand {
             let store = try Store.open(at: global.existingDatabase())
             if repair {
                 let repaired = try store.repairSpatialIndexes()
-                say(repaired.isEmpty ? "No spatial index needed repair." : "Rebuilt: \(repaired.joined(separator: ", ")).")
+                say(
+                    repaired.isEmpty
+                        ? "No spatial index needed repair." : "Rebuilt: \(repaired.joined(separator: ", ")).")
             }
             let report = try store.doctor()
             if json {
@@ -45,11 +47,12 @@ struct DoctorCommand: ParsableCommand {
             lines.append("  \(marks[check.status]!)  \(check.name): \(check.detail)")
             if let advice = check.advice { lines.append("           → \(advice)") }
         }
-        let verdict = switch report.verdict {
-        case .ok: "healthy"
-        case .warning: "usable, with warnings (see above)"
-        case .problem: "PROBLEMS FOUND: follow the advice above before using it"
-        }
+        let verdict =
+            switch report.verdict {
+            case .ok: "healthy"
+            case .warning: "usable, with warnings (see above)"
+            case .problem: "PROBLEMS FOUND: follow the advice above before using it"
+            }
         lines.append("Verdict: \(verdict).")
         return lines.joined(separator: "\n")
     }

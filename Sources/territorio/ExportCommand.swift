@@ -15,8 +15,10 @@ struct ExportCommand: ParsableCommand {
             are written whole or not at all.
             """)
 
-    enum Dataset: String, ExpressibleByArgument, CaseIterable { case municipalities, services, needs, submissions,
-        sessions }
+    enum Dataset: String, ExpressibleByArgument, CaseIterable {
+        case municipalities, services, needs, submissions,
+            sessions
+    }
     enum Format: String, ExpressibleByArgument, CaseIterable { case geojson, csv, hsds, ics }
 
     @OptionGroup var global: GlobalOptions
@@ -42,7 +44,10 @@ struct ExportCommand: ParsableCommand {
         }
         if format == .ics && dataset != .sessions { throw ValidationError("--format ics is for sessions only") }
         if dataset == .sessions
-            && format == .geojson { throw ValidationError("sessions: use --format ics, csv or hsds") }
+            && format == .geojson
+        {
+            throw ValidationError("sessions: use --format ics, csv or hsds")
+        }
     }
 
     func run() throws {
@@ -50,18 +55,23 @@ struct ExportCommand: ParsableCommand {
             let store = try global.existingStore()
             switch (dataset, format) {
             case (.municipalities, .geojson):
-                try AtomicFile.write(MunicipalityExport.geoJSON(try store.municipalities(consortiumOnly: consortiumOnly, withShapes: true)), to: out)
+                try AtomicFile.write(
+                    MunicipalityExport.geoJSON(
+                        try store.municipalities(consortiumOnly: consortiumOnly, withShapes: true)), to: out)
             case (.services, .ics):
                 return  // refused by validate()
             case (.municipalities, _):
-                try AtomicFile.write(try MunicipalityExport.csv(try store.municipalities(consortiumOnly: consortiumOnly)), to: out)
+                try AtomicFile.write(
+                    try MunicipalityExport.csv(try store.municipalities(consortiumOnly: consortiumOnly)), to: out)
             case (.services, .geojson):
-                try AtomicFile.write(ServiceExport.geoJSON(try store.services(), categories: try store.categories()), to: out)
+                try AtomicFile.write(
+                    ServiceExport.geoJSON(try store.services(), categories: try store.categories()), to: out)
             case (.services, .csv):
                 try AtomicFile.write(try ServiceExport.csv(try store.services()), to: out)
             case (.services, .hsds):
-                try HSDSExport.write(services: try store.services(), categories: try store.categories(),
-                                     municipalityNames: try store.municipalityNames(), to: out)
+                try HSDSExport.write(
+                    services: try store.services(), categories: try store.categories(),
+                    municipalityNames: try store.municipalityNames(), to: out)
             case (.sessions, _):
                 try exportSessions(store)
             case (.needs, _), (.submissions, _):

@@ -5,9 +5,11 @@ import TerritorioPostGIS
 
 /// Options every command that uses the database takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The SpatiaLite database file (default: $TERRITORIO_DB, else ./territorio.sqlite); `territorio info` also "
-            + "takes a PostGIS server, postgresql://user@host:port/database.", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The SpatiaLite database file (default: $TERRITORIO_DB, else ./territorio.sqlite); `territorio info` also "
+                + "takes a PostGIS server, postgresql://user@host:port/database.", valueName: "path"))
     var db: String?
 
     /// The database path the user chose, or nil to use the command's default.
@@ -47,7 +49,9 @@ struct GlobalOptions: ParsableArguments {
 
     /// `explicit`, else `territorio.toml` next to the database when there is one.
     private func configFile(explicit: String?) -> String? {
-        let beside = URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent("territorio.toml").path
+        let beside = URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent(
+            "territorio.toml"
+        ).path
         return explicit ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil)
     }
 }

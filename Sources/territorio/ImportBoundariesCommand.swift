@@ -32,17 +32,23 @@ struct ImportBoundariesCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let boundaries = try BoundaryFile.read(path: file, fields: .init(code: codeField, name: nameField, province: provinceField))
+            let boundaries = try BoundaryFile.read(
+                path: file, fields: .init(code: codeField, name: nameField, province: provinceField))
             let store = try Store.open(at: global.database)
             let report = try store.importBoundaries(boundaries, source: file)
-            say(text("boundaries.imported", ("file", file), ("count", boundaries.boundaries.count),
-                     ("added", report.added.count), ("updated", report.updated.count), ("unchanged", report.unchanged.count)))
+            say(
+                text(
+                    "boundaries.imported", ("file", file), ("count", boundaries.boundaries.count),
+                    ("added", report.added.count), ("updated", report.updated.count),
+                    ("unchanged", report.unchanged.count)))
             for r in report.repaired {
                 say(text("boundaries.repaired", ("code", r.code), ("name", Echo.value(r.name)), ("reason", r.reason)))
             }
             if !report.stillApproximate.isEmpty {
-                say(text("boundaries.still_approximate", ("count", report.stillApproximate.count),
-                         ("list", listing(report.stillApproximate))))
+                say(
+                    text(
+                        "boundaries.still_approximate", ("count", report.stillApproximate.count),
+                        ("list", listing(report.stillApproximate))))
             }
         }
     }

@@ -20,7 +20,8 @@ struct ImportCategoriesCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let path = file ?? "GeoData/categories.csv"
-            let categories = try file.map { try CategoryFile.read(path: $0) }
+            let categories =
+                try file.map { try CategoryFile.read(path: $0) }
                 ?? DefaultData.locate().withGeoData { try CategoryFile.read(path: $0 + "/categories.csv") }
             try Store.open(at: global.database).importCategories(categories, source: path)
             say(text("categories.loaded", ("file", path), ("count", categories.count)))

@@ -4,7 +4,9 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load official data into the database.",
-        subcommands: [ImportBoundariesCommand.self, ImportPopulationCommand.self, ImportCategoriesCommand.self,
+        subcommands: [
+            ImportBoundariesCommand.self, ImportPopulationCommand.self, ImportCategoriesCommand.self,
             ImportServicesCommand.self,
-                      ImportSessionsCommand.self])
+            ImportSessionsCommand.self
+        ])
 }

@@ -37,10 +37,13 @@ struct ImportPopulationCommand: ParsableCommand {
         try reportingFailures {
             let store = try global.existingStore()
             let population = try PopulationFile.read(
-                path: file, columns: .init(code: codeColumn, population: populationColumn, name: nameColumn), year: year)
+                path: file, columns: .init(code: codeColumn, population: populationColumn, name: nameColumn), year: year
+            )
             let report = try store.importPopulation(population, source: file)
-            say(text("population.imported", ("file", file), ("year", String(population.year)),
-                     ("updated", report.updated), ("unchanged", report.unchanged)))
+            say(
+                text(
+                    "population.imported", ("file", file), ("year", String(population.year)),
+                    ("updated", report.updated), ("unchanged", report.unchanged)))
             if report.paddedCodes > 0 { say(text("population.padded", ("count", report.paddedCodes))) }
             if !report.unmatched.isEmpty {
                 say(text("population.unmatched", ("count", report.unmatched.count)))

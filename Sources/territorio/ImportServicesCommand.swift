@@ -50,12 +50,15 @@ struct ImportServicesCommand: ParsableCommand {
                 throw InputError(file: file, problems: outcome.problems)
             }
             let report = try store.importServices(outcome.services, source: file)
-            say(text("services.imported", ("file", file), ("count", records.records.count),
-                     ("added", report.added.count), ("updated", report.updated.count),
-                     ("unchanged", report.unchanged.count), ("rejected", outcome.rejected)))
+            say(
+                text(
+                    "services.imported", ("file", file), ("count", records.records.count),
+                    ("added", report.added.count), ("updated", report.updated.count),
+                    ("unchanged", report.unchanged.count), ("rejected", outcome.rejected)))
             if replace {
                 let listed = Set(outcome.services.map(\.id))
-                let closed = try store.closeServices(try store.services().map(\.id).filter { !listed.contains($0) },
+                let closed = try store.closeServices(
+                    try store.services().map(\.id).filter { !listed.contains($0) },
                     source: file)
                 if !closed.isEmpty { say(Self.closed(closed)) }
             }

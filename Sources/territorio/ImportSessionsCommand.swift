@@ -23,8 +23,9 @@ struct ImportSessionsCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let store = try Store.open(at: global.database)
-            let check = SessionCheck(categories: Set(try store.categories().map(\.code)),
-                                     services: Set(try store.services().map(\.id)))
+            let check = SessionCheck(
+                categories: Set(try store.categories().map(\.code)),
+                services: Set(try store.services().map(\.id)))
             let report = try store.importSessions(try check.read(path: file), source: file)
             say(Self.done(file, report))
         }

@@ -31,15 +31,19 @@ struct InfoCommand: AsyncParsableCommand {
         }
         var lines = [
             text("info.database", ("db", s.database)),
-            text("info.municipalities", ("count", s.municipalities), ("provinces", s.provinces.count),
-                 ("list", s.provinces.joined(separator: ", "))),
+            text(
+                "info.municipalities", ("count", s.municipalities), ("provinces", s.provinces.count),
+                ("list", s.provinces.joined(separator: ", ")))
         ]
         if s.approximateBoundaries > 0 {
             lines.append("  " + text("info.approximate", ("count", s.approximateBoundaries)))
         }
         if s.repairedBoundaries > 0 { lines.append("  " + text("info.repaired", ("count", s.repairedBoundaries))) }
-        lines.append("  " + text("info.population", ("count", s.withPopulation), ("residents", s.totalPopulation),
-                          ("years", s.populationYears.map(String.init).joined(separator: ", "))))
+        lines.append(
+            "  "
+                + text(
+                    "info.population", ("count", s.withPopulation), ("residents", s.totalPopulation),
+                    ("years", s.populationYears.map(String.init).joined(separator: ", "))))
         lines.append("  " + text("info.extent", ("extent", box(s.extent))))
         lines.append(text("info.consortium", ("members", s.consortium.members), ("residents", s.consortium.population)))
         if !s.consortium.membersWithoutPopulation.isEmpty {
@@ -50,16 +54,23 @@ struct InfoCommand: AsyncParsableCommand {
             lines.append("  " + text("info.extent", ("extent", box(s.consortium.extent))))
             lines.append("  \(s.consortium.names.joined(separator: ", "))")
         }
-        lines.append(text("info.services", ("count", s.services), ("categories", s.categories),
-                          ("unverified", s.servicesUnverified), ("approximate", s.servicesApproximate)))
-        lines.append(text("info.surveys", ("user", s.userSubmissions), ("operator", s.operatorSubmissions),
-                          ("batches", s.batches), ("quarantined", s.quarantinedRows)))
+        lines.append(
+            text(
+                "info.services", ("count", s.services), ("categories", s.categories),
+                ("unverified", s.servicesUnverified), ("approximate", s.servicesApproximate)))
+        lines.append(
+            text(
+                "info.surveys", ("user", s.userSubmissions), ("operator", s.operatorSubmissions),
+                ("batches", s.batches), ("quarantined", s.quarantinedRows)))
         if !s.recentImports.isEmpty {
             lines.append(text("info.recent"))
             for i in s.recentImports {
-                lines.append("  " + text("info.import", ("at", i.at), ("kind", i.kind), ("source", i.source),
-                                  ("added", i.added), ("updated", i.updated), ("unchanged", i.unchanged),
-                                  ("note", i.note.map { "; \($0)" } ?? "")))
+                lines.append(
+                    "  "
+                        + text(
+                            "info.import", ("at", i.at), ("kind", i.kind), ("source", i.source),
+                            ("added", i.added), ("updated", i.updated), ("unchanged", i.unchanged),
+                            ("note", i.note.map { "; \($0)" } ?? "")))
             }
         }
         return lines.joined(separator: "\n")

@@ -52,10 +52,11 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Print the summary as JSON on standard output.")
     var json = false
 
-    @Option(help: """
-        Write the rejected rows, with their reasons, to this CSV file (when both forms have some: \
-        OUT-user.csv and OUT-operator.csv).
-        """)
+    @Option(
+        help: """
+            Write the rejected rows, with their reasons, to this CSV file (when both forms have some: \
+            OUT-user.csv and OUT-operator.csv).
+            """)
     var rejected: String?
 
     @Flag(help: "Keep rows about municipalities outside the consortium (rejected by default).")
@@ -87,19 +88,25 @@ struct IngestCommand: ParsableCommand {
         store = opened!
         do {
             privacy = try global.locationPrivacy(explicit: config)
-        } catch { say(text("error", ("message", describe(error)))); throw ExitCode.failure }
+        } catch {
+            say(text("error", ("message", describe(error))))
+            throw ExitCode.failure
+        }
         if let round {
             do { _ = try store.round(named: round) } catch {
-                say(text("error", ("message", describe(error)))); throw Exit.invalidInput
+                say(text("error", ("message", describe(error))))
+                throw Exit.invalidInput
             }
         }
         let resolver = try SurveyIngest.resolver(store)
-        let policy = IngestPolicy(allowOutside: allowOutside, allowFuture: allowFuture, correction: correction,
-                                  source: source)
+        let policy = IngestPolicy(
+            allowOutside: allowOutside, allowFuture: allowFuture, correction: correction,
+            source: source)
         for file in files {
             do {
-                let (summary, rows) = try ingest(file, store: store, resolver: resolver, policy: policy,
-                                                 privacy: privacy)
+                let (summary, rows) = try ingest(
+                    file, store: store, resolver: resolver, policy: policy,
+                    privacy: privacy)
                 summaries.append(summary)
                 if let round, let batch = summary.batch, !dryRun { try store.assignBatch(batch, to: round) }
                 report(summary)
@@ -123,16 +130,19 @@ struct IngestCommand: ParsableCommand {
         if worst != .success { throw worst }
     }
 
-    private func ingest(_ file: String, store: Store, resolver: MunicipalityResolver, policy: IngestPolicy,
-                        privacy: LocationPrivacy) throws -> (IngestSummary, RejectedRows) {
+    private func ingest(
+        _ file: String, store: Store, resolver: MunicipalityResolver, policy: IngestPolicy,
+        privacy: LocationPrivacy
+    ) throws -> (IngestSummary, RejectedRows) {
         let showProgress = isatty(2) == 1 && !json
         let result = try SurveyIngest.ingest(
             path: file, into: store, options: .init(form: form, dryRun: dryRun, policy: policy, privacy: privacy),
             resolver: resolver,
-            progress: showProgress ? { done, total in
-                let pct = total > 0 ? done * 100 / total : 0
-                FileHandle.standardError.write(Data("\r\(file): \(pct)% ".utf8))
-            } : nil)
+            progress: showProgress
+                ? { done, total in
+                    let pct = total > 0 ? done * 100 / total : 0
+                    FileHandle.standardError.write(Data("\r\(file): \(pct)% ".utf8))
+                } : nil)
         if showProgress { FileHandle.standardError.write(Data("\r".utf8)) }
         return result
     }
@@ -144,13 +154,19 @@ struct IngestCommand: ParsableCommand {
         for (file, rows) in destinations {
             do {
                 let fellBack = try rows.write(to: file)
-                say("Wrote \(rows.rows.count) rejected \(rows.form.rawValue) rows to \(file): "
-                    + "correct them and ingest that file.")
+                say(
+                    "Wrote \(rows.rows.count) rejected \(rows.form.rawValue) rows to \(file): "
+                        + "correct them and ingest that file.")
                 if fellBack {
                     let encoding = rows.format.encodingName
-                    say("note: \(file) is UTF-8, not \(encoding) like its input: some values need characters \(encoding) lacks.")
+                    say(
+                        "note: \(file) is UTF-8, not \(encoding) like its input: some values need characters \(encoding) lacks."
+                    )
                 }
-            } catch { say(text("error", ("message", describe(error)))); return false }
+            } catch {
+                say(text("error", ("message", describe(error))))
+                return false
+            }
         }
         return true
     }
@@ -158,10 +174,13 @@ struct IngestCommand: ParsableCommand {
     private func report(_ s: IngestSummary) {
         let prefix = s.dryRun ? text("ingest.dry_run") + " " : ""
         let batch = s.batch.map { " " + text("ingest.batch", ("batch", String($0))) } ?? ""
-        say(prefix + text("ingest.summary", ("file", s.file), ("form", s.form.rawValue),
-                          ("dialect", s.dialect.rawValue), ("rows", s.rows), ("accepted", s.accepted),
-                          ("duplicates", s.duplicates), ("conflicts", s.conflicts), ("rejected", s.rejected),
-                          ("batch", batch)))
+        say(
+            prefix
+                + text(
+                    "ingest.summary", ("file", s.file), ("form", s.form.rawValue),
+                    ("dialect", s.dialect.rawValue), ("rows", s.rows), ("accepted", s.accepted),
+                    ("duplicates", s.duplicates), ("conflicts", s.conflicts), ("rejected", s.rejected),
+                    ("batch", batch)))
         if s.outdated > 0 { say("note: \(s.outdated) older versions were already archived.") }
         for note in s.notes { say("note: \(s.file): \(note)") }
         if !s.droppedColumns.isEmpty { say(text("ingest.dropped", ("columns", listing(s.droppedColumns, limit: 8)))) }
@@ -185,7 +204,8 @@ struct IngestCommand: ParsableCommand {
             + Echo.capped(note.messages, limit: 5).joined(separator: "; ")
     }
 
-    static let quarantineNote = "note: rejected rows are kept in quarantine (only the form's columns, exact points "
+    static let quarantineNote =
+        "note: rejected rows are kept in quarantine (only the form's columns, exact points "
         + "included) until a corrected row is ingested or `territorio quarantine clear` removes them; "
         + "`territorio quarantine list` shows them."
 }

@@ -5,7 +5,9 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create the database, or bring an existing one up to date.",
-        discussion: "Running it again is harmless: only missing migrations are applied. A new database gets the default taxonomy (GeoData/categories.csv).")
+        discussion:
+            "Running it again is harmless: only missing migrations are applied. A new database gets the default taxonomy (GeoData/categories.csv)."
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -13,7 +15,9 @@ struct InitCommand: ParsableCommand {
         try reportingFailures {
             let store = try Store.open(at: global.database)
             if try store.categories().isEmpty {
-                let categories = try DefaultData.locate().withGeoData { try CategoryFile.read(path: $0 + "/categories.csv") }
+                let categories = try DefaultData.locate().withGeoData {
+                    try CategoryFile.read(path: $0 + "/categories.csv")
+                }
                 try store.importCategories(categories, source: "GeoData/categories.csv")
                 say(text("init.taxonomy", ("file", "GeoData/categories.csv")))
             }

@@ -47,15 +47,17 @@ struct MapCommand: ParsableCommand {
             try reportingFailures {
                 let (analysis, store, codes) = try ReportCommand.analysis(
                     global, categories: [category], restrict: false, costs: costs, config: config)
-                let map = try Maps.gaps(report: RoundAnalysis.report(analysis, store: store),
-                                        category: codes.first ?? category, language: output.lang, store: store)
+                let map = try Maps.gaps(
+                    report: RoundAnalysis.report(analysis, store: store),
+                    category: codes.first ?? category, language: output.lang, store: store)
                 try output.write(map)
             }
         }
     }
 
     struct Services: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "All services, coloured by category; hollow circles are unverified.")
+        static let configuration = CommandConfiguration(
+            abstract: "All services, coloured by category; hollow circles are unverified.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: Output
@@ -63,7 +65,8 @@ struct MapCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let store = try global.existingStore()
-                try output.write(try Maps.services(inputs: try GapInputs.load(from: store), language: output.lang, store: store))
+                try output.write(
+                    try Maps.services(inputs: try GapInputs.load(from: store), language: output.lang, store: store))
             }
         }
     }

@@ -25,7 +25,8 @@ struct PosterCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let store = try global.existingStore()
-            let poster = try faq.map { try Poster.load(store: store, faq: $0) }
+            let poster =
+                try faq.map { try Poster.load(store: store, faq: $0) }
                 ?? DefaultData.locate().withGeoData { try Poster.load(store: store, faq: $0 + "/faq.csv") }
             if poster.services.isEmpty { say("warning: " + Poster.noServicesWarning) }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

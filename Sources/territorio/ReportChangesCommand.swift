@@ -40,15 +40,19 @@ struct ReportChangesCommand: ParsableCommand {
             let store = try Store.open(at: global.existingDatabase())
             let report: ChangeReport
             do {
-                report = try ChangeReport.make(store: store, from: from, to: to,
-                                               config: try global.analysisConfig(explicit: config), only: categories)
+                report = try ChangeReport.make(
+                    store: store, from: from, to: to,
+                    config: try global.analysisConfig(explicit: config), only: categories)
             } catch let e as RoundError { throw InputError(file: store.path, kind: .invalid, e.description) }
             let shapes = try store.consortiumShapes()
             let text = format == .geojson ? try report.geoJSON(shapes: shapes) : try report.csv()
             if let out { try AtomicFile.write(text, to: out) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
             if let summary {
-                try AtomicFile.write(ChangeSummary(report: report, shapes: shapes,
-                    language: lang).html(language: lang), to: summary)
+                try AtomicFile.write(
+                    ChangeSummary(
+                        report: report, shapes: shapes,
+                        language: lang
+                    ).html(language: lang), to: summary)
                 if pdf { try Poster.pdf(htmlPath: summary, pdfPath: Self.pdfPath(summary)) }
             }
             say(Self.done(report, out: out, summary: summary))

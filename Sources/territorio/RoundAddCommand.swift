@@ -4,7 +4,7 @@ import TerritorioKit
 struct RoundAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-            abstract: "Add a survey round: a name and its first and last day (rounds must not overlap).")
+        abstract: "Add a survey round: a name and its first and last day (rounds must not overlap).")
 
     @OptionGroup var global: GlobalOptions
 

@@ -15,8 +15,9 @@ struct RoundListCommand: ParsableCommand {
             let (counts, outside) = try store.roundCounts()
             if rounds.isEmpty { say(Self.noRounds) }
             for r in rounds {
-                print("\(r.name)\t\(r.start)\t\(r.end)\t\(counts[r.name] ?? 0) submissions"
-                    + (r.note.map { "\t\($0)" } ?? ""))
+                print(
+                    "\(r.name)\t\(r.start)\t\(r.end)\t\(counts[r.name] ?? 0) submissions"
+                        + (r.note.map { "\t\($0)" } ?? ""))
             }
             if outside > 0 { say(Self.outside(outside)) }
         }

@@ -13,14 +13,21 @@ struct RoundOptions: ParsableArguments {
     var to: String?
 
     func validate() throws {
-        if round != nil && (from != nil
-            || to != nil) { throw ValidationError("give --round, or --from/--to, not both") }
+        if round != nil
+            && (from != nil
+                || to != nil)
+        {
+            throw ValidationError("give --round, or --from/--to, not both")
+        }
     }
 
     /// The rounds chosen, checked against the database's (an unknown name is an error listing them).
     func selection(_ store: Store) throws -> RoundSelection {
-        do { return try RoundSelection.resolve(store: store, round: round, from: from,
-            to: to) } catch let e as RoundError {
+        do {
+            return try RoundSelection.resolve(
+                store: store, round: round, from: from,
+                to: to)
+        } catch let e as RoundError {
             throw InputError(file: store.path, kind: .invalid, e.description)
         }
     }

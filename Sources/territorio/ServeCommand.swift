@@ -23,9 +23,10 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let store = try Store.open(at: global.existingDatabase())
-            let settings = ServerSettings(host: host, port: port, secureCookies: secureCookies,
-                                          publicURL: publicURL,
-                                          analysis: try global.analysisConfig(explicit: nil))
+            let settings = ServerSettings(
+                host: host, port: port, secureCookies: secureCookies,
+                publicURL: publicURL,
+                analysis: try global.analysisConfig(explicit: nil))
             let app = try WebApp(store: store, settings: settings)
             say("Serving \(store.path) on http://\(host):\(port)/ (OGC API at /ogc); stop with Ctrl-C.")
             try await app.application().runService()

@@ -40,8 +40,10 @@ struct SurveyCommand: ParsableCommand {
             try reportingFailures {
                 let definition = try SurveyCommand.definition(global, form)
                 try AtomicFile.write(try definition.xlsform(version: formVersion), to: out)
-                say(text("survey.wrote_form", ("file", out), ("form", form.rawValue),
-                         ("questions", definition.fields.count)))
+                say(
+                    text(
+                        "survey.wrote_form", ("file", out), ("form", form.rawValue),
+                        ("questions", definition.fields.count)))
             }
         }
     }
@@ -49,7 +51,9 @@ struct SurveyCommand: ParsableCommand {
     struct Template: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the CSV template for typing in paper questionnaires.",
-            discussion: "One comment line per question (in the four languages) precedes the header; `territorio ingest` reads the file as it is.")
+            discussion:
+                "One comment line per question (in the four languages) precedes the header; `territorio ingest` reads the file as it is."
+        )
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "user or operator.") var form: SurveyForm.Kind

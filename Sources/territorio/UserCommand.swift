@@ -25,8 +25,9 @@ struct UserCommand: ParsableCommand {
             let password = try passwordStdin ? Self.readPassword() : Passwords.generate()
             try reportingFailures {
                 let store = try Store.open(at: global.existingDatabase())
-                try store.addAccount(name: name, organisation: org, role: role,
-                                     passwordHash: Passwords.hash(password))
+                try store.addAccount(
+                    name: name, organisation: org, role: role,
+                    passwordHash: Passwords.hash(password))
                 say("Added \(role.rawValue) \(name) of \(org).")
                 if !passwordStdin { print("Password (shown once, keep it safe): \(password)") }
             }

@@ -1,26 +1,30 @@
 import Foundation
 import Testing
+
 @testable import TerritorioKit
 
 /// CSV formula injection (OWASP): text cells that a spreadsheet would run are neutralised in
 /// every CSV territorio writes, in one place (``CSVText``); numbers stay numbers.
 @Suite("CSV formula injection")
 struct CSVInjectionTests {
-    @Test("cells starting with = + - @ tab or CR get a leading quote; plain numbers do not", arguments: [
-        ("=HYPERLINK(\"http://evil\",\"x\")", "'=HYPERLINK(\"http://evil\",\"x\")"), ("+39 0143 1", "'+39 0143 1"),
-        ("-cmd", "'-cmd"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\r=1", "'\r=1"),
-        ("-3.5", "-3.5"), ("+12", "+12"), ("-1e-05", "-1e-05"), ("8.7889", "8.7889"), ("Novi", "Novi"), ("", ""),
-        ("-", "'-"), ("-3.5 km", "'-3.5 km"),
-    ])
+    @Test(
+        "cells starting with = + - @ tab or CR get a leading quote; plain numbers do not",
+        arguments: [
+            ("=HYPERLINK(\"http://evil\",\"x\")", "'=HYPERLINK(\"http://evil\",\"x\")"), ("+39 0143 1", "'+39 0143 1"),
+            ("-cmd", "'-cmd"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\r=1", "'\r=1"),
+            ("-3.5", "-3.5"), ("+12", "+12"), ("-1e-05", "-1e-05"), ("8.7889", "8.7889"), ("Novi", "Novi"), ("", ""),
+            ("-", "'-"), ("-3.5 km", "'-3.5 km")
+        ])
     func neutralised(_ input: String, _ expected: String) {
         #expect(CSVText.neutralised(input) == expected)
     }
 
     static func evilService() -> Service {
-        Service(id: "=evil", name: "=HYPERLINK(\"http://evil.example\",\"Click\")", organization: "@org",
-                categories: ["food"], address: "-1 Via Roma", municipality: "006114",
-                location: Coordinate(lon: 8.7889, lat: 44.7616), locationApproximate: false, phone: "+39 0143 1",
-                languages: ["it"], verified: true)
+        Service(
+            id: "=evil", name: "=HYPERLINK(\"http://evil.example\",\"Click\")", organization: "@org",
+            categories: ["food"], address: "-1 Via Roma", municipality: "006114",
+            location: Coordinate(lon: 8.7889, lat: 44.7616), locationApproximate: false, phone: "+39 0143 1",
+            languages: ["it"], verified: true)
     }
 
     /// The fields of `csv` (as a spreadsheet splits them), for checking what each cell starts with.
@@ -47,7 +51,8 @@ struct CSVInjectionTests {
         let outcome = try ServiceCheck(context: store.directoryContext()).check(ServiceFile.read(path: path))
         #expect(outcome.problems.isEmpty, "\(outcome.problems)")
         let back = try #require(outcome.services.first)
-        #expect(back.id == evil.id && back.name == evil.name && back.organization == evil.organization
+        #expect(
+            back.id == evil.id && back.name == evil.name && back.organization == evil.organization
                 && back.address == evil.address && back.phone == evil.phone)
     }
 

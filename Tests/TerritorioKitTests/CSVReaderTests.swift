@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerritorioKit
 
 /// One CSV reader (``CSVStream``) for every file: the same dialect sniffing and the same refusals.
@@ -13,21 +14,28 @@ struct CSVReaderTests {
         var testDescription: String { name }
     }
 
-    static let categoriesHeader = "code,label_it,label_en,label_fr,label_ar,"
+    static let categoriesHeader =
+        "code,label_it,label_en,label_fr,label_ar,"
         + "description_it,description_en,description_fr,description_ar"
-    static let faqHeader = "category,question_it,question_en,question_fr,question_ar,answer_it,answer_en,answer_fr,answer_ar"
+    static let faqHeader =
+        "category,question_it,question_en,question_fr,question_ar,answer_it,answer_en,answer_fr,answer_ar"
 
     static let readers: [Reader] = [
-        Reader(name: "population", header: "istat_code,name,population_2011", row: "006114,Novi,2774X",
-               read: { _ = try PopulationFile.read(path: $0) }),
-        Reader(name: "consortium", header: "istat_code,name", row: "006114,NoviX",
-               read: { _ = try ConsortiumFile.read(path: $0) }),
-        Reader(name: "categories", header: categoriesHeader, row: "food,Cibo,Food,Nourriture,طعام,a,b,c,dX",
-               read: { _ = try CategoryFile.read(path: $0) }),
-        Reader(name: "faq", header: faqHeader, row: "food,q,q,q,q,a,a,a,aX",
-               read: { _ = try Poster.questions(path: $0) }),
-        Reader(name: "cost matrix", header: "origin,destination,cost", row: "006114,svc-1,3.5X",
-               read: { _ = try GapInputs.readCosts($0) }),
+        Reader(
+            name: "population", header: "istat_code,name,population_2011", row: "006114,Novi,2774X",
+            read: { _ = try PopulationFile.read(path: $0) }),
+        Reader(
+            name: "consortium", header: "istat_code,name", row: "006114,NoviX",
+            read: { _ = try ConsortiumFile.read(path: $0) }),
+        Reader(
+            name: "categories", header: categoriesHeader, row: "food,Cibo,Food,Nourriture,طعام,a,b,c,dX",
+            read: { _ = try CategoryFile.read(path: $0) }),
+        Reader(
+            name: "faq", header: faqHeader, row: "food,q,q,q,q,a,a,a,aX",
+            read: { _ = try Poster.questions(path: $0) }),
+        Reader(
+            name: "cost matrix", header: "origin,destination,cost", row: "006114,svc-1,3.5X",
+            read: { _ = try GapInputs.readCosts($0) })
     ]
 
     /// The reader's valid row with its last character replaced by `bytes`.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerritorioKit
 
 @Suite("The territorio command")
@@ -36,19 +37,25 @@ struct CommandLineTests {
         #expect(second.status == 0 && second.stderr.contains("up to date"))
     }
 
-    @Test("a missing input file exits 66 naming the file; invalid content exits 65 naming the feature; nothing is written")
+    @Test(
+        "a missing input file exits 66 naming the file; invalid content exits 65 naming the feature; nothing is written"
+    )
     func exitCodes() throws {
         let directory = try Fixture.temporaryDirectory()
         let db = directory.appendingPathComponent("t.sqlite").path
-        let missing = try CLI.run(["import", "boundaries", "--db", db, directory.appendingPathComponent("none.geojson").path])
+        let missing = try CLI.run([
+            "import", "boundaries", "--db", db, directory.appendingPathComponent("none.geojson").path
+        ])
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("none.geojson: file not found"))
         #expect(missing.stderr.contains("Nothing was written"))
 
-        let bad = try Fixture.file("bad.geojson", BoundaryImportTests.collection(BoundaryImportTests.feature(code: "\"123\"")))
+        let bad = try Fixture.file(
+            "bad.geojson", BoundaryImportTests.collection(BoundaryImportTests.feature(code: "\"123\"")))
         let invalid = try CLI.run(["import", "boundaries", "--db", db, bad])
         #expect(invalid.status == 65)
-        #expect(invalid.stderr.contains("bad.geojson: feature 0, property 'com_istat_code': expected a 6-digit ISTAT code"))
+        #expect(
+            invalid.stderr.contains("bad.geojson: feature 0, property 'com_istat_code': expected a 6-digit ISTAT code"))
         #expect(!FileManager.default.fileExists(atPath: db), "nothing was written, not even an empty database")
 
         let usage = try CLI.run(["import", "population", "--db", db, "x.csv", "--year", "12"])
@@ -59,9 +66,15 @@ struct CommandLineTests {
     func pipeline() throws {
         let directory = try Fixture.temporaryDirectory()
         let db = directory.appendingPathComponent("t.sqlite").path
-        let boundaries = try Fixture.file("m.geojson", BoundaryImportTests.collection(
-            BoundaryImportTests.feature(), BoundaryImportTests.feature(code: "\"006160\"", name: "\"Serravalle Scrivia\"")))
-        let population = try Fixture.file("p.csv", "istat_code,name,population_2011\n006114,Novi Ligure,27682\n006160,Serravalle Scrivia,6322\n006080,Gavazzana,170\n")
+        let boundaries = try Fixture.file(
+            "m.geojson",
+            BoundaryImportTests.collection(
+                BoundaryImportTests.feature(),
+                BoundaryImportTests.feature(code: "\"006160\"", name: "\"Serravalle Scrivia\"")))
+        let population = try Fixture.file(
+            "p.csv",
+            "istat_code,name,population_2011\n006114,Novi Ligure,27682\n006160,Serravalle Scrivia,6322\n006080,Gavazzana,170\n"
+        )
         let members = try Fixture.file("c.csv", "istat_code\n006114\n")
 
         #expect(try CLI.run(["import", "boundaries", "--db", db, boundaries]).stderr.contains("2 added"))
@@ -80,11 +93,14 @@ struct CommandLineTests {
         let out = directory.appendingPathComponent("out").path
         #expect(try CLI.run(["demo", "--out", out, "--geodata", Fixture.geoData]).status == 0)
         let db = out + "/territorio.sqlite"
-        let file = try Fixture.file("s.csv", ServiceDirectoryTests.csv([["id": "good-1"], ["id": "bad-1", "categories": "fod"]]))
+        let file = try Fixture.file(
+            "s.csv", ServiceDirectoryTests.csv([["id": "good-1"], ["id": "bad-1", "categories": "fod"]]))
 
         let refused = try CLI.run(["import", "services", "--db", db, file])
         #expect(refused.status == 65)
-        #expect(refused.stderr.contains("s.csv: row 3, column 'categories': unknown category 'fod'; did you mean 'food'?"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains("s.csv: row 3, column 'categories': unknown category 'fod'; did you mean 'food'?"),
+            "\(refused.stderr)")
         let csv = directory.appendingPathComponent("export.csv").path
         #expect(try CLI.run(["export", "services", "--db", db, "--format", "csv", "--out", csv]).status == 0)
         #expect(try !String(contentsOfFile: csv, encoding: .utf8).contains("good-1"), "nothing was written")
@@ -97,7 +113,9 @@ struct CommandLineTests {
 
         let again = try CLI.run(["import", "services", "--db", db, csv])
         #expect(again.status == 0 && again.stderr.contains("0 added, 0 updated"), "\(again.stderr)")
-        let hsds = try CLI.run(["export", "services", "--db", db, "--format", "hsds", "--out", directory.appendingPathComponent("hsds").path])
+        let hsds = try CLI.run([
+            "export", "services", "--db", db, "--format", "hsds", "--out", directory.appendingPathComponent("hsds").path
+        ])
         #expect(hsds.status == 0)
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("hsds/datapackage.json").path))
     }
@@ -108,14 +126,18 @@ struct CommandLineTests {
         let out = directory.appendingPathComponent("out").path
         #expect(try CLI.run(["demo", "--out", out, "--geodata", Fixture.geoData]).status == 0)
         let db = out + "/territorio.sqlite"
-        let file = try Fixture.file("export.csv", "municipality;needs;urgency;meta/instanceID;nome\n006114;food;high;uuid:r-1;Mario\n006114;fod;high;uuid:r-2;Luisa\n")
+        let file = try Fixture.file(
+            "export.csv",
+            "municipality;needs;urgency;meta/instanceID;nome\n006114;food;high;uuid:r-1;Mario\n006114;fod;high;uuid:r-2;Luisa\n"
+        )
         let rejectedPath = directory.appendingPathComponent("fix-me.csv").path
 
         let first = try CLI.run(["ingest", "--db", db, "--rejected", rejectedPath, "--json", file])
         #expect(first.status == 3, "\(first.stderr)")
         #expect(first.stderr.contains("rejected: row 3: needs: \"fod\" is not one of the choices"))
         #expect(first.stderr.contains("dropped columns that could identify a person (not stored): nome"))
-        let summaries = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [[String: Any]])
+        let summaries = try #require(
+            try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [[String: Any]])
         #expect(summaries.first?["accepted"] as? Int == 1 && summaries.first?["rejected"] as? Int == 1)
 
         var fixed = try String(contentsOfFile: rejectedPath, encoding: .utf8)

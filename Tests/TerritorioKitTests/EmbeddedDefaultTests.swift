@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TerritorioKit
 
 @Suite("Embedded default (demo)")
@@ -27,8 +28,9 @@ struct EmbeddedDefaultTests {
         }
     }
 
-    @Test("the embedded boundaries are the shared ISTAT features, unchanged",
-          .enabled(if: Fixture.sharedDataRuns, "needs ../shared/data (skipped: not found; CI=true makes this a failure)"))
+    @Test(
+        "the embedded boundaries are the shared ISTAT features, unchanged",
+        .enabled(if: Fixture.sharedDataRuns, "needs ../shared/data (skipped: not found; CI=true makes this a failure)"))
     func boundariesMatchISTAT() throws {
         let istat = try BoundaryFile.read(path: Fixture.shared("istat/municipalities-P006-alessandria.geojson"))
         let official = Dictionary(uniqueKeysWithValues: istat.boundaries.map { ($0.code, $0) })
@@ -42,11 +44,13 @@ struct EmbeddedDefaultTests {
     func demoDatabase() throws {
         let store = try Fixture.demoStore()
         let row = try store.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT count(*), sum(ST_IsValid(geom)), sum(ST_Contains(geom, rep_point)), sum(boundary_approximate),
-                       sum(in_consortium), sum(population)
-                FROM municipality
-                """)
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*), sum(ST_IsValid(geom)), sum(ST_Contains(geom, rep_point)), sum(boundary_approximate),
+                           sum(in_consortium), sum(population)
+                    FROM municipality
+                    """)
         }
         let expectedPopulation = try EmbeddedDefault.members(geoData: Fixture.geoData).reduce(0) { $0 + $1.population }
         #expect(row?[0] as Int? == 29)
@@ -56,10 +60,12 @@ struct EmbeddedDefaultTests {
         #expect(row?[4] as Int? == 29)
         #expect(row?[5] as Int? == expectedPopulation)
         let overlaps = try store.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM municipality a JOIN municipality b ON a.code < b.code
-                WHERE ST_Overlaps(a.geom, b.geom) OR ST_Contains(a.geom, b.geom) OR ST_Within(a.geom, b.geom)
-                """)
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM municipality a JOIN municipality b ON a.code < b.code
+                    WHERE ST_Overlaps(a.geom, b.geom) OR ST_Contains(a.geom, b.geom) OR ST_Within(a.geom, b.geom)
+                    """)
         }
         #expect(overlaps == 0)
     }
@@ -72,6 +78,7 @@ struct EmbeddedDefaultTests {
         #expect(json["attribution"] as? String == MunicipalityExport.attribution)
         let features = try #require(json["features"] as? [[String: Any]])
         #expect(features.count == 29)
-        #expect(features.allSatisfy { (($0["properties"] as? [String: Any])?["boundary_approximate"] as? Bool) == false })
+        #expect(
+            features.allSatisfy { (($0["properties"] as? [String: Any])?["boundary_approximate"] as? Bool) == false })
     }
 }

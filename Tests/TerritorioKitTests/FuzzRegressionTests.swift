@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerritorioKit
 
 /// Inputs the fuzzers (`make fuzz`, `Fuzz/`) found crashing a reader, kept in
@@ -46,8 +47,9 @@ struct FuzzRegressionTests {
         _ = try? ServiceFile.read(path: Self.copy(path, suffix: ".geojson"))
     }
 
-    @Test("opening-hours findings parse, or are refused, and print back the same week",
-          arguments: inputs("openinghours"))
+    @Test(
+        "opening-hours findings parse, or are refused, and print back the same week",
+        arguments: inputs("openinghours"))
     func openingHours(_ path: String) throws {
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
         guard let hours = try? OpeningHours.parse(text) else { return }
@@ -58,8 +60,9 @@ struct FuzzRegressionTests {
     /// The first finding: `[<defau=t` made toml++ abort the process (an assertion in its key parser).
     @Test("a table header starting with a character no key starts with is refused, naming its line")
     func badTableHeader() throws {
-        let path = try Self.copy(Self.folder.appendingPathComponent("config/bad-table-header.toml").path,
-                                 suffix: ".toml")
+        let path = try Self.copy(
+            Self.folder.appendingPathComponent("config/bad-table-header.toml").path,
+            suffix: ".toml")
         let error = #expect(throws: AnalysisConfig.ConfigError.self) { try AnalysisConfig.load(path: path) }
         #expect(error?.message.hasPrefix("not valid TOML at line 1, column 2") == true, "\(String(describing: error))")
         for text in ["[default]\nk = 5\n[\n", "[[ <x]]\n", "k = 1\n  [\t\u{1}]\n"] {
@@ -72,8 +75,9 @@ struct FuzzRegressionTests {
     /// The second finding: `steps = { "5" = [}` made toml++ abort (a value expected, `}` found).
     @Test("a '}' inside an open array is refused, naming its line")
     func braceInArray() throws {
-        let path = try Self.copy(Self.folder.appendingPathComponent("config/brace-in-array.toml").path,
-                                 suffix: ".toml")
+        let path = try Self.copy(
+            Self.folder.appendingPathComponent("config/brace-in-array.toml").path,
+            suffix: ".toml")
         let error = #expect(throws: AnalysisConfig.ConfigError.self) { try AnalysisConfig.load(path: path) }
         #expect(error?.message.hasPrefix("not valid TOML at line 3") == true, "\(String(describing: error))")
         let fine = "a = [1, { b = [2] }]\ns = \"[}\"\nt = \"\"\"\n[}\"\"\"\n# [}\nu = '[}'\n"

@@ -1,18 +1,27 @@
 import Foundation
 import Testing
+
 @testable import TerritorioKit
 
 @Suite("Geometry over GEOS")
 struct GeometryTests {
-    let square = MultiPolygon(Polygon(rings: [[.init(x: 0, y: 0), .init(x: 10, y: 0), .init(x: 10, y: 10), .init(x: 0, y: 10), .init(x: 0, y: 0)]]))
+    let square = MultiPolygon(
+        Polygon(rings: [
+            [.init(x: 0, y: 0), .init(x: 10, y: 0), .init(x: 10, y: 10), .init(x: 0, y: 10), .init(x: 0, y: 0)]
+        ]))
     // A bow-tie: the ring crosses itself at (5, 5).
-    let bowTie = MultiPolygon(Polygon(rings: [[.init(x: 0, y: 0), .init(x: 10, y: 10), .init(x: 10, y: 0), .init(x: 0, y: 10), .init(x: 0, y: 0)]]))
+    let bowTie = MultiPolygon(
+        Polygon(rings: [
+            [.init(x: 0, y: 0), .init(x: 10, y: 10), .init(x: 10, y: 0), .init(x: 0, y: 10), .init(x: 0, y: 0)]
+        ]))
 
     @Test("WKB written by territorio is read back identically, also through GEOS")
     func wkbRoundTrip() throws {
         let withHole = MultiPolygon(polygons: [
-            Polygon(rings: [[.init(x: 8.1, y: 44.1), .init(x: 8.9, y: 44.1), .init(x: 8.9, y: 44.9), .init(x: 8.1, y: 44.1)]]),
-            square.polygons[0],
+            Polygon(rings: [
+                [.init(x: 8.1, y: 44.1), .init(x: 8.9, y: 44.1), .init(x: 8.9, y: 44.9), .init(x: 8.1, y: 44.1)]
+            ]),
+            square.polygons[0]
         ])
         let data = WKB.encode(withHole)
         #expect(try WKB.decodeMultiPolygon(data) == withHole)
@@ -27,11 +36,14 @@ struct GeometryTests {
         #expect(throws: GeometryError.self) { try WKB.decodeMultiPolygon(Data(data)) }
     }
 
-    @Test("a self-intersecting ring is reported invalid with GEOS's reason, and repaired into a valid shape of the same area")
+    @Test(
+        "a self-intersecting ring is reported invalid with GEOS's reason, and repaired into a valid shape of the same area"
+    )
     func repairBowTie() throws {
         let engine = GeometryEngine()
         guard case .invalid(let reason) = try engine.validity(of: bowTie) else {
-            Issue.record("the bow-tie should be invalid"); return
+            Issue.record("the bow-tie should be invalid")
+            return
         }
         #expect(reason.contains("Self-intersection"))
         let fixed = try engine.repaired(bowTie)
@@ -43,8 +55,13 @@ struct GeometryTests {
 
     @Test("the representative point lies inside, also for a C-shaped polygon whose centroid does not")
     func representativePoint() throws {
-        let c = MultiPolygon(Polygon(rings: [[.init(x: 0, y: 0), .init(x: 10, y: 0), .init(x: 10, y: 2), .init(x: 2, y: 2),
-                                               .init(x: 2, y: 8), .init(x: 10, y: 8), .init(x: 10, y: 10), .init(x: 0, y: 10), .init(x: 0, y: 0)]]))
+        let c = MultiPolygon(
+            Polygon(rings: [
+                [
+                    .init(x: 0, y: 0), .init(x: 10, y: 0), .init(x: 10, y: 2), .init(x: 2, y: 2),
+                    .init(x: 2, y: 8), .init(x: 10, y: 8), .init(x: 10, y: 10), .init(x: 0, y: 10), .init(x: 0, y: 0)
+                ]
+            ]))
         let engine = GeometryEngine()
         let p = try engine.representativePoint(of: c)
         #expect(try engine.prepare(c).contains(p))

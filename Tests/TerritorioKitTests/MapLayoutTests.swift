@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerritorioKit
 
 @Suite("Map layout: names and markers")
@@ -30,8 +31,9 @@ struct MapLayoutTests {
 
     @Test("markers in one place are set out on a ring without overlapping", arguments: [2, 5, 12])
     func spread(_ count: Int) {
-        let placements = MarkerSpread.spread(Array(repeating: Coordinate(x: 100, y: 100), count: count)
-            + [Coordinate(x: 118, y: 100)], radius: 7.5)
+        let placements = MarkerSpread.spread(
+            Array(repeating: Coordinate(x: 100, y: 100), count: count)
+                + [Coordinate(x: 118, y: 100)], radius: 7.5)
         for (i, a) in placements.enumerated() {
             for b in placements[(i + 1)...] { #expect(hypot(a.x - b.x, a.y - b.y) >= 15) }
         }
@@ -40,8 +42,9 @@ struct MapLayoutTests {
 
     @Test("the legend box holds its longest label, wrapped, and grows with its text")
     func legendFits() {
-        let long = SVGMap.LegendEntry(style: "", label: "Ascolto e orientamento (segretariato sociale)", isPoint: true,
-                                      colour: "#000", description: "Cerchio vuoto: informazioni ancora da verificare")
+        let long = SVGMap.LegendEntry(
+            style: "", label: "Ascolto e orientamento (segretariato sociale)", isPoint: true,
+            colour: "#000", description: "Cerchio vuoto: informazioni ancora da verificare")
         let legend = MapLegend(title: "Servizio", entries: [long], notes: ["3 nomi di comuni non mostrati"], x: 0, y: 0)
         for line in legend.lines {
             let inset = MapLegend.padding + (line.indent ? MapLegend.swatchColumn : 0)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerritorioKit
 
 @Suite("The message catalogue")
@@ -34,12 +35,16 @@ struct MessagesTests {
     func keysExist() throws {
         let catalogue = try Catalogue.read(path: Self.catalogue)
         // The tool's text(…) and the library's Messages.text(…).
-        let patterns = ["Sources/territorio": #"(?<![.\w])text\("([a-z_.]+)""#, "Sources/TerritorioKit": #"Messages\.text\("([a-z_.]+)""#]
+        let patterns = [
+            "Sources/territorio": #"(?<![.\w])text\("([a-z_.]+)""#,
+            "Sources/TerritorioKit": #"Messages\.text\("([a-z_.]+)""#
+        ]
         var used: Set<String> = []
         for (folder, regex) in patterns {
             let pattern = try NSRegularExpression(pattern: regex)
             let url = Fixture.root.appendingPathComponent(folder)
-            for case let file as URL in FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)! where file.pathExtension == "swift" {
+            for case let file as URL in FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)!
+            where file.pathExtension == "swift" {
                 let source = try String(contentsOf: file, encoding: .utf8)
                 for m in pattern.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
                     used.insert(String(source[Range(m.range(at: 1), in: source)!]))
@@ -47,15 +52,18 @@ struct MessagesTests {
             }
         }
         #expect(used.count > 60)
-        #expect(used.subtracting(catalogue.texts.keys).isEmpty, "missing: \(used.subtracting(catalogue.texts.keys).sorted())")
+        #expect(
+            used.subtracting(catalogue.texts.keys).isEmpty,
+            "missing: \(used.subtracting(catalogue.texts.keys).sorted())")
     }
 
-    @Test("the language comes from LC_ALL, LC_MESSAGES or LANG: it_* is Italian, anything else not it/fr/ar is English",
-          arguments: [
-              ([:], "en"), (["LANG": "it_IT.UTF-8"], "it"), (["LANG": "de_DE.UTF-8"], "en"), (["LANG": "C"], "en"),
-              (["LANG": "en_GB.UTF-8", "LC_MESSAGES": "it_IT"], "it"), (["LC_ALL": "fr_FR.UTF-8", "LANG": "it_IT"], "fr"),
-              (["LC_ALL": "", "LANG": "it_CH.UTF-8"], "it"),
-          ] as [([String: String], String)])
+    @Test(
+        "the language comes from LC_ALL, LC_MESSAGES or LANG: it_* is Italian, anything else not it/fr/ar is English",
+        arguments: [
+            ([:], "en"), (["LANG": "it_IT.UTF-8"], "it"), (["LANG": "de_DE.UTF-8"], "en"), (["LANG": "C"], "en"),
+            (["LANG": "en_GB.UTF-8", "LC_MESSAGES": "it_IT"], "it"), (["LC_ALL": "fr_FR.UTF-8", "LANG": "it_IT"], "fr"),
+            (["LC_ALL": "", "LANG": "it_CH.UTF-8"], "it")
+        ] as [([String: String], String)])
     func language(environment: [String: String], expected: String) {
         #expect(Messages.language(environment: environment) == expected)
     }
@@ -67,8 +75,12 @@ struct MessagesTests {
         #expect(catalogue.text("x", language: "ar", [("n", "3"), ("file", "a.csv")]) == "3 rows in a.csv")
     }
 
-    @Test("a category is found by its code, its label in any language, or a word of the catalogue (cibo)",
-          arguments: ["food", "FOOD", "cibo", "Cibo", "Aiuti alimentari e pasti", "aiuti alimentari e pasti", "Food aid and meals", "nourriture"])
+    @Test(
+        "a category is found by its code, its label in any language, or a word of the catalogue (cibo)",
+        arguments: [
+            "food", "FOOD", "cibo", "Cibo", "Aiuti alimentari e pasti", "aiuti alimentari e pasti",
+            "Food aid and meals", "nourriture"
+        ])
     func categoryNames(name: String) throws {
         let categories = try CategoryFile.read(path: Fixture.geoData + "/categories.csv")
         #expect(Category.named(name, in: categories)?.code == "food")

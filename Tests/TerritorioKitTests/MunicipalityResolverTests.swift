@@ -1,13 +1,16 @@
 import Testing
+
 @testable import TerritorioKit
 
 /// One resolver for services and surveys, and its "did you mean" ranking.
 @Suite("Municipality resolver")
 struct MunicipalityResolverTests {
-    @Test("a suggestion whose words are all in the input comes first, then edit distance", arguments: [
-        ("Gavi Ligure", "Gavi"), ("Novi Ligurria", "Novi Ligure"), ("Serravale Scrivia", "Serravalle Scrivia"),
-        ("Comune di Gavi", "Gavi"),
-    ])
+    @Test(
+        "a suggestion whose words are all in the input comes first, then edit distance",
+        arguments: [
+            ("Gavi Ligure", "Gavi"), ("Novi Ligurria", "Novi Ligure"), ("Serravale Scrivia", "Serravalle Scrivia"),
+            ("Comune di Gavi", "Gavi")
+        ])
     func ranking(_ input: String, _ expected: String) {
         let names = ["Novi Ligure", "Gavi", "Serravalle Scrivia", "Pozzolo Formigaro", "Arquata Scrivia"]
         #expect(TextMatching.closest(to: input, among: names) == expected)

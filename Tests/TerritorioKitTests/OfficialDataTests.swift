@@ -1,22 +1,29 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TerritorioKit
 
 /// Tests on the real ISTAT files in ../shared/data. They are skipped when it is absent, and
 /// fail on CI (CI=true), where it must be present.
-@Suite("Official ISTAT data", .enabled(if: Fixture.sharedDataRuns, "needs ../shared/data (skipped: not found; CI=true makes this a failure)"))
+@Suite(
+    "Official ISTAT data",
+    .enabled(if: Fixture.sharedDataRuns, "needs ../shared/data (skipped: not found; CI=true makes this a failure)"))
 struct OfficialDataTests {
     static let alessandria = "istat/municipalities-P006-alessandria.geojson"
 
     /// (code, interior point) of the consortium's members, from the shared CSV.
     func consortium() throws -> [(code: String, point: Coordinate)] {
         let table = try CSVStream.table(path: try Fixture.shared("consortium-novese.csv"))
-        let code = try #require(table.column("istat_code")), lat = try #require(table.column("lat")), lon = try #require(table.column("lon"))
+        let code = try #require(table.column("istat_code"))
+        let lat = try #require(table.column("lat"))
+        let lon = try #require(table.column("lon"))
         return table.records.map { ($0[code], Coordinate(lon: Double($0[lon])!, lat: Double($0[lat])!)) }
     }
 
-    @Test("the province of Alessandria: 187 municipalities, the 29 consortium codes, Novi Ligure contains its interior point, a second import changes nothing")
+    @Test(
+        "the province of Alessandria: 187 municipalities, the 29 consortium codes, Novi Ligure contains its interior point, a second import changes nothing"
+    )
     func alessandria() throws {
         let path = try Fixture.shared(Self.alessandria)
         let store = try Fixture.store()
@@ -29,17 +36,30 @@ struct OfficialDataTests {
 
         let novi = try #require(members.first { $0.code == "006114" })
         let contains = try store.read { db in
-            try Bool.fetchOne(db, sql: "SELECT ST_Contains(geom, MakePoint(?, ?, 4326)) FROM municipality WHERE code = '006114'",
-                              arguments: [novi.point.lon, novi.point.lat])
+            try Bool.fetchOne(
+                db, sql: "SELECT ST_Contains(geom, MakePoint(?, ?, 4326)) FROM municipality WHERE code = '006114'",
+                arguments: [novi.point.lon, novi.point.lat])
         }
         #expect(contains == true)
-        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM municipality WHERE NOT ST_Contains(geom, rep_point)") } == 0)
-        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM municipality WHERE NOT ST_IsValid(geom)") } == 0)
+        #expect(
+            try store.read {
+                try Int.fetchOne($0, sql: "SELECT count(*) FROM municipality WHERE NOT ST_Contains(geom, rep_point)")
+            } == 0)
+        #expect(
+            try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM municipality WHERE NOT ST_IsValid(geom)") }
+                == 0)
 
-        let before = try store.read { try String.fetchAll($0, sql: "SELECT code || updated_at || hex(AsBinary(geom)) FROM municipality ORDER BY code") }
+        let before = try store.read {
+            try String.fetchAll(
+                $0, sql: "SELECT code || updated_at || hex(AsBinary(geom)) FROM municipality ORDER BY code")
+        }
         let second = try store.importBoundaries(BoundaryFile.read(path: path), source: path)
         #expect(second.unchanged.count == 187 && second.added.isEmpty && second.updated.isEmpty)
-        #expect(try store.read { try String.fetchAll($0, sql: "SELECT code || updated_at || hex(AsBinary(geom)) FROM municipality ORDER BY code") } == before)
+        #expect(
+            try store.read {
+                try String.fetchAll(
+                    $0, sql: "SELECT code || updated_at || hex(AsBinary(geom)) FROM municipality ORDER BY code")
+            } == before)
     }
 
     @Test("importing the province's ISTAT file over the demo keeps its 29 boundaries and adds the others")
@@ -50,7 +70,9 @@ struct OfficialDataTests {
         let report = try store.importBoundaries(BoundaryFile.read(path: path), source: path)
         #expect(report.unchanged.count == 29 && report.updated.isEmpty && report.added.count == 158)
         #expect(report.stillApproximate.isEmpty)
-        let members = try store.read { try Row.fetchOne($0, sql: "SELECT count(*), sum(population) FROM municipality WHERE in_consortium = 1") }
+        let members = try store.read {
+            try Row.fetchOne($0, sql: "SELECT count(*), sum(population) FROM municipality WHERE in_consortium = 1")
+        }
         #expect(members?[0] as Int? == 29, "membership survives the replacement")
         #expect((members?[1] as Int? ?? 0) > 70_000, "population survives the replacement")
     }
@@ -64,8 +86,12 @@ struct OfficialDataTests {
         let report = try store.importPopulation(PopulationFile.read(path: populationPath), source: populationPath)
 
         // The oracle: the two files' code lists compared directly, without territorio.
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: boundaries))) as! [String: Any]
-        let boundaryCodes = Set((json["features"] as! [[String: Any]]).map { ($0["properties"] as! [String: Any])["com_istat_code"] as! String })
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: boundaries))) as! [String: Any]
+        let boundaryCodes = Set(
+            (json["features"] as! [[String: Any]]).map {
+                ($0["properties"] as! [String: Any])["com_istat_code"] as! String
+            })
         let table = try CSVStream.table(path: populationPath)
         let populationCodes = Set(table.records.map { $0[table.column("istat_code")!] })
         #expect(boundaryCodes.count == 7899)
@@ -85,7 +111,9 @@ struct OfficialDataTests {
         let store = try Store.open(at: database)
         try store.importBoundaries(BoundaryFile.read(path: path), source: path)
         try store.close()
-        let result = try #require(try runTool("ogrinfo", ["-so", database, "municipality"]), "ogrinfo is not installed (gdal-bin): run scripts/bootstrap.sh")
+        let result = try #require(
+            try runTool("ogrinfo", ["-so", database, "municipality"]),
+            "ogrinfo is not installed (gdal-bin): run scripts/bootstrap.sh")
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("Geometry (geom): Multi Polygon"))
         #expect(result.output.contains("Feature Count: 187"))

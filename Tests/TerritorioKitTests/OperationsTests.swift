@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TerritorioKit
 
 @Suite("Backup, restore and doctor")
@@ -10,8 +11,10 @@ struct OperationsTests {
         let store = try Fixture.demoStore()
         let report = try store.doctor()
         let byName = Dictionary(uniqueKeysWithValues: report.checks.map { ($0.name, $0) })
-        for name in ["integrity", "foreign keys", "orphan rows", "boundaries", "schema",
-                     "spatial index municipality.geom", "spatial index service.geom"] {
+        for name in [
+            "integrity", "foreign keys", "orphan rows", "boundaries", "schema",
+            "spatial index municipality.geom", "spatial index service.geom"
+        ] {
             #expect(byName[name]?.status == .ok, "\(name): \(byName[name]?.detail ?? "missing")")
         }
         #expect(report.verdict != .problem)
@@ -24,7 +27,10 @@ struct OperationsTests {
         try store.write { db in
             let ids = try Int64.fetchAll(db, sql: "SELECT pkid FROM idx_municipality_geom LIMIT 3")
             for id in ids { try db.execute(sql: "DELETE FROM idx_municipality_geom WHERE pkid = ?", arguments: [id]) }
-            try db.execute(sql: "UPDATE service SET municipality_code = '099999' WHERE rowid IN (SELECT rowid FROM service LIMIT 2)")
+            try db.execute(
+                sql:
+                    "UPDATE service SET municipality_code = '099999' WHERE rowid IN (SELECT rowid FROM service LIMIT 2)"
+            )
         }
         let report = try store.doctor()
         let byName = Dictionary(uniqueKeysWithValues: report.checks.map { ($0.name, $0) })

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TerritorioKit
 
 @Suite("Population and consortium membership")
@@ -9,14 +10,18 @@ struct PopulationAndConsortiumTests {
     func store() throws -> Store {
         let store = try Fixture.store()
         let features = ["006114", "006160"].map { BoundaryImportTests.feature(code: "\"\($0)\"", name: "\"M\($0)\"") }
-        let path = try Fixture.file("m.geojson", #"{"type":"FeatureCollection","features":[\#(features.joined(separator: ","))]}"#)
+        let path = try Fixture.file(
+            "m.geojson", #"{"type":"FeatureCollection","features":[\#(features.joined(separator: ","))]}"#)
         try store.importBoundaries(BoundaryFile.read(path: path), source: path)
         return store
     }
 
-    @Test("population from an Excel-style CSV: semicolons, Windows-1252, codes without leading zeros, thousands separators")
+    @Test(
+        "population from an Excel-style CSV: semicolons, Windows-1252, codes without leading zeros, thousands separators"
+    )
     func excelStyle() throws {
-        let text = "istat_code;name;residenti_2021\r\n6114;Novi Ligure;27.682\r\n006160;Serravalle Scrivia;6 322\r\n006080;Gavazzana;170\r\n001001;Agliè;2644\r\n"
+        let text =
+            "istat_code;name;residenti_2021\r\n6114;Novi Ligure;27.682\r\n006160;Serravalle Scrivia;6 322\r\n006080;Gavazzana;170\r\n001001;Agliè;2644\r\n"
         let path = try Fixture.file("pop.csv", bytes: Array(text.data(using: .windowsCP1252)!))
         let file = try PopulationFile.read(path: path, columns: .init(population: "residenti_2021"))
         #expect(file.year == 2021 && file.paddedCodes == 1)
@@ -33,7 +38,9 @@ struct PopulationAndConsortiumTests {
         let path = try Fixture.file("pop.csv", "istat_code,population_2011\n006114,27682\n")
         let first = try store.importPopulation(PopulationFile.read(path: path), source: path)
         #expect(first.updated == 1 && first.withoutPopulation.map(\.code) == ["006160"])
-        let row = try store.read { try Row.fetchOne($0, sql: "SELECT population, population_year FROM municipality WHERE code = '006114'") }
+        let row = try store.read {
+            try Row.fetchOne($0, sql: "SELECT population, population_year FROM municipality WHERE code = '006114'")
+        }
         #expect(row?[0] as Int? == 27682 && row?[1] as Int? == 2011)
         #expect(try store.importPopulation(PopulationFile.read(path: path), source: path).unchanged == 1)
     }
@@ -42,7 +49,8 @@ struct PopulationAndConsortiumTests {
     func badRows() throws {
         let store = try store()
         let before = try Fixture.snapshot(store)
-        let path = try Fixture.file("pop.csv", "istat_code,population_2011\n006114,27682\nNOVI,10\n006160,-3\n006114,5\n006002,12.5\n")
+        let path = try Fixture.file(
+            "pop.csv", "istat_code,population_2011\n006114,27682\nNOVI,10\n006160,-3\n006114,5\n006002,12.5\n")
         do {
             try store.importPopulation(PopulationFile.read(path: path), source: path)
             Issue.record("expected an error")
@@ -69,7 +77,9 @@ struct PopulationAndConsortiumTests {
     @Test("the year comes from --year when the column name has none")
     func yearRequired() throws {
         let path = try Fixture.file("pop.csv", "istat_code,residents\n006114,27682\n")
-        #expect(throws: InputError.self) { try PopulationFile.read(path: path, columns: .init(population: "residents")) }
+        #expect(throws: InputError.self) {
+            try PopulationFile.read(path: path, columns: .init(population: "residents"))
+        }
         #expect(try PopulationFile.read(path: path, columns: .init(population: "residents"), year: 2023).year == 2023)
     }
 

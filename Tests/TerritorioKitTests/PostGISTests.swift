@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import TerritorioKit
 import TerritorioPostGIS
+import Testing
+
+@testable import TerritorioKit
 
 @Suite("PostGIS backend")
 struct PostGISTests {
@@ -33,8 +34,11 @@ struct PostGISTests {
         let store = try await StoreOpener.open(url.redacted)
         #expect(store is PostGISStore)
         let summary = try await store.summary()
-        #expect(summary.schema == ["v1-spatial-metadata", "v1-municipality", "v1-import-log", "v2-directory",
-                                   "v4-e-municipality-zone"])
+        #expect(
+            summary.schema == [
+                "v1-spatial-metadata", "v1-municipality", "v1-import-log", "v2-directory",
+                "v4-e-municipality-zone"
+            ])
         #expect(summary.database == url.redacted)
     }
 
@@ -45,7 +49,8 @@ struct PostGISTests {
         var url = try TestPostgres.server()
         url.user = "nobody_here"
         let error = await #expect(throws: PostGISError.self) { try await PostGISStore(url: url) }
-        #expect(error.map { "\($0)" }?.contains("\"nobody_here\" does not exist") == true, "\(String(describing: error))")
+        #expect(
+            error.map { "\($0)" }?.contains("\"nobody_here\" does not exist") == true, "\(String(describing: error))")
     }
 
     @Test("two stores opening one new database at once migrate it once")
@@ -75,7 +80,10 @@ struct PostGISTests {
         let url = try await TestPostgres.freshDatabase()
         let store = try await ContractData.territory(Backend(name: "this") { try await PostGISStore(url: url) })
         _ = try await store.importServices([ContractData.service("s1", categories: ["food"], at: 8.75)], source: "s")
-        guard case .socket(let socket) = url.endpoint else { Issue.record("expected a socket URL"); return }
+        guard case .socket(let socket) = url.endpoint else {
+            Issue.record("expected a socket URL")
+            return
+        }
         let directory = (socket as NSString).deletingLastPathComponent
         let connection = "PG:host=\(directory) dbname=\(url.database) user=\(url.user)"
         let layers = try ogrinfo(["-ro", "-so", connection])
@@ -93,8 +101,10 @@ struct PostGISTests {
     @Test("a SpatiaLite store copied to PostGIS and back keeps its content: same counts, same digest")
     func copyThereAndBack() async throws {
         let original = try await ContractData.territory(.spatiaLite)
-        let services = [ContractData.service("s1", categories: ["food"], at: 8.75),
-                        ContractData.service("s2", categories: ["food", "housing"], at: 8.85, phone: "0143 1")]
+        let services = [
+            ContractData.service("s1", categories: ["food"], at: 8.75),
+            ContractData.service("s2", categories: ["food", "housing"], at: 8.85, phone: "0143 1")
+        ]
         _ = try await original.importServices(services, source: "s")
         let server = try await TestPostgres.freshStore()
         let there = try await StoreCopy.copy(from: original, to: server, label: "original.sqlite")

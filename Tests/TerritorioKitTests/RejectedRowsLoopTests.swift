@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TerritorioKit
 
 /// The loop of rejected rows: `ingest --rejected` writes one file per form in the input's own
@@ -25,7 +26,8 @@ struct RejectedRowsLoopTests {
     }
 
     /// A user export as Excel in Italian saves it: `;`, Windows-1252, CRLF.
-    static let userExport = "municipality;needs;urgency;meta/instanceID\r\n"
+    static let userExport =
+        "municipality;needs;urgency;meta/instanceID\r\n"
         + "Gavi;food;Élevée;uuid:u-1\r\nGavi;fod;Élevée;uuid:u-2\r\n"
     static let operatorExport = """
         organization,municipality,period_start,period_end,requests_food,unmet_food,meta-instanceID,SubmissionDate
@@ -83,8 +85,10 @@ struct RejectedRowsLoopTests {
     @Test("no rejected rows: no header-only file")
     func nothingRejected() throws {
         let (directory, db) = try Self.demoDatabase()
-        let good = try Fixture.file("good.csv", "municipality,needs,urgency,meta/instanceID\n"
-                                    + "006114,food,high,uuid:g-1\n")
+        let good = try Fixture.file(
+            "good.csv",
+            "municipality,needs,urgency,meta/instanceID\n"
+                + "006114,food,high,uuid:g-1\n")
         let out = directory.appendingPathComponent("fix.csv").path
         let result = try CLI.run(["ingest", "--db", db, "--rejected", out, good])
         #expect(result.status == 0, "\(result.stderr)")

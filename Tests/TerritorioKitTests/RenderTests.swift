@@ -1,25 +1,31 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import GRDB
 import Testing
+
 @testable import TerritorioKit
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite("Maps and poster")
 struct RenderTests {
-    @Test("opening hours are written out in each language", arguments: [
-        ("it", "lun–ven 09:00–12:00; mar, gio 09:00–12:00, 14:30–16:30; chiuso nei festivi"),
-        ("en", "Mon–Fri 09:00–12:00; Tue, Thu 09:00–12:00, 14:30–16:30; closed on public holidays"),
-        ("fr", "lun.–ven. 09:00–12:00; mar., jeu. 09:00–12:00, 14:30–16:30; fermé les jours fériés"),
-    ])
+    @Test(
+        "opening hours are written out in each language",
+        arguments: [
+            ("it", "lun–ven 09:00–12:00; mar, gio 09:00–12:00, 14:30–16:30; chiuso nei festivi"),
+            ("en", "Mon–Fri 09:00–12:00; Tue, Thu 09:00–12:00, 14:30–16:30; closed on public holidays"),
+            ("fr", "lun.–ven. 09:00–12:00; mar., jeu. 09:00–12:00, 14:30–16:30; fermé les jours fériés")
+        ])
     func hours(_ language: String, _ expected: String) throws {
         let hours = try OpeningHours.parse("Mo-Fr 09:00-12:00; Tu,Th 09:00-12:00,14:30-16:30; PH off")
         // Monday, Wednesday and Friday share their hours; Tuesday and Thursday have the afternoon too.
         let text = OpeningHoursText.describe(hours, language: language)
-        #expect(text == expected.replacingOccurrences(of: "lun–ven 09:00–12:00", with: "lun, mer, ven 09:00–12:00")
-                                .replacingOccurrences(of: "Mon–Fri 09:00–12:00", with: "Mon, Wed, Fri 09:00–12:00")
-                                .replacingOccurrences(of: "lun.–ven. 09:00–12:00", with: "lun., mer., ven. 09:00–12:00"))
+        #expect(
+            text
+                == expected.replacingOccurrences(of: "lun–ven 09:00–12:00", with: "lun, mer, ven 09:00–12:00")
+                .replacingOccurrences(of: "Mon–Fri 09:00–12:00", with: "Mon, Wed, Fri 09:00–12:00")
+                .replacingOccurrences(of: "lun.–ven. 09:00–12:00", with: "lun., mer., ven. 09:00–12:00"))
         #expect(OpeningHoursText.describe(try OpeningHours.parse("24/7"), language: language).contains("24"))
     }
 
@@ -52,9 +58,11 @@ struct RenderTests {
         #expect(parser.parse(), "the SVG stays well-formed")
     }
 
-    @Test("unverified services are marked \"to be checked\" in each language, not \"illustrative\"", arguments: [
-        ("it", "da verificare"), ("en", "to be checked"), ("fr", "à vérifier"), ("ar", "قيد التحقق"),
-    ])
+    @Test(
+        "unverified services are marked \"to be checked\" in each language, not \"illustrative\"",
+        arguments: [
+            ("it", "da verificare"), ("en", "to be checked"), ("fr", "à vérifier"), ("ar", "قيد التحقق")
+        ])
     func unverifiedBadge(_ language: String, _ badge: String) throws {
         let store = try Fixture.demoStore()
         let poster = try Poster.load(store: store, faq: Fixture.geoData + "/faq.csv")
@@ -88,12 +96,17 @@ struct RenderTests {
     @Test("UTM 32N matches PROJ (SpatiaLite ST_Transform) to the millimetre")
     func utm() throws {
         let store = try Fixture.store()
-        for c in [Coordinate(lon: 8.7967, lat: 44.7622), Coordinate(lon: 9.2, lat: 44.5), Coordinate(lon: 7.1, lat: 46.0)] {
+        for c in [
+            Coordinate(lon: 8.7967, lat: 44.7622), Coordinate(lon: 9.2, lat: 44.5), Coordinate(lon: 7.1, lat: 46.0)
+        ] {
             let p = TransverseMercator.utm32N.project(c)
             let row = try store.read { db in
-                try GRDB.Row.fetchOne(db, sql: "SELECT X(t), Y(t) FROM (SELECT ST_Transform(MakePoint(?, ?, 4326), 32632) AS t)", arguments: [c.lon, c.lat])
+                try GRDB.Row.fetchOne(
+                    db, sql: "SELECT X(t), Y(t) FROM (SELECT ST_Transform(MakePoint(?, ?, 4326), 32632) AS t)",
+                    arguments: [c.lon, c.lat])
             }
-            let x: Double = try #require(row?[0]), y: Double = try #require(row?[1])
+            let x: Double = try #require(row?[0])
+            let y: Double = try #require(row?[1])
             #expect(abs(p.x - x) < 0.001 && abs(p.y - y) < 0.001, "\(p) vs \(x), \(y)")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerritorioKit
 
 @Suite("Researcher exports: generalisation and local suppression")
@@ -9,13 +10,15 @@ struct ResearchExportTests {
     }
 
     func classSizes(_ rows: [[String: String]?]) -> [Int] {
-        Array(Dictionary(grouping: rows.compactMap { $0 }, by: { r in Anonymiser.quasiIdentifiers.map { r[$0] ?? "" } })
-            .values.map(\.count))
+        Array(
+            Dictionary(grouping: rows.compactMap { $0 }, by: { r in Anonymiser.quasiIdentifiers.map { r[$0] ?? "" } })
+                .values.map(\.count))
     }
 
     @Test("rare rows are grouped with others into sets of values, and common values stay exact")
     func partitions() {
-        let rows = Array(repeating: row("Valle Scrivia", "it"), count: 10)
+        let rows =
+            Array(repeating: row("Valle Scrivia", "it"), count: 10)
             + ["ar it", "bn it", "it uk", "it zh", "it wo"].map { row("Valle Scrivia", $0) }
             + Array(repeating: row("Val Lemme e Gavi", "it", age: "65_plus"), count: 5)
         let result = Anonymiser.apply(rows, k: 5)
@@ -39,19 +42,24 @@ struct ResearchExportTests {
     @Test("the needs export protects each place's total over periods and the consortium's")
     func needsTotals() {
         typealias Cell = ResearchExport.NeedCell
-        let cells = [Cell(key: ["Val Borbera", "food", "user", "2026-Q4"], count: 3, unmet: nil),
-                     Cell(key: ["Val Borbera", "food", "user", "2026-Q3"], count: 10, unmet: nil),
-                     Cell(key: ["Valle Scrivia", "food", "user", "2026-Q3"], count: 12, unmet: nil)]
+        let cells = [
+            Cell(key: ["Val Borbera", "food", "user", "2026-Q4"], count: 3, unmet: nil),
+            Cell(key: ["Val Borbera", "food", "user", "2026-Q3"], count: 10, unmet: nil),
+            Cell(key: ["Valle Scrivia", "food", "user", "2026-Q3"], count: 12, unmet: nil)
+        ]
         let (hidden, _) = ResearchExport.protectNeeds(cells, control: DisclosureControl(k: 5))
-        #expect(hidden.contains(0) && hidden.contains(1),
-                "Val Borbera's total over quarters is countable: 13 − 10 would give the 3")
+        #expect(
+            hidden.contains(0) && hidden.contains(1),
+            "Val Borbera's total over quarters is countable: 13 − 10 would give the 3")
         #expect(!hidden.contains(2))
     }
 
-    @Test("months become quarters and household sizes bands", arguments: [
-        ("2026-01", 1, "2026-Q1", "1"), ("2026-06", 2, "2026-Q2", "2"), ("2026-09", 4, "2026-Q3", "3-4"),
-        ("2026-12", 9, "2026-Q4", "5+"), ("", 0, "", ""),
-    ])
+    @Test(
+        "months become quarters and household sizes bands",
+        arguments: [
+            ("2026-01", 1, "2026-Q1", "1"), ("2026-06", 2, "2026-Q2", "2"), ("2026-09", 4, "2026-Q3", "3-4"),
+            ("2026-12", 9, "2026-Q4", "5+"), ("", 0, "", "")
+        ])
     func generalisation(_ month: String, _ size: Int, _ quarter: String, _ band: String) {
         #expect(Generalisation.quarter(month: month) == quarter)
         #expect(Generalisation.householdBand(size == 0 ? nil : size) == band)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TerritorioKit
 
 /// Resource limits: a large ingest is refused up front when the disk cannot hold it, and an
@@ -34,9 +35,10 @@ struct ResourceLimitTests {
 
     @Test("the refusal names the need and what is free in megabytes")
     func refusalMessage() {
-        let text = DiskSpace.notEnoughSpace(needed: 300 * Self.megabyte, free: 120 * Self.megabyte,
-                                            input: 200 * Self.megabyte, database: 100 * Self.megabyte,
-                                            path: "/srv/t.sqlite")
+        let text = DiskSpace.notEnoughSpace(
+            needed: 300 * Self.megabyte, free: 120 * Self.megabyte,
+            input: 200 * Self.megabyte, database: 100 * Self.megabyte,
+            path: "/srv/t.sqlite")
         #expect(text.contains("needs about 300 MB"))
         #expect(text.contains("the database, 100 MB"))
         #expect(text.contains("the file's 200 MB"))
@@ -53,8 +55,9 @@ struct ResourceLimitTests {
         #expect(throws: InputError.self) {
             try DiskSpace.checkIngest(input: input, database: database, largeInput: 100, free: 1_000)
         }
-        #expect(DiskSpace.free(at: folder.appendingPathComponent("not-yet/territorio.sqlite").path) ?? 0 > 0,
-                "the free space of a database not created yet is its nearest existing folder's")
+        #expect(
+            DiskSpace.free(at: folder.appendingPathComponent("not-yet/territorio.sqlite").path) ?? 0 > 0,
+            "the free space of a database not created yet is its nearest existing folder's")
     }
 
     @Test("the real check passes for an ingest that fits, and the ingest runs")
@@ -70,7 +73,8 @@ struct ResourceLimitTests {
     func oversizedFieldEndToEnd() throws {
         let (database, store) = try Fixture.demoDatabase()
         let big = String(repeating: "x", count: 2 * CSVStream.maximumFieldBytes)
-        let text = "municipality,needs,urgency,meta/instanceID,notes\n006114,food,high,uuid:f1,ok\n"
+        let text =
+            "municipality,needs,urgency,meta/instanceID,notes\n006114,food,high,uuid:f1,ok\n"
             + "006114,food,high,uuid:f2,\"\(big)\"\n006114,food,high,uuid:f3,ok\n"
         let path = try Fixture.file("big-field.csv", text)
         let result = try CLI.run(["ingest", "--db", database, path])

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import TerritorioKit
 
 /// Property-based round trips: what territorio writes, it reads back unchanged, for random
@@ -61,7 +62,8 @@ struct RoundTripPropertyTests {
             #expect(features.allSatisfy { $0.properties["name"]?.text == name })
             let tolerance = decimals == 8 ? 0 : 0.5 * pow(10, -Double(decimals)) + 1e-12
             guard case .multiPolygon(let read) = features[0].geometry,
-                  case .point(let readPoint) = features[1].geometry else {
+                case .point(let readPoint) = features[1].geometry
+            else {
                 Issue.record("geometries read as \(features.map(\.geometry))")
                 return
             }

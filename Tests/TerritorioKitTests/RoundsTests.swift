@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TerritorioKit
 
 @Suite("Survey rounds and the change report")
@@ -16,22 +17,27 @@ struct RoundsTests {
     }
 
     /// `total` user responses from `code` on `date`, the first `reporting` of them naming `category`.
-    static func addResponses(_ store: Store, code: String, date: String, total: Int, reporting: Int,
-                             category: String = "food", tag: String) throws {
+    static func addResponses(
+        _ store: Store, code: String, date: String, total: Int, reporting: Int,
+        category: String = "food", tag: String
+    ) throws {
         try store.write { db in
-            try db.execute(sql: "INSERT INTO batch (file, sha256, form, dialect) VALUES (?, ?, 'user', 'paper')",
-                           arguments: [tag, tag])
+            try db.execute(
+                sql: "INSERT INTO batch (file, sha256, form, dialect) VALUES (?, ?, 'user', 'paper')",
+                arguments: [tag, tag])
             let batch = db.lastInsertedRowID
             for i in 0..<total {
                 let uuid = "\(tag)-\(i)"
-                try db.execute(sql: """
-                    INSERT INTO submission (uuid, form, municipality_code, submitted_at, content_hash, batch_id,
-                        source_row)
-                    VALUES (?, 'user', ?, ?, ?, ?, ?)
-                    """, arguments: [uuid, code, date + "T10:00:00Z", uuid, batch, i + 2])
+                try db.execute(
+                    sql: """
+                        INSERT INTO submission (uuid, form, municipality_code, submitted_at, content_hash, batch_id,
+                            source_row)
+                        VALUES (?, 'user', ?, ?, ?, ?, ?)
+                        """, arguments: [uuid, code, date + "T10:00:00Z", uuid, batch, i + 2])
                 if i < reporting {
-                    try db.execute(sql: "INSERT INTO need_report (submission_uuid, category_code) VALUES (?, ?)",
-                                   arguments: [uuid, category])
+                    try db.execute(
+                        sql: "INSERT INTO need_report (submission_uuid, category_code) VALUES (?, ?)",
+                        arguments: [uuid, category])
                 }
             }
         }
@@ -103,10 +109,14 @@ struct RoundsTests {
         try Self.addResponses(store, code: Self.serravalle, date: "2026-11-02", total: 13, reporting: 7, tag: "d")
         let all = try store.rounds()
         func report(_ chosen: [SurveyRound]?) throws -> GapReport {
-            try RoundAnalysis.report(store: store, selection: RoundSelection(all: all, chosen: chosen),
+            try RoundAnalysis.report(
+                store: store, selection: RoundSelection(all: all, chosen: chosen),
                 config: .standard)
         }
-        let a = try report([all[0]]), b = try report([all[1]]), range = try report(all), everything = try report(nil)
+        let a = try report([all[0]])
+        let b = try report([all[1]])
+        let range = try report(all)
+        let everything = try report(nil)
         let key = "\(Self.novi)/food/user_reports"
         #expect(Self.published(a)[key] == 6)
         #expect(Self.published(b)[key] == nil, "2 reports: withheld")
@@ -119,13 +129,15 @@ struct RoundsTests {
         #expect(Self.published(range)["\(Self.serravalle)/food/responses"] == 25, "12 and 13: nothing small to reveal")
         // Nested reports: every difference of two published counts is 0 or at least k.
         for (wide, narrow) in [(range, a), (range, b), (everything, a), (everything, b), (everything, range)] {
-            let w = Self.published(wide), n = Self.published(narrow)
+            let w = Self.published(wide)
+            let n = Self.published(narrow)
             for (k, v) in w {
                 guard let u = n[k] else { continue }
                 #expect(!(1..<5).contains(abs(v - u)), "\(k): \(v) − \(u) reveals a count below k")
             }
         }
-        let change = try Self.row(try ChangeReport.make(store: store, from: "A", to: "B", config: .standard),
+        let change = try Self.row(
+            try ChangeReport.make(store: store, from: "A", to: "B", config: .standard),
             Self.novi, "food")
         #expect(change.needChange == nil && change.needSuppressed, "withheld on one side: no change published")
         #expect(change.needFrom != nil && change.needTo == nil)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TerritorioKit
 
 /// The service import reads through the same strict CSV reader, municipality resolver and
@@ -21,14 +22,16 @@ struct ServiceImportTests {
     @Test("a row with a quote never closed is rejected naming its row, not imported with a field cut short")
     func unclosedQuote() throws {
         let store = try Fixture.demoStore()
-        let text = Self.header + "\nok-1,Desk,food,006114,44.7616,8.7889,true\n"
+        let text =
+            Self.header + "\nok-1,Desk,food,006114,44.7616,8.7889,true\n"
             + "bad-1,\"Desk,food,006114,44.7616,8.7889,true\n"
             + "ok-2,Other,food,006114,44.7616,8.7889,true\n"
         let outcome = try check(store, text)
         #expect(outcome.services.map(\.id) == ["ok-1"], "the open quote swallowed the next row: neither is imported")
         #expect(outcome.rejected == 1)
-        let problem = try #require(outcome.problems.first { $0.message.contains("never closed") },
-                                   "\(outcome.problems)")
+        let problem = try #require(
+            outcome.problems.first { $0.message.contains("never closed") },
+            "\(outcome.problems)")
         #expect(problem.description.hasPrefix("row 3, column 'name'"), "\(problem)")
     }
 
@@ -46,12 +49,14 @@ struct ServiceImportTests {
     @Test("a NUL in a GeoJSON property rejects the feature too")
     func nulInGeoJSON() throws {
         let store = try Fixture.demoStore()
-        let text = #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"#
+        let text =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"#
             + #""properties":{"id":"gj-1","name":"Desk\u0000evil","categories":"food","municipality":"006114"}}]}"#
         let outcome = try check(store, bytes: Array(text.utf8), name: "services.geojson")
         #expect(outcome.services.isEmpty)
-        #expect(outcome.problems.first?.description.hasPrefix("feature 0 (code gj-1), property 'name'") == true,
-                "\(outcome.problems)")
+        #expect(
+            outcome.problems.first?.description.hasPrefix("feature 0 (code gj-1), property 'name'") == true,
+            "\(outcome.problems)")
     }
 
     @Test("a ragged row is rejected like a survey row")

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import TerritorioKit
 import TerritorioPostGIS
+import Testing
+
+@testable import TerritorioKit
 
 /// A store backend under contract: how to make an empty store of that kind. The same assertions
 /// run on every backend listed in ``all``: SpatiaLite, and PostGIS on the server named by
@@ -22,8 +23,10 @@ struct Backend: Sendable, CustomTestStringConvertible {
 /// Small constructed data for the contract: three square municipalities side by side.
 enum ContractData {
     static func square(_ x: Double) -> MultiPolygon {
-        let ring = [Coordinate(lon: x, lat: 44.7), Coordinate(lon: x + 0.1, lat: 44.7),
-                    Coordinate(lon: x + 0.1, lat: 44.8), Coordinate(lon: x, lat: 44.8), Coordinate(lon: x, lat: 44.7)]
+        let ring = [
+            Coordinate(lon: x, lat: 44.7), Coordinate(lon: x + 0.1, lat: 44.7),
+            Coordinate(lon: x + 0.1, lat: 44.8), Coordinate(lon: x, lat: 44.8), Coordinate(lon: x, lat: 44.7)
+        ]
         return MultiPolygon(Polygon(rings: [ring]))
     }
 
@@ -33,37 +36,47 @@ enum ContractData {
     static func shape(_ i: Int) -> MultiPolygon { square(8.7 + 0.1 * Double(i)) }
 
     static func boundaries(names: [String] = ["Uno", "Due", "Tre"]) -> BoundaryFile {
-        BoundaryFile(file: "contract.geojson", boundaries: zip(codes, names).enumerated().map { i, pair in
-            MunicipalityBoundary(code: pair.0, name: pair.1, province: "AL", shape: shape(i),
-                                 representativePoint: Coordinate(lon: 8.75 + 0.1 * Double(i), lat: 44.75), repair: nil)
-        })
+        BoundaryFile(
+            file: "contract.geojson",
+            boundaries: zip(codes, names).enumerated().map { i, pair in
+                MunicipalityBoundary(
+                    code: pair.0, name: pair.1, province: "AL", shape: shape(i),
+                    representativePoint: Coordinate(lon: 8.75 + 0.1 * Double(i), lat: 44.75), repair: nil)
+            })
     }
 
     static let categories = [
-        Category(code: "food", labels: ["it": "Cibo", "en": "Food", "fr": "Nourriture", "ar": "طعام"],
-                 descriptions: [:]),
-        Category(code: "housing", labels: ["it": "Casa", "en": "Housing", "fr": "Logement", "ar": "سكن"],
-                 descriptions: [:]),
+        Category(
+            code: "food", labels: ["it": "Cibo", "en": "Food", "fr": "Nourriture", "ar": "طعام"],
+            descriptions: [:]),
+        Category(
+            code: "housing", labels: ["it": "Casa", "en": "Housing", "fr": "Logement", "ar": "سكن"],
+            descriptions: [:])
     ]
 
     static func service(_ id: String, categories: [String], at x: Double, phone: String? = nil) -> Service {
-        Service(id: id, name: "Servizio \(id)", organization: "CSP", categories: categories, address: "Via Roma 1",
-                postalCode: "15067", municipality: codes[0], location: Coordinate(lon: x, lat: 44.75),
-                locationApproximate: false, phone: phone, email: nil, website: nil, openingHours: "Mo-Fr 09:00-12:00",
-                languages: ["en", "it"], eligibility: nil, capacity: 2, verified: true, lastUpdated: "2026-11-01",
-                source: "contract")
+        Service(
+            id: id, name: "Servizio \(id)", organization: "CSP", categories: categories, address: "Via Roma 1",
+            postalCode: "15067", municipality: codes[0], location: Coordinate(lon: x, lat: 44.75),
+            locationApproximate: false, phone: phone, email: nil, website: nil, openingHours: "Mo-Fr 09:00-12:00",
+            languages: ["en", "it"], eligibility: nil, capacity: 2, verified: true, lastUpdated: "2026-11-01",
+            source: "contract")
     }
 
     /// A store holding the three municipalities, their population, the consortium and the taxonomy.
     static func territory(_ backend: Backend) async throws -> any Backend.Contract {
         let store = try await backend.make()
         _ = try await store.importBoundaries(boundaries(), source: "contract.geojson", approximate: false)
-        let population = PopulationFile(file: "p.csv", year: 2011, entries: codes.enumerated().map {
-            .init(code: $1, name: nil, population: 1_000 * ($0 + 1), row: $0 + 2)
-        }, paddedCodes: 0)
+        let population = PopulationFile(
+            file: "p.csv", year: 2011,
+            entries: codes.enumerated().map {
+                .init(code: $1, name: nil, population: 1_000 * ($0 + 1), row: $0 + 2)
+            }, paddedCodes: 0)
         _ = try await store.importPopulation(population, source: "p.csv")
-        _ = try await store.setConsortium(ConsortiumFile(file: "c.csv", codes: Array(codes.prefix(2)),
-                                                         rowOfCode: [codes[0]: 2, codes[1]: 3]))
+        _ = try await store.setConsortium(
+            ConsortiumFile(
+                file: "c.csv", codes: Array(codes.prefix(2)),
+                rowOfCode: [codes[0]: 2, codes[1]: 3]))
         try await store.importCategories(categories, source: "categories.csv")
         return store
     }
@@ -71,15 +84,17 @@ enum ContractData {
 
 @Suite("Store contract (every backend)")
 struct StoreContractTests {
-    @Test("boundaries are added, then unchanged, then updated by code; shapes come back exactly", arguments: Backend.all)
+    @Test(
+        "boundaries are added, then unchanged, then updated by code; shapes come back exactly", arguments: Backend.all)
     func boundaries(_ backend: Backend) async throws {
         let store = try await backend.make()
         let first = try await store.importBoundaries(ContractData.boundaries(), source: "a", approximate: false)
         #expect(first.added.count == 3 && first.updated.isEmpty && first.unchanged.isEmpty)
         let again = try await store.importBoundaries(ContractData.boundaries(), source: "a", approximate: false)
         #expect(again.unchanged.count == 3 && again.added.isEmpty)
-        let renamed = try await store.importBoundaries(ContractData.boundaries(names: ["Uno", "Due bis", "Tre"]),
-                                                       source: "b", approximate: false)
+        let renamed = try await store.importBoundaries(
+            ContractData.boundaries(names: ["Uno", "Due bis", "Tre"]),
+            source: "b", approximate: false)
         #expect(renamed.updated == ["006002"])
         let records = try await store.municipalities(consortiumOnly: false, withShapes: true)
         #expect(records.map(\.code) == ContractData.codes)
@@ -101,7 +116,8 @@ struct StoreContractTests {
         #expect(Set(shapes.keys) == ["006001", "006002"])
         #expect(shapes["006002"] == ContractData.shape(1))
         let summary = try await store.summary()
-        #expect(summary.municipalities == 3 && summary.consortium.members == 2 && summary.consortium.population == 3_000)
+        #expect(
+            summary.municipalities == 3 && summary.consortium.members == 2 && summary.consortium.population == 3_000)
     }
 
     @Test("a membership file naming an unknown municipality changes nothing", arguments: Backend.all)
@@ -136,8 +152,10 @@ struct StoreContractTests {
     @Test("services round-trip exactly and are added, unchanged or updated by id", arguments: Backend.all)
     func services(_ backend: Backend) async throws {
         let store = try await ContractData.territory(backend)
-        let services = [ContractData.service("s1", categories: ["food"], at: 8.75),
-                        ContractData.service("s2", categories: ["food", "housing"], at: 8.85, phone: "0143 1")]
+        let services = [
+            ContractData.service("s1", categories: ["food"], at: 8.75),
+            ContractData.service("s2", categories: ["food", "housing"], at: 8.85, phone: "0143 1")
+        ]
         let first = try await store.importServices(services, source: "s")
         #expect(first.added.sorted() == ["s1", "s2"])
         #expect(try await store.services() == services)
@@ -151,15 +169,18 @@ struct StoreContractTests {
     @Test("an import that fails part-way writes nothing (one transaction)", arguments: Backend.all)
     func atomicImport(_ backend: Backend) async throws {
         let store = try await ContractData.territory(backend)
-        let services = [ContractData.service("s1", categories: ["food"], at: 8.75),
-                        ContractData.service("s2", categories: ["no_such_category"], at: 8.85)]
+        let services = [
+            ContractData.service("s1", categories: ["food"], at: 8.75),
+            ContractData.service("s2", categories: ["no_such_category"], at: 8.85)
+        ]
         await #expect(throws: (any Error).self) { try await store.importServices(services, source: "s") }
         #expect(try await store.services().isEmpty)
         #expect(try await store.summary().recentImports.first?.kind == "categories")
     }
 
-    @Test("gap inputs hold the members, the taxonomy and the services, with the cost matrix given",
-          arguments: Backend.all)
+    @Test(
+        "gap inputs hold the members, the taxonomy and the services, with the cost matrix given",
+        arguments: Backend.all)
     func gapInputs(_ backend: Backend) async throws {
         let store = try await ContractData.territory(backend)
         let services = [ContractData.service("s1", categories: ["food"], at: 8.75)]

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TerritorioKit
 
 @Suite("SpatiaLite store")
@@ -20,10 +21,16 @@ struct StoreTests {
     func geometryColumns() throws {
         let store = try Fixture.store()
         let rows = try store.read { db in
-            try Row.fetchAll(db, sql: "SELECT f_geometry_column, geometry_type, srid, spatial_index_enabled FROM geometry_columns WHERE f_table_name = 'municipality' ORDER BY 1")
+            try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT f_geometry_column, geometry_type, srid, spatial_index_enabled FROM geometry_columns WHERE f_table_name = 'municipality' ORDER BY 1"
+            )
         }
         #expect(rows.count == 2)
-        #expect(rows[0][0] as String == "geom" && rows[0][1] as Int == 6 && rows[0][2] as Int == 4326 && rows[0][3] as Int == 1)
+        #expect(
+            rows[0][0] as String == "geom" && rows[0][1] as Int == 6 && rows[0][2] as Int == 4326
+                && rows[0][3] as Int == 1)
         #expect(rows[1][0] as String == "rep_point" && rows[1][1] as Int == 1 && rows[1][2] as Int == 4326)
     }
 
@@ -31,8 +38,10 @@ struct StoreTests {
     func connectionSettings() throws {
         let store = try Fixture.store()
         let (mode, timeout, version) = try store.read { db in
-            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA busy_timeout"),
-             try String.fetchOne(db, sql: "SELECT spatialite_version()"))
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA busy_timeout"),
+                try String.fetchOne(db, sql: "SELECT spatialite_version()")
+            )
         }
         #expect(mode == "wal")
         #expect(timeout == Int(SpatiaLiteConnection.busyTimeoutMilliseconds))
@@ -44,7 +53,10 @@ struct StoreTests {
         let store = try Fixture.store()
         #expect(throws: DatabaseError.self) {
             try store.write { db in
-                try db.execute(sql: "INSERT INTO municipality (code, name, geom) VALUES ('000001', 'x', GeomFromText('POLYGON((0 0,1 0,1 1,0 0))', 4326))")
+                try db.execute(
+                    sql:
+                        "INSERT INTO municipality (code, name, geom) VALUES ('000001', 'x', GeomFromText('POLYGON((0 0,1 0,1 1,0 0))', 4326))"
+                )
             }
         }
     }

@@ -1,12 +1,14 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TerritorioKit
 
 /// Paths and helpers shared by the tests.
 enum Fixture {
     /// The repository root, found from this file's path.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
@@ -25,7 +27,9 @@ enum Fixture {
     /// The path of a shared data file; fails the test when it is missing.
     static func shared(_ relative: String) throws -> String {
         let path = sharedData.appendingPathComponent(relative).path
-        try #require(FileManager.default.fileExists(atPath: path), "missing \(path): the tests need ../shared/data beside the repository")
+        try #require(
+            FileManager.default.fileExists(atPath: path),
+            "missing \(path): the tests need ../shared/data beside the repository")
         return path
     }
 
@@ -75,8 +79,12 @@ enum Fixture {
     /// Every row of the municipality table and the import log, for "nothing changed" checks.
     static func snapshot(_ store: Store) throws -> [String] {
         try store.read { db in
-            try String.fetchAll(db, sql: "SELECT code || '|' || name || '|' || ifnull(population, '') || '|' || in_consortium || '|' || hex(AsBinary(geom)) FROM municipality ORDER BY code")
-            + String.fetchAll(db, sql: "SELECT kind || source FROM import_log ORDER BY id")
+            try String.fetchAll(
+                db,
+                sql:
+                    "SELECT code || '|' || name || '|' || ifnull(population, '') || '|' || in_consortium || '|' || hex(AsBinary(geom)) FROM municipality ORDER BY code"
+            )
+                + String.fetchAll(db, sql: "SELECT kind || source FROM import_log ORDER BY id")
         }
     }
 }
@@ -94,8 +102,12 @@ enum CLI {
             ?? Fixture.root.appendingPathComponent(".build/debug/territorio").path
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
-        try #require(FileManager.default.isExecutableFile(atPath: executable), "build the tool first (swift build): \(executable)")
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+        -> Result
+    {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: executable),
+            "build the tool first (swift build): \(executable)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -104,20 +116,25 @@ enum CLI {
         env.removeValue(forKey: "TERRITORIO_DB")
         for (k, v) in environment { env[k] = v }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         // Standard error is read on its own thread: a tool that floods it must fail a test, not hang it.
         let errors = Collected()
-        let reader = Thread { errors.data = err.fileHandleForReading.readDataToEndOfFile(); errors.done.signal() }
+        let reader = Thread {
+            errors.data = err.fileHandleForReading.readDataToEndOfFile()
+            errors.done.signal()
+        }
         reader.start()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         errors.done.wait()
         let stderr = errors.data
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
 
@@ -129,7 +146,9 @@ final class Collected: @unchecked Sendable {
 
 /// Runs an external program (ogrinfo…) and returns its standard output, or nil when it is not installed.
 func runTool(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
-    let candidates = [Fixture.root.appendingPathComponent(".venv/bin/\(name)").path, "/usr/bin/\(name)", "/usr/local/bin/\(name)"]
+    let candidates = [
+        Fixture.root.appendingPathComponent(".venv/bin/\(name)").path, "/usr/bin/\(name)", "/usr/local/bin/\(name)"
+    ]
     guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)

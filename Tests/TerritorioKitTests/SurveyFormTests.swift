@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TerritorioKit
 
 @Suite("Survey forms")
@@ -10,8 +11,9 @@ struct SurveyFormTests {
         return (store, try SurveyIngest.forms(store))
     }
 
-    @Test("both XLSForms convert with pyxform, with every category and consortium municipality as a choice, in four languages",
-          arguments: SurveyForm.Kind.allCases)
+    @Test(
+        "both XLSForms convert with pyxform, with every category and consortium municipality as a choice, in four languages",
+        arguments: SurveyForm.Kind.allCases)
     func pyxform(_ kind: SurveyForm.Kind) throws {
         let (store, forms) = try demoForms()
         let form = try #require(forms.first { $0.kind == kind })
@@ -19,21 +21,26 @@ struct SurveyFormTests {
         let xlsx = directory.appendingPathComponent("\(kind).xlsx").path
         let xml = directory.appendingPathComponent("\(kind).xml").path
         try form.xlsform(version: "1").write(to: URL(fileURLWithPath: xlsx))
-        let result = try #require(try runTool("xls2xform", [xlsx, xml]), "pyxform is not installed: run scripts/bootstrap.sh")
+        let result = try #require(
+            try runTool("xls2xform", [xlsx, xml]), "pyxform is not installed: run scripts/bootstrap.sh")
         #expect(result.status == 0, "\(result.output)")
         let xform = try String(contentsOfFile: xml, encoding: .utf8)
         for language in ["Italiano (it)", "English (en)", "Français (fr)", "العربية (ar)"] {
             #expect(xform.contains("lang=\"\(language)\""), "\(language)")
         }
         #expect(xform.contains("meta") && xform.contains("instanceID"))
-        let members = try store.read { try String.fetchAll($0, sql: "SELECT code FROM municipality WHERE in_consortium = 1") }
+        let members = try store.read {
+            try String.fetchAll($0, sql: "SELECT code FROM municipality WHERE in_consortium = 1")
+        }
         #expect(members.count == 29)
         for code in members { #expect(xform.contains("<name>\(code)</name>"), "municipality \(code)") }
         if kind == .user {
             for c in try store.categories() { #expect(xform.contains("<name>\(c.code)</name>"), "category \(c.code)") }
             for b in SurveyForm.barriers { #expect(xform.contains("<name>\(b.value)</name>")) }
         } else {
-            for c in try store.categories() { #expect(xform.contains("requests_\(c.code)") && xform.contains("unmet_\(c.code)")) }
+            for c in try store.categories() {
+                #expect(xform.contains("requests_\(c.code)") && xform.contains("unmet_\(c.code)"))
+            }
         }
     }
 
@@ -42,7 +49,9 @@ struct SurveyFormTests {
         let (_, forms) = try demoForms()
         for form in forms {
             for f in form.fields { #expect(Self.startsArabic(f.labels["ar"]), "\(f.name): \(f.labels["ar"] ?? "")") }
-            for list in form.choices.values { for c in list { #expect(Self.startsArabic(c.labels["ar"]), "\(c.value)") } }
+            for list in form.choices.values {
+                for c in list { #expect(Self.startsArabic(c.labels["ar"]), "\(c.value)") }
+            }
         }
     }
 
@@ -56,8 +65,11 @@ struct SurveyFormTests {
         let (_, forms) = try demoForms()
         for form in forms {
             let committed = try Data(contentsOf: Fixture.root.appendingPathComponent("Surveys/forms/\(form.kind).xlsx"))
-            #expect(try form.xlsform(version: "1") == committed, "Surveys/forms/\(form.kind).xlsx is stale: run make surveys")
-            let template = try String(contentsOf: Fixture.root.appendingPathComponent("Surveys/templates/\(form.kind).csv"), encoding: .utf8)
+            #expect(
+                try form.xlsform(version: "1") == committed,
+                "Surveys/forms/\(form.kind).xlsx is stale: run make surveys")
+            let template = try String(
+                contentsOf: Fixture.root.appendingPathComponent("Surveys/templates/\(form.kind).csv"), encoding: .utf8)
             #expect(form.paperTemplate() == template, "Surveys/templates/\(form.kind).csv is stale: run make surveys")
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TerritorioKit
 
 @Suite("Survey ingestion")
@@ -10,7 +11,11 @@ struct SurveyIngestTests {
         let directory = try Fixture.temporaryDirectory()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Fixture.root.appendingPathComponent("Surveys/samples/generate.py").path, "--out", directory.path] + arguments
+        process.arguments =
+            [
+                "python3", Fixture.root.appendingPathComponent("Surveys/samples/generate.py").path, "--out",
+                directory.path
+            ] + arguments
         try process.run()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0, "generate.py failed")
@@ -20,13 +25,16 @@ struct SurveyIngestTests {
     /// The stored answers, without ids, times or provenance, as sorted lines.
     static func answers(_ store: Store) throws -> [String] {
         try store.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT s.form || '|' || s.municipality_code || '|' || ifnull(printf('%.6f,%.6f', Y(s.geom), X(s.geom)), '') || '|' ||
-                       ifnull(s.urgency, '') || '|' || s.barriers || '|' || s.languages || '|' || ifnull(s.household_size, '') || '|' ||
-                       ifnull(s.age_group, '') || '|' ||
-                       (SELECT group_concat(category_code, ' ') FROM (SELECT category_code FROM need_report n WHERE n.submission_uuid = s.uuid ORDER BY 1))
-                FROM submission s
-                """).sorted()
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT s.form || '|' || s.municipality_code || '|' || ifnull(printf('%.6f,%.6f', Y(s.geom), X(s.geom)), '') || '|' ||
+                           ifnull(s.urgency, '') || '|' || s.barriers || '|' || s.languages || '|' || ifnull(s.household_size, '') || '|' ||
+                           ifnull(s.age_group, '') || '|' ||
+                           (SELECT group_concat(category_code, ' ') FROM (SELECT category_code FROM need_report n WHERE n.submission_uuid = s.uuid ORDER BY 1))
+                    FROM submission s
+                    """
+            ).sorted()
         }
     }
 
@@ -61,7 +69,8 @@ struct SurveyIngestTests {
     func reingest() throws {
         let store = try Fixture.demoStore()
         let kobo = EmbeddedDefault.sampleSurveys(geoData: Fixture.geoData)[0]
-        let lines = try String(contentsOfFile: kobo, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = try String(contentsOfFile: kobo, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
         let header = lines[0]
         let body = lines.dropFirst().filter { !$0.isEmpty }
         #expect(body.count == 160)
@@ -84,16 +93,27 @@ struct SurveyIngestTests {
         #expect(try SurveyIngest.ingest(path: newer, into: store).0.accepted == 1)
         let late = try SurveyIngest.ingest(path: older, into: store).0
         #expect(late.conflicts == 1 && late.conflictUUIDs == ["u-1"] && late.accepted == 0)
-        let stored = try store.read { try String.fetchOne($0, sql: "SELECT urgency FROM submission WHERE uuid = 'u-1'") }
+        let stored = try store.read {
+            try String.fetchOne($0, sql: "SELECT urgency FROM submission WHERE uuid = 'u-1'")
+        }
         #expect(stored == "high", "the newer version stays")
-        let archived = try store.read { try String.fetchAll($0, sql: "SELECT content FROM submission_archive WHERE uuid = 'u-1'") }
+        let archived = try store.read {
+            try String.fetchAll($0, sql: "SELECT content FROM submission_archive WHERE uuid = 'u-1'")
+        }
         #expect(archived.count == 1 && archived[0].contains("\"low\""), "the older version is archived")
 
         let newest = try Fixture.file("c.csv", "\(header)\n006114,food,medium,uuid:u-1,u-1,2026-09-09T10:00:00\n")
         #expect(try SurveyIngest.ingest(path: newest, into: store).0.conflicts == 1)
-        #expect(try store.read { try String.fetchOne($0, sql: "SELECT urgency FROM submission WHERE uuid = 'u-1'") } == "medium")
-        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM submission_archive WHERE uuid = 'u-1'") } == 2)
-        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM need_report WHERE submission_uuid = 'u-1'") } == 1)
+        #expect(
+            try store.read { try String.fetchOne($0, sql: "SELECT urgency FROM submission WHERE uuid = 'u-1'") }
+                == "medium")
+        #expect(
+            try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM submission_archive WHERE uuid = 'u-1'") }
+                == 2)
+        #expect(
+            try store.read {
+                try Int.fetchOne($0, sql: "SELECT count(*) FROM need_report WHERE submission_uuid = 'u-1'")
+            } == 1)
     }
 
     @Test("identity-like columns never reach the database, not even for quarantined rows")
@@ -102,15 +122,22 @@ struct SurveyIngestTests {
         let database = directory.appendingPathComponent("t.sqlite").path
         let store = try Store.open(at: database)
         try EmbeddedDefault.load(into: store, geoData: Fixture.geoData)
-        let secrets = ["Mario Rossi-Zeta", "Rossi-Zetasurname", "+39 333 1234567", "mario.zeta@example.org", "RSSMRA80A01F965X",
-                       "Via Segreta 13", "imei:356938035643809", "operatore_segreto", "dorme in macchina con i figli"]
-        let header = "nome,cognome,telefono,email,codice_fiscale,indirizzo,deviceid,_submitted_by,note,municipality,needs,urgency,meta/instanceID,_uuid"
+        let secrets = [
+            "Mario Rossi-Zeta", "Rossi-Zetasurname", "+39 333 1234567", "mario.zeta@example.org", "RSSMRA80A01F965X",
+            "Via Segreta 13", "imei:356938035643809", "operatore_segreto", "dorme in macchina con i figli"
+        ]
+        let header =
+            "nome,cognome,telefono,email,codice_fiscale,indirizzo,deviceid,_submitted_by,note,municipality,needs,urgency,meta/instanceID,_uuid"
         let row1 = secrets.map { "\"\($0)\"" }.joined(separator: ",") + ",006114,food,high,uuid:s-1,s-1"
         let row2 = secrets.map { "\"\($0)\"" }.joined(separator: ",") + ",006114,nonsense,high,uuid:s-2,s-2"
         let path = try Fixture.file("ids.csv", header + "\n" + row1 + "\n" + row2 + "\n")
         let (summary, rejected) = try SurveyIngest.ingest(path: path, into: store)
         #expect(summary.accepted == 1 && summary.rejected == 1)
-        #expect(Set(summary.droppedColumns) == ["nome", "cognome", "telefono", "email", "codice_fiscale", "indirizzo", "deviceid", "_submitted_by", "note"])
+        #expect(
+            Set(summary.droppedColumns) == [
+                "nome", "cognome", "telefono", "email", "codice_fiscale", "indirizzo", "deviceid", "_submitted_by",
+                "note"
+            ])
         #expect(!rejected.header.contains("nome"))
         try store.close()
         var bytes = try Data(contentsOf: URL(fileURLWithPath: database))
@@ -125,21 +152,26 @@ struct SurveyIngestTests {
     func dryRun() throws {
         let store = try Fixture.demoStore()
         let before = try Fixture.snapshot(store)
-        let (summary, _) = try SurveyIngest.ingest(path: EmbeddedDefault.sampleSurveys(geoData: Fixture.geoData)[0], into: store, options: .init(dryRun: true))
+        let (summary, _) = try SurveyIngest.ingest(
+            path: EmbeddedDefault.sampleSurveys(geoData: Fixture.geoData)[0], into: store, options: .init(dryRun: true))
         #expect(summary.accepted == 160 && summary.batch == nil && summary.dryRun)
         #expect(try Fixture.snapshot(store) == before)
-        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT (SELECT count(*) FROM submission) + (SELECT count(*) FROM batch)") } == 0)
+        #expect(
+            try store.read {
+                try Int.fetchOne($0, sql: "SELECT (SELECT count(*) FROM submission) + (SELECT count(*) FROM batch)")
+            } == 0)
     }
 
     @Test("operator caseloads: numbers per category, not-satisfied at most received, period in order")
     func operatorRows() throws {
         let store = try Fixture.demoStore()
-        let header = "organization,municipality,period_start,period_end,requests_food,unmet_food,requests_housing,unmet_housing,meta-instanceID,SubmissionDate"
-        let text = header + "\n" +
-            "Caritas,006114,2026-01-01,2026-06-30,40,10,5,0,uuid:o-1,2026-07-01T10:00:00.000Z\n" +
-            "Caritas,006114,2026-01-01,2026-06-30,4,10,,,uuid:o-2,2026-07-01T10:00:00.000Z\n" +
-            "Caritas,006114,2026-06-30,2026-01-01,4,1,,,uuid:o-3,2026-07-01T10:00:00.000Z\n" +
-            "Caritas,006114,2026-01-01,2026-06-30,,,,,uuid:o-4,2026-07-01T10:00:00.000Z\n"
+        let header =
+            "organization,municipality,period_start,period_end,requests_food,unmet_food,requests_housing,unmet_housing,meta-instanceID,SubmissionDate"
+        let text =
+            header + "\n" + "Caritas,006114,2026-01-01,2026-06-30,40,10,5,0,uuid:o-1,2026-07-01T10:00:00.000Z\n"
+            + "Caritas,006114,2026-01-01,2026-06-30,4,10,,,uuid:o-2,2026-07-01T10:00:00.000Z\n"
+            + "Caritas,006114,2026-06-30,2026-01-01,4,1,,,uuid:o-3,2026-07-01T10:00:00.000Z\n"
+            + "Caritas,006114,2026-01-01,2026-06-30,,,,,uuid:o-4,2026-07-01T10:00:00.000Z\n"
         let (summary, _) = try SurveyIngest.ingest(path: try Fixture.file("op.csv", text), into: store)
         #expect(summary.form == .operator && summary.dialect == .odk)
         #expect(summary.accepted == 1 && summary.rejected == 3)
@@ -147,17 +179,23 @@ struct SurveyIngestTests {
         #expect(reasons[0].contains("unmet_food: 10 requests not satisfied is more than the 4 received"))
         #expect(reasons[1].contains("period_end: 2026-01-01 comes before period_start 2026-06-30"))
         #expect(reasons[2].contains("no requests given"))
-        let stored = try store.read { try Row.fetchAll($0, sql: "SELECT category_code, requests, unmet FROM need_report ORDER BY 1") }
-        #expect(stored.count == 2 && stored[0][0] as String == "food" && stored[0][1] as Int == 40 && stored[0][2] as Int == 10)
+        let stored = try store.read {
+            try Row.fetchAll($0, sql: "SELECT category_code, requests, unmet FROM need_report ORDER BY 1")
+        }
+        #expect(
+            stored.count == 2 && stored[0][0] as String == "food" && stored[0][1] as Int == 40
+                && stored[0][2] as Int == 10)
     }
 
     @Test("rejected rows of files with different columns all reach the --rejected file, one column per question")
     func rejectedRowsMerge() throws {
-        var first = RejectedRows(form: .user, dialect: .kobo, header: ["municipality", "situazione/needs"],
-                                 roles: [.field("municipality"), .field("needs")])
+        var first = RejectedRows(
+            form: .user, dialect: .kobo, header: ["municipality", "situazione/needs"],
+            roles: [.field("municipality"), .field("needs")])
         first.rows = [.init(row: 2, values: ["006114", "fod"], reasons: ["needs: bad"], token: "t1")]
-        var second = RejectedRows(form: .user, dialect: .kobo, header: ["needs", "urgency"],
-                                  roles: [.field("needs"), .field("urgency")])
+        var second = RejectedRows(
+            form: .user, dialect: .kobo, header: ["needs", "urgency"],
+            roles: [.field("needs"), .field("urgency")])
         second.rows = [.init(row: 5, values: ["food", "urgentissimo"], reasons: ["urgency: bad"], token: nil)]
         first.append(second)
         #expect(first.header == ["municipality", "situazione/needs", "urgency"])
@@ -167,11 +205,13 @@ struct SurveyIngestTests {
 
     @Test("rejected rows of a Kobo and an ODK export of one form merge under names both recognise")
     func rejectedRowsMergeAcrossDialects() throws {
-        var kobo = RejectedRows(form: .user, dialect: .kobo, header: ["situazione/needs", "meta/instanceID"],
-                                roles: [.field("needs"), .meta(.instanceID)])
+        var kobo = RejectedRows(
+            form: .user, dialect: .kobo, header: ["situazione/needs", "meta/instanceID"],
+            roles: [.field("needs"), .meta(.instanceID)])
         kobo.rows = [.init(row: 2, values: ["fod", "uuid:a"], reasons: ["x"], token: nil)]
-        var odk = RejectedRows(form: .user, dialect: .odk, header: ["grp-needs", "grp-urgency", "meta-instanceID"],
-                               roles: [.field("needs"), .field("urgency"), .meta(.instanceID)])
+        var odk = RejectedRows(
+            form: .user, dialect: .odk, header: ["grp-needs", "grp-urgency", "meta-instanceID"],
+            roles: [.field("needs"), .field("urgency"), .meta(.instanceID)])
         odk.rows = [.init(row: 3, values: ["food", "urgentissimo", "uuid:b"], reasons: ["y"], token: nil)]
         kobo.append(odk)
         #expect(kobo.header == ["needs", "meta/instanceID", "urgency"])

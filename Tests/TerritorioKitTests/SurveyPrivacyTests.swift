@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TerritorioKit
 
 /// What ingestion keeps of a respondent: no identity-like or unknown column, not even for a
@@ -21,26 +22,34 @@ struct SurveyPrivacyTests {
         return (store, path)
     }
 
-    @Test("""
+    @Test(
+        """
         columns the identity filter used to miss, and unknown columns, reach neither the quarantine nor the \
         rejected file
         """)
     func rejectedRowsKeepOnlyTheFormsColumns() throws {
         let (store, database) = try Self.openDemo()
-        let secrets = ["+39 347 0001112", "Zeta Zorzetti", "Via Nascosta 7 Gavi", "AX1234567",
-                       "vive in auto con due figli",
-                       "+39 348 7778889", "segreto-misterioso"]
-        let header = "whatsapp;contatto;recapito;ID_card;situazione/note_operatore;cellulare_madre;colonna_misteriosa;"
+        let secrets = [
+            "+39 347 0001112", "Zeta Zorzetti", "Via Nascosta 7 Gavi", "AX1234567",
+            "vive in auto con due figli",
+            "+39 348 7778889", "segreto-misterioso"
+        ]
+        let header =
+            "whatsapp;contatto;recapito;ID_card;situazione/note_operatore;cellulare_madre;colonna_misteriosa;"
             + "municipality;situazione/needs;urgency;meta/instanceID;_uuid"
         let planted = secrets.joined(separator: ";")
-        let text = header + "\n" + planted + ";006114;food;high;uuid:p-1;p-1\n"
+        let text =
+            header + "\n" + planted + ";006114;food;high;uuid:p-1;p-1\n"
             + planted + ";006114;fod;high;uuid:p-2;p-2\n"
             + planted + ";EXTRA;006114;fod;high;uuid:p-3;p-3\n"  // ragged: every value shifted by one
         let (summary, rejected) = try SurveyIngest.ingest(path: try Fixture.file("ids.csv", text), into: store)
         #expect(summary.accepted == 1 && summary.rejected == 2)
-        #expect(Set(summary.droppedColumns) == ["whatsapp", "contatto", "recapito", "ID_card",
-                                                "situazione/note_operatore",
-                                                "cellulare_madre"])
+        #expect(
+            Set(summary.droppedColumns) == [
+                "whatsapp", "contatto", "recapito", "ID_card",
+                "situazione/note_operatore",
+                "cellulare_madre"
+            ])
         #expect(rejected.header == ["municipality", "situazione/needs", "urgency", "meta/instanceID", "_uuid"])
         let rejectedFile = try Fixture.temporaryDirectory().appendingPathComponent("fix.csv").path
         _ = try rejected.write(to: rejectedFile)
@@ -51,8 +60,9 @@ struct SurveyPrivacyTests {
             #expect(databaseBytes.range(of: Data(secret.utf8)) == nil, "\(secret) reached the database")
             #expect(fileBytes.range(of: Data(secret.utf8)) == nil, "\(secret) reached the rejected file")
         }
-        #expect(String(decoding: fileBytes, as: UTF8.self).contains("006114;fod;high;uuid:p-2;p-2"),
-                "the form's values stay")
+        #expect(
+            String(decoding: fileBytes, as: UTF8.self).contains("006114;fod;high;uuid:p-2;p-2"),
+            "the form's values stay")
     }
 
     @Test("the migration removes identity-like columns from rows quarantined by earlier versions")
@@ -62,22 +72,26 @@ struct SurveyPrivacyTests {
         #expect(try SurveyIngest.ingest(path: path, into: store).0.rejected == 1)
         // The quarantine as an earlier version kept it: no keys, and a column it did not recognise.
         try store.write { db in
-            try db.execute(sql: """
-                DROP INDEX quarantine_token; DROP INDEX quarantine_uuid;
-                ALTER TABLE quarantine DROP COLUMN token; ALTER TABLE quarantine DROP COLUMN uuid;
-                ALTER TABLE quarantine DROP COLUMN form;
-                UPDATE quarantine
-                SET raw = json_set(raw, '$.whatsapp', '+39 333 9998887', '$.grp/recapito', 'Zorzetti');
-                DELETE FROM grdb_migrations WHERE identifier = 'v4-b-quarantine-keys';
-                """)
+            try db.execute(
+                sql: """
+                    DROP INDEX quarantine_token; DROP INDEX quarantine_uuid;
+                    ALTER TABLE quarantine DROP COLUMN token; ALTER TABLE quarantine DROP COLUMN uuid;
+                    ALTER TABLE quarantine DROP COLUMN form;
+                    UPDATE quarantine
+                    SET raw = json_set(raw, '$.whatsapp', '+39 333 9998887', '$.grp/recapito', 'Zorzetti');
+                    DELETE FROM grdb_migrations WHERE identifier = 'v4-b-quarantine-keys';
+                    """)
         }
         try store.close()
         let reopened = try Store.open(at: database)
         #expect(reopened.migrationsApplied == ["v4-b-quarantine-keys"])
         let rows = try reopened.quarantinedRows()
         #expect(rows.count == 1 && rows[0].uuid == "m-1" && rows[0].form == "user")
-        #expect(rows[0].values == ["municipality": "006114", "needs": "fod", "urgency": "high",
-                                   "meta/instanceID": "uuid:m-1"])
+        #expect(
+            rows[0].values == [
+                "municipality": "006114", "needs": "fod", "urgency": "high",
+                "meta/instanceID": "uuid:m-1"
+            ])
         let fixed = try Fixture.file("b.csv", "municipality,needs,urgency,meta/instanceID\n006114,food,high,uuid:m-1\n")
         #expect(try SurveyIngest.ingest(path: fixed, into: reopened).0.releasedFromQuarantine == 1)
         try reopened.close()
@@ -85,17 +99,21 @@ struct SurveyPrivacyTests {
         #expect(bytes.range(of: Data("+39 333 9998887".utf8)) == nil && bytes.range(of: Data("Zorzetti".utf8)) == nil)
     }
 
-    @Test("the identity filter knows Italian and English names of personal columns, also inside groups",
-          arguments: ["nome", "Cognome", "telefono", "cellulare", "e-mail", "indirizzo", "codice_fiscale", "documento",
-                      "whatsapp", "contatto", "recapito", "ID_card", "passport", "name", "phone", "address",
-                      "anagrafica/nome_completo", "contatti-telefono", "situazione/note_operatore", "numeroTelefono",
-                      "Carta d'identità", "data_di_nascita", "first name"])
+    @Test(
+        "the identity filter knows Italian and English names of personal columns, also inside groups",
+        arguments: [
+            "nome", "Cognome", "telefono", "cellulare", "e-mail", "indirizzo", "codice_fiscale", "documento",
+            "whatsapp", "contatto", "recapito", "ID_card", "passport", "name", "phone", "address",
+            "anagrafica/nome_completo", "contatti-telefono", "situazione/note_operatore", "numeroTelefono",
+            "Carta d'identità", "data_di_nascita", "first name"
+        ])
     func identityNames(_ header: String) {
         #expect(IdentityColumns.isIdentifying(header))
     }
 
-    @Test("columns that are not personal are not taken for identity",
-          arguments: ["needs", "age_group", "barriers", "start"])
+    @Test(
+        "columns that are not personal are not taken for identity",
+        arguments: ["needs", "age_group", "barriers", "start"])
     func notIdentity(_ header: String) {
         #expect(!IdentityColumns.isIdentifying(header))
     }
@@ -130,7 +148,8 @@ struct SurveyPrivacyTests {
     /// Checks that `point` is the centre of the 1 km cell holding `planted`, hence at least 400 m from it.
     static func expectCellCentre(_ point: Coordinate, of planted: Coordinate) {
         let grid = TransverseMercator.utm32N
-        let p = grid.project(point), q = grid.project(planted)
+        let p = grid.project(point)
+        let q = grid.project(planted)
         let distance = ((p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y)).squareRoot()
         #expect(distance >= 400, "a stored point is \(distance) m from the exact one")
         #expect(abs(p.x.truncatingRemainder(dividingBy: 1000) - 500) < 0.01)
@@ -149,8 +168,9 @@ struct SurveyPrivacyTests {
         let planted = Self.plantedPoint()
         let (summary, _) = try SurveyIngest.ingest(path: try Fixture.file("a.csv", Self.export(planted)), into: store)
         #expect(summary.accepted == 1 && summary.points?.contains("1000 m grid cell") == true)
-        #expect(try store.read { try String.fetchOne($0, sql: "SELECT municipality_code FROM submission") } == "006114",
-                "the exact point still gives the municipality")
+        #expect(
+            try store.read { try String.fetchOne($0, sql: "SELECT municipality_code FROM submission") } == "006114",
+            "the exact point still gives the municipality")
         let newer = Self.export(planted, urgency: "low", time: "2026-09-02T10:00:00")
         #expect(try SurveyIngest.ingest(path: try Fixture.file("b.csv", newer), into: store).0.conflicts == 1)
         let points = try Self.storedPoints(store)
@@ -182,12 +202,16 @@ struct SurveyPrivacyTests {
         _ = try SurveyIngest.ingest(path: path, into: store)
         // As an earlier version stored it: the exact point, and the hash of the exact answers.
         var exact = Submission(uuid: "g-1", form: .user, municipality: "006114")
-        exact.location = planted; exact.needs = ["food"]; exact.urgency = "high"
+        exact.location = planted
+        exact.needs = ["food"]
+        exact.urgency = "high"
         try store.write { db in
-            try db.execute(sql: "UPDATE submission SET geom = MakePoint(?, ?, 4326), content_hash = ?",
-                           arguments: [planted.lon, planted.lat, exact.contentHash])
-            try db.execute(sql: "INSERT INTO submission_archive (uuid, reason, content) VALUES ('g-0', 'test', ?)",
-                           arguments: ["{\"lon\":\(planted.lon),\"lat\":\(planted.lat)}"])
+            try db.execute(
+                sql: "UPDATE submission SET geom = MakePoint(?, ?, 4326), content_hash = ?",
+                arguments: [planted.lon, planted.lat, exact.contentHash])
+            try db.execute(
+                sql: "INSERT INTO submission_archive (uuid, reason, content) VALUES ('g-0', 'test', ?)",
+                arguments: ["{\"lon\":\(planted.lon),\"lat\":\(planted.lat)}"])
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v4-b-coarse-points'")
         }
         try store.close()

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import TerritorioKit
 
 /// Paper questionnaires keyed by their source, versions of Kobo/ODK submissions ordered by
@@ -35,13 +36,14 @@ struct SurveyVersionTests {
     static func storeWithNeighbours() throws -> Store {
         let store = try Fixture.demoStore()
         try store.write { db in
-            try db.execute(sql: """
-                INSERT INTO municipality (code, name, province, in_consortium, geom) VALUES
-                ('006003', 'Alessandria', 'AL', 0, CastToMultiPolygon(GeomFromText(
-                    'POLYGON((8.50 44.93, 8.62 44.93, 8.62 44.99, 8.50 44.99, 8.50 44.93))', 4326))),
-                ('001272', 'Torino', 'TO', 0, CastToMultiPolygon(GeomFromText(
-                    'POLYGON((7.60 45.00, 7.72 45.00, 7.72 45.11, 7.60 45.11, 7.60 45.00))', 4326)))
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO municipality (code, name, province, in_consortium, geom) VALUES
+                    ('006003', 'Alessandria', 'AL', 0, CastToMultiPolygon(GeomFromText(
+                        'POLYGON((8.50 44.93, 8.62 44.93, 8.62 44.99, 8.50 44.99, 8.50 44.93))', 4326))),
+                    ('001272', 'Torino', 'TO', 0, CastToMultiPolygon(GeomFromText(
+                        'POLYGON((7.60 45.00, 7.72 45.00, 7.72 45.11, 7.60 45.11, 7.60 45.00))', 4326)))
+                    """)
         }
         return store
     }
@@ -52,8 +54,9 @@ struct SurveyVersionTests {
     func paperNumbersPerSource() throws {
         let store = try Fixture.demoStore()
         let caritas = try Fixture.file("caritas.csv", Self.paper + "P-0001,Caritas,2026-10-01,006114,food,high\n")
-        let mensa = try Fixture.file("mensa.csv",
-                                     Self.paper + "P-0001,Mensa San Vincenzo,2026-10-02,006114,housing,low\n")
+        let mensa = try Fixture.file(
+            "mensa.csv",
+            Self.paper + "P-0001,Mensa San Vincenzo,2026-10-02,006114,housing,low\n")
         let first = try Self.ingest(caritas, store)
         let second = try Self.ingest(mensa, store)
         #expect(first.accepted == 1 && second.accepted == 1 && second.conflicts == 0 && second.rejected == 0)
@@ -67,8 +70,10 @@ struct SurveyVersionTests {
     func paperConflictRejected() throws {
         let store = try Fixture.demoStore()
         let first = try Fixture.file("caritas.csv", Self.paper + "P-0001,Caritas,2026-10-01,006114,food,high\n")
-        let second = try Fixture.file("caritas-2.csv", Self.paper
-            + "P-0002,Caritas,2026-10-03,006114,food,low\nP-0001,caritas,2026-10-03,006114,health,medium\n")
+        let second = try Fixture.file(
+            "caritas-2.csv",
+            Self.paper
+                + "P-0002,Caritas,2026-10-03,006114,food,low\nP-0001,caritas,2026-10-03,006114,health,medium\n")
         _ = try Self.ingest(first, store)
         let (summary, rejected) = try SurveyIngest.ingest(path: second, into: store)
         #expect(summary.accepted == 1 && summary.rejected == 1 && summary.conflicts == 0)
@@ -95,8 +100,10 @@ struct SurveyVersionTests {
         let stored = try Fixture.file("a.csv", Self.paper + "P-0001,Caritas,2026-10-01,006114,food,high\n")
         _ = try Self.ingest(stored, store)
         let header = "questionnaire_id,correction_of,source,date,municipality,needs,urgency\n"
-        let fix = try Fixture.file("fix.csv", header
-            + ",P-0001,Caritas,2026-10-01,006114,food,low\n,P-0099,Caritas,2026-10-01,006114,food,low\n")
+        let fix = try Fixture.file(
+            "fix.csv",
+            header
+                + ",P-0001,Caritas,2026-10-01,006114,food,low\n,P-0099,Caritas,2026-10-01,006114,food,low\n")
         let summary = try Self.ingest(fix, store)
         #expect(summary.conflicts == 1 && summary.rejected == 1)
         #expect(try Self.urgency(store, "paper/caritas/p-0001") == "low")
@@ -107,7 +114,8 @@ struct SurveyVersionTests {
     @Test("one paper number twice in a file with different answers: the second is rejected")
     func paperTwiceInOneFile() throws {
         let store = try Fixture.demoStore()
-        let text = Self.paper + "P-0003,Caritas,2026-10-01,006114,food,high\n"
+        let text =
+            Self.paper + "P-0003,Caritas,2026-10-01,006114,food,high\n"
             + "P-0003,Caritas,2026-10-01,006114,food,low\n"
         let summary = try Self.ingest(try Fixture.file("twice.csv", text), store, IngestPolicy(correction: true))
         #expect(summary.accepted == 1 && summary.rejected == 1)
@@ -119,7 +127,8 @@ struct SurveyVersionTests {
     func operatorPaperPerOrganization() throws {
         let store = try Fixture.demoStore()
         let header = "questionnaire_id,date,organization,municipality,period_start,period_end,requests_food\n"
-        let text = header + "Q-1,2026-10-01,Caritas,006114,2026-01-01,2026-06-30,4\n"
+        let text =
+            header + "Q-1,2026-10-01,Caritas,006114,2026-01-01,2026-06-30,4\n"
             + "Q-1,2026-10-01,Mensa San Vincenzo,006114,2026-01-01,2026-06-30,9\n"
         let summary = try Self.ingest(try Fixture.file("operators.csv", text), store)
         #expect(summary.accepted == 2 && summary.rejected == 0 && summary.form == .operator)
@@ -129,8 +138,10 @@ struct SurveyVersionTests {
     @Test("paper questionnaires of the user survey need their source; --source gives it for a whole file")
     func paperNeedsSource() throws {
         let store = try Fixture.demoStore()
-        let path = try Fixture.file("nosource.csv", "questionnaire_id,date,municipality,needs,urgency\n"
-                                    + "P-0001,2026-10-01,006114,food,high\n")
+        let path = try Fixture.file(
+            "nosource.csv",
+            "questionnaire_id,date,municipality,needs,urgency\n"
+                + "P-0001,2026-10-01,006114,food,high\n")
         #expect { try SurveyIngest.ingest(path: path, into: store) } throws: {
             "\($0)".contains("need a 'source' column")
         }
@@ -146,9 +157,12 @@ struct SurveyVersionTests {
     func odkEdits() throws {
         let store = try Fixture.demoStore()
         let header = "SubmissionDate,municipality,needs,urgency,meta-instanceID,KEY,Edits\n"
-        let summaries = try Self.ingestEach(["2026-09-01T10:00:00.000Z,006114,food housing,high,uuid:v2,uuid:k,1\n",
-                                             "2026-09-01T10:00:00.000Z,006114,food,low,uuid:v1,uuid:k,0\n"],
-                                            header: header, into: store)
+        let summaries = try Self.ingestEach(
+            [
+                "2026-09-01T10:00:00.000Z,006114,food housing,high,uuid:v2,uuid:k,1\n",
+                "2026-09-01T10:00:00.000Z,006114,food,low,uuid:v1,uuid:k,0\n"
+            ],
+            header: header, into: store)
         let late = summaries[1]
         #expect(summaries[0].accepted == 1 && late.accepted == 0 && late.conflicts == 1)
         #expect(Self.first(late.conflictNotes).contains("edit count 0 against 1"))
@@ -176,9 +190,12 @@ struct SurveyVersionTests {
     func koboEditFirst() throws {
         let store = try Fixture.demoStore()
         let header = "municipality,needs,urgency,meta/instanceID,meta/deprecatedID,_uuid,_submission_time\n"
-        let late = try Self.ingestEach(["006114,food,high,uuid:a1,uuid:a0,a1,2026-09-01T10:00:00\n",
-                                        "006114,food,low,uuid:a0,,a0,2026-09-01T10:00:00\n"],
-                                       header: header, into: store)[1]
+        let late = try Self.ingestEach(
+            [
+                "006114,food,high,uuid:a1,uuid:a0,a1,2026-09-01T10:00:00\n",
+                "006114,food,low,uuid:a0,,a0,2026-09-01T10:00:00\n"
+            ],
+            header: header, into: store)[1]
         #expect(late.conflicts == 1 && late.accepted == 0 && Self.first(late.conflictNotes).contains("deprecatedID"))
         #expect(try Self.urgency(store, "a0") == "high" && Self.count(store, "SELECT count(*) FROM submission") == 1)
     }
@@ -187,8 +204,11 @@ struct SurveyVersionTests {
     func undecidedKeepsStored() throws {
         let store = try Fixture.demoStore()
         let header = "municipality,needs,urgency,meta/instanceID,_submission_time\n"
-        let b = try Self.ingestEach(["006114,food,low,uuid:u-2,2026-09-01T10:00:00\n",
-                                     "006114,food,high,uuid:u-2,2026-09-01T10:00:00\n"], header: header, into: store)[1]
+        let b = try Self.ingestEach(
+            [
+                "006114,food,low,uuid:u-2,2026-09-01T10:00:00\n",
+                "006114,food,high,uuid:u-2,2026-09-01T10:00:00\n"
+            ], header: header, into: store)[1]
         #expect(b.conflicts == 1 && Self.first(b.conflictNotes).contains("nothing tells which version is newer"))
         #expect(try Self.urgency(store, "u-2") == "low")
     }
@@ -227,7 +247,8 @@ struct SurveyVersionTests {
     @Test("a municipality outside the consortium is rejected, by name or point; --allow-outside keeps it, warning")
     func outsideConsortium() throws {
         let store = try Self.storeWithNeighbours()
-        let text = "municipality,location,needs,urgency,meta/instanceID\n"
+        let text =
+            "municipality,location,needs,urgency,meta/instanceID\n"
             + "Alessandria,,food,high,uuid:o-1\n,\"45.05 7.65 0 5\",food,high,uuid:o-2\n"
         let path = try Fixture.file("outside.csv", text)
         let summary = try Self.ingest(path, store)
@@ -251,7 +272,8 @@ struct SurveyVersionTests {
     func futureDates() throws {
         let store = try Fixture.demoStore()
         let header = "municipality,needs,urgency,meta/instanceID,_submission_time\n"
-        let text = header + "006114,food,high,uuid:f-1,2026-12-15T10:00:00\n"
+        let text =
+            header + "006114,food,high,uuid:f-1,2026-12-15T10:00:00\n"
             + "006114,food,high,uuid:f-2,2126-01-01T10:00:00\n"
             + "006114,food,high,uuid:f-3,1900-01-01\n006114,food,high,uuid:f-4,2026-11-20T10:00:00\n"
         let path = try Fixture.file("dates.csv", text)

@@ -1,13 +1,14 @@
 import Foundation
-import Testing
 import TerritorioPostGIS
+import Testing
 
 /// The PostgreSQL server the PostGIS cases run on: `TERRITORIO_TEST_POSTGRES`
 /// (`make test` starts a throwaway one with scripts/postgres.sh). Without it the PostGIS cases are
 /// skipped with a message saying so, except under CI (`CI=true`), where its absence fails them.
 enum TestPostgres {
     static let variable = "TERRITORIO_TEST_POSTGRES"
-    static let missing = "PostGIS cases skipped: set \(variable)=postgresql://user@/db?host=/socket/dir "
+    static let missing =
+        "PostGIS cases skipped: set \(variable)=postgresql://user@/db?host=/socket/dir "
         + "(scripts/postgres.sh start prints one; make test does it for you)"
 
     /// Whether the PostGIS cases must run: a server is named, or this is CI (where its absence fails).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerritorioKit
 
 /// A header with very many columns is refused at once instead of keeping the ingestion busy.

@@ -3,6 +3,7 @@ import GRDB
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import TerritorioKit
 @testable import TerritorioServer
 
@@ -32,12 +33,17 @@ struct AccessTests {
         let app = try ServerFixture.app(store)
         try await app.application().test(.router) { client in
             let (cookie, token) = try await client.signInForm()
-            let response = try await client.post("/signin", ["csrf": token, "name": "op-csp",
-                                                             "password": ServerFixture.password], cookies: cookie)
+            let response = try await client.post(
+                "/signin",
+                [
+                    "csrf": token, "name": "op-csp",
+                    "password": ServerFixture.password
+                ], cookies: cookie)
             #expect(response.status == .seeOther && response.headers[.location] == "/services")
-            let header = try #require(response.headers[values: .setCookie].first {
-                $0.hasPrefix(WebApp.sessionCookie + "=")
-            })
+            let header = try #require(
+                response.headers[values: .setCookie].first {
+                    $0.hasPrefix(WebApp.sessionCookie + "=")
+                })
             #expect(header.contains("HttpOnly") && header.contains("SameSite=Strict"))
             #expect(!header.contains("Secure"))
             let value = String(try #require(response.cookie(WebApp.sessionCookie)).split(separator: "=")[1])
@@ -62,11 +68,16 @@ struct AccessTests {
         let app = try ServerFixture.app(ServerFixture.store())
         try await app.application().test(.router) { client in
             let (cookie, _) = try await client.signInForm()
-            let missing = try await client.post("/signin", ["name": "admin", "password": ServerFixture.password],
-                                                cookies: cookie)
+            let missing = try await client.post(
+                "/signin", ["name": "admin", "password": ServerFixture.password],
+                cookies: cookie)
             #expect(missing.status == .forbidden && missing.cookie(WebApp.sessionCookie) == nil)
-            let other = try await client.post("/signin", ["csrf": "00", "name": "admin",
-                                                          "password": ServerFixture.password], cookies: cookie)
+            let other = try await client.post(
+                "/signin",
+                [
+                    "csrf": "00", "name": "admin",
+                    "password": ServerFixture.password
+                ], cookies: cookie)
             #expect(other.status == .forbidden)
         }
     }
@@ -77,14 +88,19 @@ struct AccessTests {
         try await app.application().test(.router) { client in
             for _ in 0..<3 {
                 let (cookie, token) = try await client.signInForm()
-                let wrong = try await client.post("/signin", ["csrf": token, "name": "admin", "password": "nope"],
-                                                  cookies: cookie)
+                let wrong = try await client.post(
+                    "/signin", ["csrf": token, "name": "admin", "password": "nope"],
+                    cookies: cookie)
                 #expect(wrong.status == .unauthorized)
                 #expect(wrong.text.contains("Nome utente o password errati"))
             }
             let (cookie, token) = try await client.signInForm()
-            let right = try await client.post("/signin", ["csrf": token, "name": "admin",
-                                                          "password": ServerFixture.password], cookies: cookie)
+            let right = try await client.post(
+                "/signin",
+                [
+                    "csrf": token, "name": "admin",
+                    "password": ServerFixture.password
+                ], cookies: cookie)
             #expect(right.status == .tooManyRequests && right.cookie(WebApp.sessionCookie) == nil)
             // Another account is not blocked by these failures.
             _ = try await client.signIn("op-csp")
@@ -109,8 +125,9 @@ struct AccessTests {
         let app = try ServerFixture.app(ServerFixture.store())
         try await app.application().test(.router) { client in
             let (cookie, token) = try await client.signInForm()
-            let response = try await client.post("/signin", ["csrf": token, "name": "nobody", "password": "x"],
-                                                 cookies: cookie)
+            let response = try await client.post(
+                "/signin", ["csrf": token, "name": "nobody", "password": "x"],
+                cookies: cookie)
             #expect(response.status == .unauthorized)
         }
     }
@@ -159,8 +176,12 @@ struct AccessTests {
             let (cookie, _) = try await client.signIn("admin")
             let missing = try await client.post("/services/csp-1", ["name": "Changed"], cookies: cookie)
             #expect(missing.status == .forbidden)
-            let wrong = try await client.post("/services/csp-1", ["csrf": String(repeating: "0", count: 64),
-                                                                  "name": "Changed"], cookies: cookie)
+            let wrong = try await client.post(
+                "/services/csp-1",
+                [
+                    "csrf": String(repeating: "0", count: 64),
+                    "name": "Changed"
+                ], cookies: cookie)
             #expect(wrong.status == .forbidden)
             let signOut = try await client.post("/signout", [:], cookies: cookie)
             #expect(signOut.status == .forbidden)
@@ -174,8 +195,12 @@ struct AccessTests {
         let app = try ServerFixture.app(store)
         try await app.application().test(.router) { client in
             let (cookie, csrf) = try await client.signIn("admin")
-            let response = try await client.post("/services/csp-1", ["csrf": csrf, "name": "Sportello CSP",
-                                                                     "opening_hours": "Mo-Fr 9-12"], cookies: cookie)
+            let response = try await client.post(
+                "/services/csp-1",
+                [
+                    "csrf": csrf, "name": "Sportello CSP",
+                    "opening_hours": "Mo-Fr 9-12"
+                ], cookies: cookie)
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("Orari non validi") && response.text.contains("value=\"Mo-Fr 9-12\""))
         }
@@ -217,8 +242,9 @@ struct AccessTests {
     func expiredSession() async throws {
         let store = try ServerFixture.store()
         let account = try #require(try store.account(named: "admin")?.account)
-        try store.createSession(tokenHash: WebApp.hash("old"), account: account, csrf: "c",
-                                expiresAt: Date().addingTimeInterval(-1))
+        try store.createSession(
+            tokenHash: WebApp.hash("old"), account: account, csrf: "c",
+            expiresAt: Date().addingTimeInterval(-1))
         #expect(try store.session(tokenHash: WebApp.hash("old")) == nil)
     }
 

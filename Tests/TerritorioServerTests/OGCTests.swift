@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import TerritorioKit
 @testable import TerritorioServer
 
@@ -13,15 +14,17 @@ struct OGCTests {
         try await app.application().test(.router) { client in
             let landing = try await client.get("/ogc")
             let links = try #require(try landing.json()["links"] as? [[String: String]])
-            #expect(links.contains { 
-                $0["rel"] == "data" && $0["href"]?.hasPrefix("http://") == true
-                    && $0["href"]?.hasSuffix("/ogc/collections") == true
-            })
+            #expect(
+                links.contains {
+                    $0["rel"] == "data" && $0["href"]?.hasPrefix("http://") == true
+                        && $0["href"]?.hasSuffix("/ogc/collections") == true
+                })
             #expect(links.contains { $0["rel"] == "conformance" })
             let conformance = try await client.get("/ogc/conformance").json()["conformsTo"] as? [String]
             #expect(conformance?.contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson") == true)
-            let collections = try #require(try await client.get("/ogc/collections").json()["collections"]
-                as? [[String: Any]])
+            let collections = try #require(
+                try await client.get("/ogc/collections").json()["collections"]
+                    as? [[String: Any]])
             #expect(collections.compactMap { $0["id"] as? String } == ["municipalities", "services", "gaps"])
             let gaps = try await client.get("/ogc/collections/gaps").json()
             let bbox = (gaps["extent"] as? [String: Any])?["spatial"] as? [String: Any]
@@ -34,8 +37,9 @@ struct OGCTests {
 
     @Test("behind a proxy, the links use the configured public URL, not the Host header")
     func publicURL() async throws {
-        let app = try WebApp(store: ServerFixture.store(),
-                             settings: ServerSettings(publicURL: "https://territorio.example.org/"))
+        let app = try WebApp(
+            store: ServerFixture.store(),
+            settings: ServerSettings(publicURL: "https://territorio.example.org/"))
         try await app.application().test(.router) { client in
             let links = try #require(try await client.get("/ogc").json()["links"] as? [[String: String]])
             let data = links.first { $0["rel"] == "data" }?["href"]

@@ -1,10 +1,11 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import TerritorioData
 import Testing
+
 @testable import TerritorioKit
 @testable import TerritorioServer
-import TerritorioData
 
 @Suite("Web app: public pages and security headers")
 struct PublicPageTests {

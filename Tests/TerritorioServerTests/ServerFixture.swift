@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import TerritorioKit
 @testable import TerritorioServer
 
@@ -12,50 +13,71 @@ enum ServerFixture {
     static let codes = ["006001", "006002", "006003"]
 
     static func square(_ x: Double) -> MultiPolygon {
-        let ring = [Coordinate(lon: x, lat: 44.7), Coordinate(lon: x + 0.1, lat: 44.7),
-                    Coordinate(lon: x + 0.1, lat: 44.8), Coordinate(lon: x, lat: 44.8), Coordinate(lon: x, lat: 44.7)]
+        let ring = [
+            Coordinate(lon: x, lat: 44.7), Coordinate(lon: x + 0.1, lat: 44.7),
+            Coordinate(lon: x + 0.1, lat: 44.8), Coordinate(lon: x, lat: 44.8), Coordinate(lon: x, lat: 44.7)
+        ]
         return MultiPolygon(Polygon(rings: [ring]))
     }
 
-    static func service(_ id: String, name: String, organisation: String, at x: Double,
-                        hours: String? = "Mo-Fr 09:00-12:00") -> Service {
-        Service(id: id, name: name, organization: organisation, categories: ["food"], address: "Via Roma 1",
-                postalCode: "15067", municipality: codes[0], location: Coordinate(lon: x, lat: 44.75),
-                locationApproximate: false, phone: "+39 0143 123456", email: nil, website: nil, openingHours: hours,
-                languages: ["it"], eligibility: nil, capacity: 1, verified: true, lastUpdated: "2026-11-01",
-                source: "fixture")
+    static func service(
+        _ id: String, name: String, organisation: String, at x: Double,
+        hours: String? = "Mo-Fr 09:00-12:00"
+    ) -> Service {
+        Service(
+            id: id, name: name, organization: organisation, categories: ["food"], address: "Via Roma 1",
+            postalCode: "15067", municipality: codes[0], location: Coordinate(lon: x, lat: 44.75),
+            locationApproximate: false, phone: "+39 0143 123456", email: nil, website: nil, openingHours: hours,
+            languages: ["it"], eligibility: nil, capacity: 1, verified: true, lastUpdated: "2026-11-01",
+            source: "fixture")
     }
 
     static func store() throws -> Store {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("territorio-server-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try Store.open(at: folder.appendingPathComponent("territorio.sqlite").path)
-        let boundaries = BoundaryFile(file: "b.geojson", boundaries: codes.enumerated().map { i, code in
-            MunicipalityBoundary(code: code, name: "Comune \(i + 1)", province: "AL",
-                                 shape: square(8.7 + 0.1 * Double(i)),
-                                 representativePoint: Coordinate(lon: 8.75 + 0.1 * Double(i), lat: 44.75), repair: nil)
-        })
+        let boundaries = BoundaryFile(
+            file: "b.geojson",
+            boundaries: codes.enumerated().map { i, code in
+                MunicipalityBoundary(
+                    code: code, name: "Comune \(i + 1)", province: "AL",
+                    shape: square(8.7 + 0.1 * Double(i)),
+                    representativePoint: Coordinate(lon: 8.75 + 0.1 * Double(i), lat: 44.75), repair: nil)
+            })
         _ = try store.importBoundaries(boundaries, source: "b.geojson", approximate: false)
-        _ = try store.importPopulation(PopulationFile(file: "p.csv", year: 2011, entries: codes.enumerated().map {
-            .init(code: $1, name: nil, population: 1_000 * ($0 + 1), row: $0 + 2)
-        }, paddedCodes: 0), source: "p.csv")
-        _ = try store.setConsortium(ConsortiumFile(file: "c.csv", codes: Array(codes.prefix(2)),
-                                                   rowOfCode: [codes[0]: 2, codes[1]: 3]))
-        try store.importCategories([
-            Category(code: "food", labels: ["it": "Cibo", "en": "Food", "fr": "Nourriture", "ar": "طعام"],
-                     descriptions: [:]),
-            Category(code: "housing", labels: ["it": "Casa", "en": "Housing", "fr": "Logement", "ar": "سكن"],
-                     descriptions: [:]),
-        ], source: "categories.csv")
-        _ = try store.importServices([
-            service("csp-1", name: "Sportello CSP", organisation: "CSP", at: 8.75),
-            service("caritas-1", name: "<script>alert(1)</script> Caritas", organisation: "Caritas", at: 8.85,
-                    hours: "24/7"),
-        ], source: "s.csv")
-        for (name, organisation, role) in [("admin", "CSP", AccountRole.admin), ("op-csp", "CSP", .operator),
-                                           ("op-caritas", "Caritas", .operator), ("planner", "CSP", .planner)] {
-            try store.addAccount(name: name, organisation: organisation, role: role,
-                                 passwordHash: Passwords.hash(password, cost: 4))
+        _ = try store.importPopulation(
+            PopulationFile(
+                file: "p.csv", year: 2011,
+                entries: codes.enumerated().map {
+                    .init(code: $1, name: nil, population: 1_000 * ($0 + 1), row: $0 + 2)
+                }, paddedCodes: 0), source: "p.csv")
+        _ = try store.setConsortium(
+            ConsortiumFile(
+                file: "c.csv", codes: Array(codes.prefix(2)),
+                rowOfCode: [codes[0]: 2, codes[1]: 3]))
+        try store.importCategories(
+            [
+                Category(
+                    code: "food", labels: ["it": "Cibo", "en": "Food", "fr": "Nourriture", "ar": "طعام"],
+                    descriptions: [:]),
+                Category(
+                    code: "housing", labels: ["it": "Casa", "en": "Housing", "fr": "Logement", "ar": "سكن"],
+                    descriptions: [:])
+            ], source: "categories.csv")
+        _ = try store.importServices(
+            [
+                service("csp-1", name: "Sportello CSP", organisation: "CSP", at: 8.75),
+                service(
+                    "caritas-1", name: "<script>alert(1)</script> Caritas", organisation: "Caritas", at: 8.85,
+                    hours: "24/7")
+            ], source: "s.csv")
+        for (name, organisation, role) in [
+            ("admin", "CSP", AccountRole.admin), ("op-csp", "CSP", .operator),
+            ("op-caritas", "Caritas", .operator), ("planner", "CSP", .planner)
+        ] {
+            try store.addAccount(
+                name: name, organisation: organisation, role: role,
+                passwordHash: Passwords.hash(password, cost: 4))
         }
         return store
     }
@@ -82,11 +104,14 @@ extension TestClientProtocol {
     }
 
     /// Signs in as `name`; returns the session cookie header and the session's CSRF token.
-    func signIn(_ name: String,
-                password: String = ServerFixture.password) async throws -> (cookie: String, csrf: String) {
+    func signIn(
+        _ name: String,
+        password: String = ServerFixture.password
+    ) async throws -> (cookie: String, csrf: String) {
         let (signInCookie, token) = try await signInForm()
-        let response = try await post("/signin", ["csrf": token, "name": name, "password": password],
-                                      cookies: signInCookie)
+        let response = try await post(
+            "/signin", ["csrf": token, "name": name, "password": password],
+            cookies: signInCookie)
         #expect(response.status == .seeOther)
         let cookie = try #require(response.cookie(WebApp.sessionCookie))
         let page = try await get("/services", cookies: cookie)

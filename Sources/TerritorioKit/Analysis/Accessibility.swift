@@ -4,7 +4,8 @@ import Foundation
 public func haversineKilometres(_ a: Coordinate, _ b: Coordinate) -> Double {
     let r = 6371.0088
     let rad = Double.pi / 180
-    let dLat = (b.lat - a.lat) * rad, dLon = (b.lon - a.lon) * rad
+    let dLat = (b.lat - a.lat) * rad
+    let dLon = (b.lon - a.lon) * rad
     let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.lat * rad) * cos(b.lat * rad) * sin(dLon / 2) * sin(dLon / 2)
     return 2 * r * asin(min(1, h.squareRoot()))
 }

@@ -48,8 +48,10 @@ public struct AnalysisConfig: Sendable, Codable, Equatable {
         let specialised = Catchment(maxCost: 35, weight: .gaussian(sigma: 15))
         return AnalysisConfig(
             defaults: base,
-            categories: ["night_shelter": specialised, "violence_women": specialised, "mental_health": specialised,
-                         "legal": specialised, "food": Catchment(maxCost: 15, weight: .gaussian(sigma: 7.5))],
+            categories: [
+                "night_shelter": specialised, "violence_women": specialised, "mental_health": specialised,
+                "legal": specialised, "food": Catchment(maxCost: 15, weight: .gaussian(sigma: 7.5))
+            ],
             k: 5, minResponses: 10, source: "built-in defaults")
     }()
 
@@ -68,12 +70,17 @@ public struct AnalysisConfig: Sendable, Codable, Equatable {
             throw ConfigError(file: path, message: badHeader(line: line, column: column))
         }
         if let (line, column) = TOMLHeaderCheck.firstBraceInArray(in: text) {
-            throw ConfigError(file: path, message: "not valid TOML at line \(line), column \(column): "
-                              + "a '}' where an array opened with '[' is not closed")
+            throw ConfigError(
+                file: path,
+                message: "not valid TOML at line \(line), column \(column): "
+                    + "a '}' where an array opened with '[' is not closed")
         }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
-            throw ConfigError(file: path, message: "not valid TOML at line \(e.source.begin.line), column \(e.source.begin.column): \(e.description)")
+            throw ConfigError(
+                file: path,
+                message:
+                    "not valid TOML at line \(e.source.begin.line), column \(e.source.begin.column): \(e.description)")
         }
         var config = standard
         config.source = path
@@ -88,14 +95,19 @@ public struct AnalysisConfig: Sendable, Codable, Equatable {
                 guard let section = categories[code]?.table else {
                     throw ConfigError(file: path, message: "[category.\(code)] must be a table")
                 }
-                config.categories[code] = try catchment(section, base: config.defaults, section: "[category.\(code)]", file: path)
+                config.categories[code] = try catchment(
+                    section, base: config.defaults, section: "[category.\(code)]", file: path)
             }
         }
         guard config.k >= minimumK else {
-            throw ConfigError(file: path, message: "k = \(config.k) is below \(minimumK), the minimum the Italian statistical code of conduct allows")
+            throw ConfigError(
+                file: path,
+                message:
+                    "k = \(config.k) is below \(minimumK), the minimum the Italian statistical code of conduct allows")
         }
         guard config.minResponses >= config.k else {
-            throw ConfigError(file: path, message: "min_responses (\(config.minResponses)) must be at least k (\(config.k))")
+            throw ConfigError(
+                file: path, message: "min_responses (\(config.minResponses)) must be at least k (\(config.k))")
         }
         return config
     }
@@ -111,7 +123,9 @@ public struct AnalysisConfig: Sendable, Codable, Equatable {
     static func catchment(_ t: TOMLTable, base: Catchment, section: String, file: String) throws -> Catchment {
         var c = base
         if let m = t["max_cost"] {
-            guard let v = number(m), v > 0 else { throw ConfigError(file: file, message: "\(section) max_cost must be a positive number") }
+            guard let v = number(m), v > 0 else {
+                throw ConfigError(file: file, message: "\(section) max_cost must be a positive number")
+            }
             c.maxCost = v
         }
         let name = t["weight"]?.string ?? base.weight.name
@@ -128,12 +142,16 @@ public struct AnalysisConfig: Sendable, Codable, Equatable {
             c.weight = .gaussian(sigma: sigma)
         case "step":
             guard let steps = t["steps"]?.table else {
-                throw ConfigError(file: file, message: "\(section) weight = \"step\" needs steps = { \"5\" = 1.0, \"10\" = 0.5 } (threshold = weight)")
+                throw ConfigError(
+                    file: file,
+                    message:
+                        "\(section) weight = \"step\" needs steps = { \"5\" = 1.0, \"10\" = 0.5 } (threshold = weight)")
             }
             var pairs: [(Double, Double)] = []
             for key in steps.keys {
                 guard let threshold = Double(key), let w = number(steps[key]), w >= 0 else {
-                    throw ConfigError(file: file, message: "\(section) steps: \"\(key)\" must be a number with a weight of 0 or more")
+                    throw ConfigError(
+                        file: file, message: "\(section) steps: \"\(key)\" must be a number with a weight of 0 or more")
                 }
                 pairs.append((threshold, w))
             }
@@ -141,7 +159,8 @@ public struct AnalysisConfig: Sendable, Codable, Equatable {
         case "gravity":
             c.weight = .gravity(scale: try need("scale"), alpha: try need("alpha"), minDist: number(t["min_dist"]) ?? 0)
         default:
-            throw ConfigError(file: file, message: "\(section) weight = \"\(name)\": expected gaussian, step or gravity")
+            throw ConfigError(
+                file: file, message: "\(section) weight = \"\(name)\": expected gaussian, step or gravity")
         }
         return c
     }

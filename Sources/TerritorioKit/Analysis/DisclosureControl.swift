@@ -31,7 +31,9 @@ public struct DisclosureControl: Sendable {
     /// Protects several totals over the same cells at once: the whole (`counts`) and each group
     /// of indices in `groups` (e.g. the municipalities of one zone, whose total another output
     /// publishes). Suppression only grows, so repeating until nothing changes ends.
-    public func protect(_ counts: [Int?], forced: Set<Int> = [], groups: [[Int]]) -> (suppressed: Set<Int>, totalPublished: Bool) {
+    public func protect(_ counts: [Int?], forced: Set<Int> = [], groups: [[Int]]) -> (
+        suppressed: Set<Int>, totalPublished: Bool
+    ) {
         var (suppressed, totalPublished) = protect(counts, forced: forced)
         var changed = true
         while changed {
@@ -40,10 +42,16 @@ public struct DisclosureControl: Sendable {
                 let local = Set(group.indices.filter { suppressed.contains(group[$0]) })
                 let (hidden, _) = protect(group.map { counts[$0] }, forced: local)
                 let added = Set(hidden.map { group[$0] }).subtracting(suppressed)
-                if !added.isEmpty { suppressed.formUnion(added); changed = true }
+                if !added.isEmpty {
+                    suppressed.formUnion(added)
+                    changed = true
+                }
             }
             let (whole, published) = protect(counts, forced: suppressed)
-            if whole.count > suppressed.count { suppressed = whole; changed = true }
+            if whole.count > suppressed.count {
+                suppressed = whole
+                changed = true
+            }
             totalPublished = published
         }
         return (suppressed, totalPublished)

@@ -83,7 +83,9 @@ public struct GapAnalysis: Sendable {
             }
         }
         let populations = municipalities.map { Double($0.population) }
-        let fca = TwoStepFCA(populations: populations, capacities: chosen.map { all[$0].capacity ?? 1 }, pairs: pairs, weight: catchment.weight)
+        let fca = TwoStepFCA(
+            populations: populations, capacities: chosen.map { all[$0].capacity ?? 1 }, pairs: pairs,
+            weight: catchment.weight)
         let access = fca.accessibility()
         let ratio = TwoStepFCA.relative(access, populations: populations)
         var localCount: [String: Int] = [:]
@@ -97,8 +99,11 @@ public struct GapAnalysis: Sendable {
             return m
         }
         let serviceMasks = chosen.map { mask(all[$0].languages) }
-        var reachableLanguages = [[UInt64]](repeating: [UInt64](repeating: 0, count: bit.count / 64 + 1), count: municipalities.count)
-        for p in pairs { for w in serviceMasks[p.supply].indices { reachableLanguages[p.demand][w] |= serviceMasks[p.supply][w] } }
+        var reachableLanguages = [[UInt64]](
+            repeating: [UInt64](repeating: 0, count: bit.count / 64 + 1), count: municipalities.count)
+        for p in pairs {
+            for w in serviceMasks[p.supply].indices { reachableLanguages[p.demand][w] |= serviceMasks[p.supply][w] }
+        }
         func disjoint(_ a: [UInt64], _ b: [UInt64]) -> Bool { zip(a, b).allSatisfy { $0 & $1 == 0 } }
 
         return municipalities.enumerated().map { i, m in
@@ -106,14 +111,17 @@ public struct GapAnalysis: Sendable {
             let reporting = responses.filter { $0.needs.contains(category) }
             let withinReach = access[i] != nil
             let withLanguages = responses.filter { !$0.languages.isEmpty }
-            let caseload = inputs.caseloads[m.code]?[category] ?? (inputs.operatorCovered.contains(m.code) ? GapInputs.Caseload() : nil)
+            let caseload =
+                inputs.caseloads[m.code]?[category]
+                ?? (inputs.operatorCovered.contains(m.code) ? GapInputs.Caseload() : nil)
             var gap = Gap(
                 userReports: reporting.count,
                 dontKnowWhere: reporting.filter { $0.barriers.contains("dont_know_where") }.count,
                 operatorRequests: caseload?.requests, operatorUnmet: caseload?.unmet,
                 responses: responses.count,
                 respondentsWithLanguages: withLanguages.count,
-                languageMismatch: withinReach ? withLanguages.filter { disjoint(mask($0.languages), reachableLanguages[i]) }.count : nil,
+                languageMismatch: withinReach
+                    ? withLanguages.filter { disjoint(mask($0.languages), reachableLanguages[i]) }.count : nil,
                 servicesLocal: localCount[m.code] ?? 0,
                 nearestCost: nearest[i]?.cost, nearestService: nearest[i].map { all[chosen[$0.service]].id },
                 access: access[i], accessRatio: ratio[i], withinReach: withinReach,
@@ -148,7 +156,10 @@ public struct GapAnalysis: Sendable {
         if let requests = g.operatorRequests, requests >= config.k {
             let unmet = Double(g.operatorUnmet ?? 0) / Double(requests)
             let operatorNeed: Need = unmet >= 0.30 ? .high : unmet >= 0.10 ? .medium : .low
-            if need == nil || operatorNeed.rawValue > need!.rawValue { need = operatorNeed; fromUsers = false }
+            if need == nil || operatorNeed.rawValue > need!.rawValue {
+                need = operatorNeed
+                fromUsers = false
+            }
         }
         // Fewer than min_responses answers and fewer than k requests (zero included): no reports is not no need.
         guard let need else { return (.insufficientData, false) }
@@ -157,7 +168,7 @@ public struct GapAnalysis: Sendable {
             [.none, .none, .none, .none],
             [.medium, .medium, .low, .none],
             [.high, .high, .medium, .low],
-            [.critical, .critical, .high, .medium],
+            [.critical, .critical, .high, .medium]
         ]
         return (table[need.rawValue][accessBand], fromUsers)
     }

@@ -14,8 +14,10 @@ public struct GapInputs: Sendable {
         public var zone: String? = nil
 
         /// Every stored property, as given (backends in other modules build this value too).
-        public init(code: String, name: String, population: Int, populationYear: Int? = nil, point: Coordinate,
-                    boundaryApproximate: Bool, zone: String? = nil) {
+        public init(
+            code: String, name: String, population: Int, populationYear: Int? = nil, point: Coordinate,
+            boundaryApproximate: Bool, zone: String? = nil
+        ) {
             self.code = code
             self.name = name
             self.population = population
@@ -54,10 +56,12 @@ public struct GapInputs: Sendable {
     public var sources: [String]
 
     /// Every stored property, as given (backends in other modules build this value too).
-    public init(municipalities: [Municipality], categories: [Category], services: [Service],
-                responses: [String: [Response]], caseloads: [String: [String: Caseload]],
-                operatorCovered: Set<String>, costs: [String: [String: Double]]? = nil,
-                latestSubmission: String? = nil, sources: [String]) {
+    public init(
+        municipalities: [Municipality], categories: [Category], services: [Service],
+        responses: [String: [Response]], caseloads: [String: [String: Caseload]],
+        operatorCovered: Set<String>, costs: [String: [String: Double]]? = nil,
+        latestSubmission: String? = nil, sources: [String]
+    ) {
         self.municipalities = municipalities
         self.categories = categories
         self.services = services
@@ -78,17 +82,20 @@ public struct GapInputs: Sendable {
     /// A cost matrix CSV: `origin` (ISTAT code), `destination` (service id), `cost`.
     static func readCosts(_ path: String) throws -> [String: [String: Double]] {
         let table = try CSVStream.table(path: path)
-        let o = try table.requireColumn("origin", option: "the header"), d = try table.requireColumn("destination", option: "the header")
+        let o = try table.requireColumn("origin", option: "the header")
+        let d = try table.requireColumn("destination", option: "the header")
         let c = try table.requireColumn("cost", option: "the header")
         var costs: [String: [String: Double]] = [:]
         var problems: [InputProblem] = []
         for (i, r) in table.records.enumerated() {
             let row = table.row(ofRecord: i)
             guard let (code, _) = IstatCode.parseLenient(CSVStream.Table.field(r, o)) else {
-                problems.append(InputProblem(.row(row), field: "origin", "expected a 6-digit ISTAT code")); continue
+                problems.append(InputProblem(.row(row), field: "origin", "expected a 6-digit ISTAT code"))
+                continue
             }
             guard let cost = ServiceCheck.number(CSVStream.Table.field(r, c)), cost >= 0, cost.isFinite else {
-                problems.append(InputProblem(.row(row), field: "cost", "expected a number of 0 or more")); continue
+                problems.append(InputProblem(.row(row), field: "cost", "expected a number of 0 or more"))
+                continue
             }
             costs[code, default: [:]][CSVStream.Table.field(r, d)] = cost
         }

@@ -7,7 +7,12 @@ public struct GapReport: Sendable {
     public struct Cell: Sendable {
         public var value: Value
         public var suppressed: Bool
-        public enum Value: Sendable { case int(Int?), double(Double?), string(String?), bool(Bool) }
+        public enum Value: Sendable {
+            case int(Int?)
+            case double(Double?)
+            case string(String?)
+            case bool(Bool)
+        }
     }
 
     public let analysis: GapAnalysis
@@ -26,7 +31,8 @@ public struct GapReport: Sendable {
 
     /// The warning for an analysis of a database without services: every municipality then has
     /// no service within reach because none is listed, not because none exists.
-    public static let noServicesWarning = "the database has no services: every municipality shows no service "
+    public static let noServicesWarning =
+        "the database has no services: every municipality shows no service "
         + "within reach (0 % reach) because the directory is empty, not because the area has none; "
         + "import it with `territorio import services FILE`"
 
@@ -41,14 +47,17 @@ public struct GapReport: Sendable {
         var withheld: [String: [String: Set<Int>]] = [:]
         var totals: [String: [String: Bool]] = [:]
         // Zone totals can be counted from the anonymised submissions export: protect them too.
-        let zones = Dictionary(grouping: analysis.inputs.municipalities.indices.filter {
-            analysis.inputs.municipalities[$0].zone != nil
-        }) { analysis.inputs.municipalities[$0].zone! }.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        let zones = Dictionary(
+            grouping: analysis.inputs.municipalities.indices.filter {
+                analysis.inputs.municipalities[$0].zone != nil
+            }
+        ) { analysis.inputs.municipalities[$0].zone! }.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
         for c in analysis.categories {
             let gaps = analysis.gaps[c.code]!
             for name in Self.countNames {
-                let (cells, total) = control.protect(gaps.map { Self.count(name, $0) },
-                                                    forced: alsoWithhold[c.code]?[name] ?? [], groups: zones)
+                let (cells, total) = control.protect(
+                    gaps.map { Self.count(name, $0) },
+                    forced: alsoWithhold[c.code]?[name] ?? [], groups: zones)
                 withheld[c.code, default: [:]][name] = cells
                 totals[c.code, default: [:]][name] = total
             }
@@ -79,20 +88,34 @@ public struct GapReport: Sendable {
         func acrossRounds(_ name: String) -> Bool { shareWithheld[c]?[name]?.contains(i) ?? false }
         func share(_ numerator: Int?, _ denominator: Int, hiddenInputs: Bool) -> Cell {
             guard let numerator else { return Cell(value: .double(nil), suppressed: false) }
-            if hiddenInputs || control.isSmall(numerator) || denominator < control.k { return Cell(value: .double(nil), suppressed: denominator > 0) }
-            return Cell(value: .double(denominator > 0 ? Double(numerator) / Double(denominator) : nil), suppressed: false)
+            if hiddenInputs || control.isSmall(numerator) || denominator < control.k {
+                return Cell(value: .double(nil), suppressed: denominator > 0)
+            }
+            return Cell(
+                value: .double(denominator > 0 ? Double(numerator) / Double(denominator) : nil), suppressed: false)
         }
-        let awareness = g.withinReach ? share(g.dontKnowWhere, g.userReports,
-                                                 hiddenInputs: reports || acrossRounds("dont_know_where"))
-                                                     : Cell(value: .double(nil), suppressed: false)
-        let language = share(g.languageMismatch, g.respondentsWithLanguages,
-                             hiddenInputs: responses || acrossRounds("language_mismatch"))
-        let levelHidden = g.level != .insufficientData && (g.levelFromUsers ? (reports || responses) : (requests || unmet))
+        let awareness =
+            g.withinReach
+            ? share(
+                g.dontKnowWhere, g.userReports,
+                hiddenInputs: reports || acrossRounds("dont_know_where"))
+            : Cell(value: .double(nil), suppressed: false)
+        let language = share(
+            g.languageMismatch, g.respondentsWithLanguages,
+            hiddenInputs: responses || acrossRounds("language_mismatch"))
+        let levelHidden =
+            g.level != .insufficientData && (g.levelFromUsers ? (reports || responses) : (requests || unmet))
         return [
             ("user_reports", Cell(value: .int(reports ? nil : g.userReports), suppressed: reports)),
             ("operator_requests", Cell(value: .int(requests ? nil : g.operatorRequests), suppressed: requests)),
             ("operator_unmet", Cell(value: .int(unmet ? nil : g.operatorUnmet), suppressed: unmet)),
-            ("need_per_1000", Cell(value: .double(reports || population == 0 ? nil : Double(g.userReports) / Double(population) * 1000), suppressed: reports)),
+            (
+                "need_per_1000",
+                Cell(
+                    value: .double(
+                        reports || population == 0 ? nil : Double(g.userReports) / Double(population) * 1000),
+                    suppressed: reports)
+            ),
             ("responses", Cell(value: .int(responses ? nil : g.responses), suppressed: responses)),
             ("services_local", Cell(value: .int(g.servicesLocal), suppressed: false)),
             ("nearest_cost", Cell(value: .double(g.nearestCost), suppressed: false)),
@@ -102,20 +125,23 @@ public struct GapReport: Sendable {
             ("no_service_within_reach", Cell(value: .bool(!g.withinReach), suppressed: false)),
             ("awareness_gap", awareness),
             ("language_gap", language),
-            ("gap_level", Cell(value: .string(levelHidden ? nil : g.level.rawValue), suppressed: levelHidden)),
+            ("gap_level", Cell(value: .string(levelHidden ? nil : g.level.rawValue), suppressed: levelHidden))
         ]
     }
 
     /// Column names that can be withheld get a `<name>_suppressed` companion.
-    static let suppressible: Set<String> = ["user_reports", "operator_requests", "operator_unmet", "need_per_1000", "responses",
-                                            "awareness_gap", "language_gap", "gap_level"]
+    static let suppressible: Set<String> = [
+        "user_reports", "operator_requests", "operator_unmet", "need_per_1000", "responses",
+        "awareness_gap", "language_gap", "gap_level"
+    ]
 
     /// Every property of municipality `i`, flat, as the report publishes it.
     public func properties(municipality i: Int) -> [(key: String, value: GeoJSONWriter.Value)] {
         let m = analysis.inputs.municipalities[i]
         var out: [(key: String, value: GeoJSONWriter.Value)] = [
             ("istat_code", .string(m.code)), ("name", .string(m.name)), ("population", .int(m.population)),
-            ("boundary_approximate", .bool(m.boundaryApproximate)), ("rep_lon", .double(m.point.lon)), ("rep_lat", .double(m.point.lat)),
+            ("boundary_approximate", .bool(m.boundaryApproximate)), ("rep_lon", .double(m.point.lon)),
+            ("rep_lat", .double(m.point.lat))
         ]
         for c in analysis.categories {
             for (name, cell) in cells(category: c.code, municipality: i) {

@@ -26,14 +26,17 @@ enum TOMLHeaderCheck {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
         guard i < bytes.count else { return i }
         let c = bytes[i]
-        let startsKey = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+        let startsKey =
+            (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
             || c == UInt8(ascii: "_") || c == UInt8(ascii: "-") || c == 0x22 || c == 0x27 || c == UInt8(ascii: "]")
         return startsKey ? nil : i
     }
 
     /// Opening minus closing brackets and braces outside strings and comments.
     static func bracketDelta(_ bytes: [UInt8]) -> Int {
-        var delta = 0, quote: UInt8?, escaped = false
+        var delta = 0
+        var quote: UInt8?
+        var escaped = false
         for b in bytes {
             if let q = quote {
                 if escaped {
@@ -61,11 +64,16 @@ enum TOMLHeaderCheck {
     /// valid TOML, so refusing them first refuses nothing valid.
     static func firstBraceInArray(in text: String) -> (line: Int, column: Int)? {
         let b = Array(text.utf8)
-        var stack: [UInt8] = [], line = 1, lineStart = 0, i = 0
+        var stack: [UInt8] = []
+        var line = 1
+        var lineStart = 0
+        var i = 0
         while i < b.count {
             let c = b[i]
             switch c {
-            case 0x0A: line += 1; lineStart = i + 1
+            case 0x0A:
+                line += 1
+                lineStart = i + 1
             case UInt8(ascii: "#"): while i + 1 < b.count && b[i + 1] != 0x0A { i += 1 }
             case 0x22, 0x27:
                 i = endOfString(b, at: i, line: &line, lineStart: &lineStart)
@@ -88,10 +96,14 @@ enum TOMLHeaderCheck {
         let triple = start + 2 < b.count && b[start + 1] == quote && b[start + 2] == quote
         var i = start + (triple ? 3 : 1)
         while i < b.count {
-            if b[i] == 0x5C && quote == 0x22 { i += 2; continue }
+            if b[i] == 0x5C && quote == 0x22 {
+                i += 2
+                continue
+            }
             if b[i] == 0x0A {
                 if !triple { return i }  // an unclosed one-line string: the parser reports it
-                line += 1; lineStart = i + 1
+                line += 1
+                lineStart = i + 1
             }
             if b[i] == quote && (!triple || (i + 2 < b.count && b[i + 1] == quote && b[i + 2] == quote)) {
                 return i + (triple ? 3 : 1)

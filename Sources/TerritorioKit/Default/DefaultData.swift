@@ -9,7 +9,10 @@ import TerritorioData
 /// temporary folder for the duration of one ``withGeoData(_:)`` call, with the same layout as the
 /// source tree (`GeoData/…`, `Surveys/samples/…`), and removed afterwards.
 public struct DefaultData: Sendable {
-    enum Source: Sendable { case embedded, folder(String) }
+    enum Source: Sendable {
+        case embedded
+        case folder(String)
+    }
     let source: Source
 
     /// The files compiled into the binary.
@@ -18,7 +21,8 @@ public struct DefaultData: Sendable {
     /// A `GeoData` folder on disk; it must hold `consortium.csv`.
     public static func folder(_ path: String) throws(InputError) -> DefaultData {
         guard FileManager.default.fileExists(atPath: path + "/consortium.csv") else {
-            throw InputError(file: path, "no consortium.csv in this folder; expected a GeoData folder like territorio's")
+            throw InputError(
+                file: path, "no consortium.csv in this folder; expected a GeoData folder like territorio's")
         }
         return DefaultData(source: .folder(path))
     }
@@ -45,7 +49,9 @@ public struct DefaultData: Sendable {
                 return try body(root.appendingPathComponent("GeoData").path)
             } catch var error as InputError {
                 // Name the embedded file as the source tree does, not the temporary copy.
-                if error.file.hasPrefix(root.path + "/") { error.file = "(embedded) " + error.file.dropFirst(root.path.count + 1) }
+                if error.file.hasPrefix(root.path + "/") {
+                    error.file = "(embedded) " + error.file.dropFirst(root.path.count + 1)
+                }
                 throw error
             }
         }
@@ -56,8 +62,9 @@ public struct DefaultData: Sendable {
         for path in EmbeddedData.paths {
             guard let data = EmbeddedData.file(path) else { continue }
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true)
             try data.write(to: url)
         }
     }

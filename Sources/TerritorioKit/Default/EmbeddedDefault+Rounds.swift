@@ -18,8 +18,9 @@ extension EmbeddedDefault {
         }
         let sessions = geoData + "/sessions.csv"
         if FileManager.default.fileExists(atPath: sessions) {
-            let check = SessionCheck(categories: Set(try store.categories().map(\.code)),
-                                     services: Set(try store.services().map(\.id)))
+            let check = SessionCheck(
+                categories: Set(try store.categories().map(\.code)),
+                services: Set(try store.services().map(\.id)))
             try store.importSessions(try check.read(path: sessions), source: "GeoData/sessions.csv")
         }
     }
@@ -34,9 +35,15 @@ extension EmbeddedDefault {
         var problems: [InputProblem] = []
         var rounds: [SurveyRound] = []
         for (i, r) in table.records.enumerated() {
-            switch SurveyRound.parse(name: CSVStream.Table.field(r, name), start: CSVStream.Table.field(r, start),
-                                     end: CSVStream.Table.field(r, end), note: note.map { CSVStream.Table.field(r,
-                                         $0) }) {
+            switch SurveyRound.parse(
+                name: CSVStream.Table.field(r, name), start: CSVStream.Table.field(r, start),
+                end: CSVStream.Table.field(r, end),
+                note: note.map {
+                    CSVStream.Table.field(
+                        r,
+                        $0)
+                })
+            {
             case .success(let round): rounds.append(round)
             case .failure(let e): problems.append(InputProblem(.row(table.row(ofRecord: i)), e.description))
             }

@@ -37,17 +37,26 @@ public enum EmbeddedDefault {
         for (i, r) in table.records.enumerated() {
             let row = table.row(ofRecord: i)
             guard let c = IstatCode.parse(CSVStream.Table.field(r, code)) else {
-                problems.append(InputProblem(.row(row), field: "istat_code", "expected a 6-digit ISTAT code")); continue
+                problems.append(InputProblem(.row(row), field: "istat_code", "expected a 6-digit ISTAT code"))
+                continue
             }
-            guard let y = Double(CSVStream.Table.field(r, lat)), let x = Double(CSVStream.Table.field(r, lon)), abs(y) <= 90, abs(x) <= 180 else {
-                problems.append(InputProblem(.row(row), field: "lat/lon", "expected WGS84 latitude and longitude in decimal degrees")); continue
+            guard let y = Double(CSVStream.Table.field(r, lat)), let x = Double(CSVStream.Table.field(r, lon)),
+                abs(y) <= 90, abs(x) <= 180
+            else {
+                problems.append(
+                    InputProblem(
+                        .row(row), field: "lat/lon", "expected WGS84 latitude and longitude in decimal degrees"))
+                continue
             }
             guard let p = Int(CSVStream.Table.field(r, pop)), p >= 0 else {
-                problems.append(InputProblem(.row(row), field: "population_2011", "expected a whole number")); continue
+                problems.append(InputProblem(.row(row), field: "population_2011", "expected a whole number"))
+                continue
             }
-            members.append(Member(code: c, name: CSVStream.Table.field(r, name), interiorPoint: Coordinate(lon: x, lat: y),
-                                  population: p, areaKm2: area.flatMap { Double(CSVStream.Table.field(r, $0)) },
-                                  zone: zone.map { CSVStream.Table.field(r, $0) }.flatMap { $0.isEmpty ? nil : $0 }))
+            members.append(
+                Member(
+                    code: c, name: CSVStream.Table.field(r, name), interiorPoint: Coordinate(lon: x, lat: y),
+                    population: p, areaKm2: area.flatMap { Double(CSVStream.Table.field(r, $0)) },
+                    zone: zone.map { CSVStream.Table.field(r, $0) }.flatMap { $0.isEmpty ? nil : $0 }))
         }
         guard problems.isEmpty else { throw InputError(file: table.file, problems: problems) }
         return members
@@ -60,9 +69,12 @@ public enum EmbeddedDefault {
         let found = Set(file.boundaries.map(\.code))
         let expected = Set(members.map(\.code))
         guard found == expected, file.boundaries.count == members.count else {
-            let missing = expected.subtracting(found).sorted(), extra = found.subtracting(expected).sorted()
-            throw InputError(file: file.file, "expected one boundary per member of consortium.csv; "
-                + "missing: \(missing.joined(separator: ", ")); not members: \(extra.joined(separator: ", "))")
+            let missing = expected.subtracting(found).sorted()
+            let extra = found.subtracting(expected).sorted()
+            throw InputError(
+                file: file.file,
+                "expected one boundary per member of consortium.csv; "
+                    + "missing: \(missing.joined(separator: ", ")); not members: \(extra.joined(separator: ", "))")
         }
         return file
     }
@@ -72,20 +84,25 @@ public enum EmbeddedDefault {
     public static func load(into store: Store, geoData: String) throws {
         let members = try members(geoData: geoData)
         try store.importBoundaries(try boundaries(geoData: geoData, members: members), source: boundarySource)
-        let population = PopulationFile(file: geoData + "/consortium.csv", year: 2011,
-                                        entries: members.enumerated().map { .init(code: $1.code, name: $1.name, population: $1.population, row: $0 + 2) },
-                                        paddedCodes: 0)
+        let population = PopulationFile(
+            file: geoData + "/consortium.csv", year: 2011,
+            entries: members.enumerated().map {
+                .init(code: $1.code, name: $1.name, population: $1.population, row: $0 + 2)
+            },
+            paddedCodes: 0)
         try store.importPopulation(population, source: "GeoData/consortium.csv")
         var rows: [String: Int] = [:]
         for (i, m) in members.enumerated() { rows[m.code] = i + 2 }
         let zones = Dictionary(uniqueKeysWithValues: members.compactMap { m in m.zone.map { (m.code, $0) } })
-        try store.setConsortium(ConsortiumFile(file: population.file, codes: members.map(\.code), rowOfCode: rows, zones: zones))
+        try store.setConsortium(
+            ConsortiumFile(file: population.file, codes: members.map(\.code), rowOfCode: rows, zones: zones))
         try loadDirectory(into: store, geoData: geoData)
     }
 
     /// The synthetic survey exports shipped in `Surveys/samples/` beside `GeoData/`.
     public static func sampleSurveys(geoData: String) -> [String] {
-        let folder = URL(fileURLWithPath: geoData).deletingLastPathComponent().appendingPathComponent("Surveys/samples").path
+        let folder = URL(fileURLWithPath: geoData).deletingLastPathComponent().appendingPathComponent("Surveys/samples")
+            .path
         return ["kobo-user.csv", "odk-operator.csv", "paper-user.csv"].map { folder + "/" + $0 }
             .filter { FileManager.default.fileExists(atPath: $0) }
     }
@@ -103,7 +120,10 @@ public enum EmbeddedDefault {
         return try paths.map { path in
             let (summary, _) = try SurveyIngest.ingest(path: path, into: store, resolver: resolver)
             guard summary.rejected == 0 else {
-                throw InputError(file: path, problems: summary.rejections.map { InputProblem(.row($0.row), $0.messages.joined(separator: "; ")) })
+                throw InputError(
+                    file: path,
+                    problems: summary.rejections.map { InputProblem(.row($0.row), $0.messages.joined(separator: "; ")) }
+                )
             }
             return summary
         }
@@ -115,7 +135,8 @@ public enum EmbeddedDefault {
         let categoriesPath = geoData + "/categories.csv"
         try store.importCategories(try CategoryFile.read(path: categoriesPath), source: "GeoData/categories.csv")
         let servicesPath = geoData + "/services.csv"
-        let outcome = try ServiceCheck(context: try store.directoryContext()).check(try ServiceFile.read(path: servicesPath))
+        let outcome = try ServiceCheck(context: try store.directoryContext()).check(
+            try ServiceFile.read(path: servicesPath))
         guard outcome.problems.isEmpty else { throw InputError(file: servicesPath, problems: outcome.problems) }
         try store.importServices(outcome.services, source: "GeoData/services.csv")
     }

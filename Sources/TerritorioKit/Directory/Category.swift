@@ -37,9 +37,10 @@ public struct Category: Hashable, Sendable, Codable {
 
     /// The error for a taxonomy that drops `codes` while services still use them.
     public static func stillUsed(_ codes: Set<String>, source: String) -> InputError {
-        InputError(file: source, kind: .invalid,
-                   "the categories \(codes.sorted().joined(separator: ", ")) are used by services "
-                       + "and cannot be removed")
+        InputError(
+            file: source, kind: .invalid,
+            "the categories \(codes.sorted().joined(separator: ", ")) are used by services "
+                + "and cannot be removed")
     }
 }
 
@@ -51,8 +52,10 @@ public enum CategoryFile {
         let code = try table.requireColumn("code", option: "the header")
         var columns: [String: (label: Int, description: Int)] = [:]
         for language in Category.languages {
-            columns[language] = (try table.requireColumn("label_\(language)", option: "the header"),
-                                 try table.requireColumn("description_\(language)", option: "the header"))
+            columns[language] = (
+                try table.requireColumn("label_\(language)", option: "the header"),
+                try table.requireColumn("description_\(language)", option: "the header")
+            )
         }
         var problems: [InputProblem] = []
         var categories: [Category] = []
@@ -61,11 +64,15 @@ public enum CategoryFile {
             let row = table.row(ofRecord: i)
             let c = CSVStream.Table.field(record, code)
             guard !c.isEmpty, c.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
-                problems.append(InputProblem(.row(row), field: "code", "expected a code of lowercase letters, digits and _, such as night_shelter; found \"\(c)\""))
+                problems.append(
+                    InputProblem(
+                        .row(row), field: "code",
+                        "expected a code of lowercase letters, digits and _, such as night_shelter; found \"\(c)\""))
                 continue
             }
             guard seen.insert(c).inserted else {
-                problems.append(InputProblem(.row(row), field: "code", "the code \(c) appears twice")); continue
+                problems.append(InputProblem(.row(row), field: "code", "the code \(c) appears twice"))
+                continue
             }
             var category = Category(code: c, labels: [:], descriptions: [:])
             for language in Category.languages {

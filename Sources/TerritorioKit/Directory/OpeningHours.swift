@@ -28,7 +28,8 @@ public struct OpeningHours: Hashable, Sendable, CustomStringConvertible {
         /// `19:30-08:00` for a range past midnight, `00:00-24:00` for a whole day.
         public var description: String { Self.clock(start) + "-" + Self.clock(end > 1440 ? end - 1440 : end) }
         public static func clock(_ minutes: Int) -> String {
-            let h = minutes / 60, m = minutes % 60
+            let h = minutes / 60
+            let m = minutes % 60
             return (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
         }
     }
@@ -68,7 +69,9 @@ public struct OpeningHours: Hashable, Sendable, CustomStringConvertible {
 
     /// The normalised OSM text: what territorio stores and exports.
     public var description: String {
-        if rules.count == 1, rules[0].weekdays.isEmpty, !rules[0].publicHolidays, !rules[0].isOff, rules[0].times == [Self.wholeDay] {
+        if rules.count == 1, rules[0].weekdays.isEmpty, !rules[0].publicHolidays, !rules[0].isOff,
+            rules[0].times == [Self.wholeDay]
+        {
             return "24/7"
         }
         return rules.map { rule in
@@ -76,8 +79,11 @@ public struct OpeningHours: Hashable, Sendable, CustomStringConvertible {
             var selector = Self.daysText(rule.weekdays)
             if rule.publicHolidays { selector += selector.isEmpty ? "PH" : ",PH" }
             if !selector.isEmpty { parts.append(selector) }
-            if rule.isOff { parts.append("off") }
-            else { parts.append(rule.times.map(\.description).joined(separator: ",")) }
+            if rule.isOff {
+                parts.append("off")
+            } else {
+                parts.append(rule.times.map(\.description).joined(separator: ","))
+            }
             return parts.joined(separator: " ")
         }.joined(separator: "; ")
     }
@@ -87,7 +93,11 @@ public struct OpeningHours: Hashable, Sendable, CustomStringConvertible {
         let sorted = Array(Set(days)).sorted()
         var groups: [[Weekday]] = []
         for d in sorted {
-            if let last = groups.last?.last, last.rawValue + 1 == d.rawValue { groups[groups.count - 1].append(d) } else { groups.append([d]) }
+            if let last = groups.last?.last, last.rawValue + 1 == d.rawValue {
+                groups[groups.count - 1].append(d)
+            } else {
+                groups.append([d])
+            }
         }
         return groups.map { g in
             g.count >= 3 ? g.first!.osmName + "-" + g.last!.osmName : g.map(\.osmName).joined(separator: ",")
@@ -129,10 +139,17 @@ public struct OpeningHours: Hashable, Sendable, CustomStringConvertible {
         if let first = tokens.first, first.first?.isLetter == true, !["off", "closed"].contains(first.lowercased()) {
             tokens.removeFirst()
             for part in first.split(separator: ",", omittingEmptySubsequences: false) {
-                if part == "PH" { holidays = true; continue }
+                if part == "PH" {
+                    holidays = true
+                    continue
+                }
                 let ends = part.split(separator: "-", omittingEmptySubsequences: false)
-                guard (1...2).contains(ends.count), let a = day(ends[0]), let b = ends.count == 2 ? day(ends[1]) : day(ends[0]) else {
-                    throw ParseError(value: value, near: String(part), expected: "weekdays such as Mo, Mo-Fr or Mo,We (Mo Tu We Th Fr Sa Su) or PH")
+                guard (1...2).contains(ends.count), let a = day(ends[0]),
+                    let b = ends.count == 2 ? day(ends[1]) : day(ends[0])
+                else {
+                    throw ParseError(
+                        value: value, near: String(part),
+                        expected: "weekdays such as Mo, Mo-Fr or Mo,We (Mo Tu We Th Fr Sa Su) or PH")
                 }
                 var d = a
                 while true {
@@ -143,7 +160,8 @@ public struct OpeningHours: Hashable, Sendable, CustomStringConvertible {
             }
         }
         guard tokens.count <= 1 else {
-            throw ParseError(value: value, near: tokens.joined(separator: " "), expected: "one list of time ranges after the days")
+            throw ParseError(
+                value: value, near: tokens.joined(separator: " "), expected: "one list of time ranges after the days")
         }
         guard let timesText = tokens.first else {
             if weekdays.isEmpty && !holidays { throw ParseError(value: value, near: text, expected: "days and times") }
@@ -159,7 +177,9 @@ public struct OpeningHours: Hashable, Sendable, CustomStringConvertible {
                 throw ParseError(value: value, near: String(span), expected: "a time range such as 09:00-12:30")
             }
             let realEnd = end <= start ? end + 1440 : end
-            guard realEnd - start <= 1440 else { throw ParseError(value: value, near: String(span), expected: "a time range of at most 24 hours") }
+            guard realEnd - start <= 1440 else {
+                throw ParseError(value: value, near: String(span), expected: "a time range of at most 24 hours")
+            }
             times.append(TimeRange(start: start, end: realEnd))
         }
         return Rule(weekdays: weekdays, publicHolidays: holidays, times: times, isOff: false)
@@ -175,7 +195,8 @@ public struct OpeningHours: Hashable, Sendable, CustomStringConvertible {
     static func minutes(_ s: Substring) -> Int? {
         let parts = s.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-              let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m), h < 24 || m == 0 else { return nil }
+            let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m), h < 24 || m == 0
+        else { return nil }
         return h * 60 + m
     }
 }

@@ -30,11 +30,13 @@ public struct Service: Hashable, Sendable {
     public var source: String?
 
     /// Every stored property, as given (backends in other modules build this value too).
-    public init(id: String, name: String, organization: String? = nil, categories: [String], address: String? = nil,
-                postalCode: String? = nil, municipality: String? = nil, location: Coordinate,
-                locationApproximate: Bool, phone: String? = nil, email: String? = nil, website: String? = nil,
-                openingHours: String? = nil, languages: [String], eligibility: String? = nil,
-                capacity: Double? = nil, verified: Bool, lastUpdated: String? = nil, source: String? = nil) {
+    public init(
+        id: String, name: String, organization: String? = nil, categories: [String], address: String? = nil,
+        postalCode: String? = nil, municipality: String? = nil, location: Coordinate,
+        locationApproximate: Bool, phone: String? = nil, email: String? = nil, website: String? = nil,
+        openingHours: String? = nil, languages: [String], eligibility: String? = nil,
+        capacity: Double? = nil, verified: Bool, lastUpdated: String? = nil, source: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.organization = organization
@@ -57,9 +59,11 @@ public struct Service: Hashable, Sendable {
     }
 
     /// The columns of the service CSV, in order: what `import services` reads and `export services` writes.
-    public static let columns = ["id", "name", "organization", "categories", "address", "postal_code", "municipality", "lat", "lon",
-                                 "location_approximate", "phone", "email", "website", "opening_hours", "languages",
-                                 "eligibility", "capacity", "verified", "last_updated", "source"]
+    public static let columns = [
+        "id", "name", "organization", "categories", "address", "postal_code", "municipality", "lat", "lon",
+        "location_approximate", "phone", "email", "website", "opening_hours", "languages",
+        "eligibility", "capacity", "verified", "last_updated", "source"
+    ]
 
     /// The service as text fields, keyed by ``columns``: lists joined with `;`, numbers in
     /// their shortest exact form, so that exporting and importing again changes nothing.
@@ -67,11 +71,12 @@ public struct Service: Hashable, Sendable {
         [
             "id": id, "name": name, "organization": organization ?? "", "categories": categories.joined(separator: ";"),
             "address": address ?? "", "postal_code": postalCode ?? "", "municipality": municipality ?? "",
-            "lat": "\(location.lat)", "lon": "\(location.lon)", "location_approximate": locationApproximate ? "true" : "false",
+            "lat": "\(location.lat)", "lon": "\(location.lon)",
+            "location_approximate": locationApproximate ? "true" : "false",
             "phone": phone ?? "", "email": email ?? "", "website": website ?? "", "opening_hours": openingHours ?? "",
             "languages": languages.joined(separator: ";"), "eligibility": eligibility ?? "",
             "capacity": capacity.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : "\($0)" } ?? "",
-            "verified": verified ? "true" : "false", "last_updated": lastUpdated ?? "", "source": source ?? "",
+            "verified": verified ? "true" : "false", "last_updated": lastUpdated ?? "", "source": source ?? ""
         ]
     }
 }

@@ -27,16 +27,20 @@ public struct ServiceChange: Sendable, Hashable {
     static func between(_ before: Service?, _ after: Service?, effective: String, source: String) -> ServiceChange? {
         switch (before, after) {
         case (nil, let a?):
-            return ServiceChange(serviceID: a.id, kind: .opened, fields: [], before: nil, after: a,
-                                 effectiveDate: effective, recordedAt: "", source: source)
+            return ServiceChange(
+                serviceID: a.id, kind: .opened, fields: [], before: nil, after: a,
+                effectiveDate: effective, recordedAt: "", source: source)
         case (let b?, nil):
-            return ServiceChange(serviceID: b.id, kind: .closed, fields: [], before: b, after: nil,
-                                 effectiveDate: effective, recordedAt: "", source: source)
+            return ServiceChange(
+                serviceID: b.id, kind: .closed, fields: [], before: b, after: nil,
+                effectiveDate: effective, recordedAt: "", source: source)
         case (let b?, let a?) where b != a:
-            let old = b.fields, new = a.fields
+            let old = b.fields
+            let new = a.fields
             let changed = Service.columns.filter { old[$0] != new[$0] }
-            return ServiceChange(serviceID: a.id, kind: .updated, fields: changed, before: b, after: a,
-                                 effectiveDate: effective, recordedAt: "", source: source)
+            return ServiceChange(
+                serviceID: a.id, kind: .updated, fields: changed, before: b, after: a,
+                effectiveDate: effective, recordedAt: "", source: source)
         default:
             return nil
         }
@@ -47,15 +51,17 @@ extension Service {
     /// A service from the text fields of ``fields`` (as the history keeps it).
     init?(fields f: [String: String]) {
         guard let id = f["id"], let name = f["name"], let lat = Double(f["lat"] ?? ""),
-              let lon = Double(f["lon"] ?? "") else { return nil }
+            let lon = Double(f["lon"] ?? "")
+        else { return nil }
         func text(_ k: String) -> String? { (f[k] ?? "").isEmpty ? nil : f[k] }
         func list(_ k: String) -> [String] { (f[k] ?? "").split(separator: ";").map(String.init) }
-        self.init(id: id, name: name, organization: text("organization"), categories: list("categories"),
-                  address: text("address"), postalCode: text("postal_code"), municipality: text("municipality"),
-                  location: Coordinate(lon: lon, lat: lat), locationApproximate: f["location_approximate"] == "true",
-                  phone: text("phone"), email: text("email"), website: text("website"),
-                  openingHours: text("opening_hours"), languages: list("languages"), eligibility: text("eligibility"),
-                  capacity: text("capacity").flatMap(Double.init), verified: f["verified"] == "true",
-                  lastUpdated: text("last_updated"), source: text("source"))
+        self.init(
+            id: id, name: name, organization: text("organization"), categories: list("categories"),
+            address: text("address"), postalCode: text("postal_code"), municipality: text("municipality"),
+            location: Coordinate(lon: lon, lat: lat), locationApproximate: f["location_approximate"] == "true",
+            phone: text("phone"), email: text("email"), website: text("website"),
+            openingHours: text("opening_hours"), languages: list("languages"), eligibility: text("eligibility"),
+            capacity: text("capacity").flatMap(Double.init), verified: f["verified"] == "true",
+            lastUpdated: text("last_updated"), source: text("source"))
     }
 }

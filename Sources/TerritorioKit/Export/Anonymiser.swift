@@ -45,13 +45,16 @@ public enum Anonymiser {
     /// Each value of `attribute` and its rank in the attribute's order.
     static func domain(_ attribute: String, _ rows: [[String: String]]) -> [String: Int] {
         let counts = Dictionary(rows.map { ($0[attribute] ?? "", 1) }, uniquingKeysWith: +)
-        let ordered = nominal.contains(attribute)
+        let ordered =
+            nominal.contains(attribute)
             ? counts.keys.sorted { (-counts[$0]!, $0) < (-counts[$1]!, $1) } : counts.keys.sorted()
         return Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
     }
 
-    static func partition(_ part: [Int], rows: [[String: String]], ranks: [String: [String: Int]], k: Int,
-                          into parts: inout [[Int]]) {
+    static func partition(
+        _ part: [Int], rows: [[String: String]], ranks: [String: [String: Int]], k: Int,
+        into parts: inout [[Int]]
+    ) {
         let spread = { (a: String) in Double(Set(part.map { rows[$0][a] ?? "" }).count) / Double(ranks[a]!.count) }
         let order = quasiIdentifiers.enumerated().sorted { (-spread($0.1), $0.0) < (-spread($1.1), $1.0) }.map(\.1)
         for attribute in order {
@@ -67,8 +70,10 @@ public enum Anonymiser {
 
     /// `part` cut in two between two values of `attribute`, as near the middle as possible,
     /// with at least k rows on each side; nil when no such cut exists.
-    static func cut(_ part: [Int], on attribute: String, rows: [[String: String]], rank: [String: Int],
-                    k: Int) -> ([Int], [Int])? {
+    static func cut(
+        _ part: [Int], on attribute: String, rows: [[String: String]], rank: [String: Int],
+        k: Int
+    ) -> ([Int], [Int])? {
         let value = { (i: Int) in rank[rows[i][attribute] ?? ""]! }
         let sorted = part.sorted { (value($0), $0) < (value($1), $1) }
         let n = sorted.count
@@ -79,8 +84,10 @@ public enum Anonymiser {
     }
 
     /// Writes the part's values into its rows, and counts what was merged or suppressed.
-    static func publish(_ part: [Int], rows: [[String: String]], ranks: [String: [String: Int]],
-                        into result: inout Result) {
+    static func publish(
+        _ part: [Int], rows: [[String: String]], ranks: [String: [String: Int]],
+        into result: inout Result
+    ) {
         for attribute in quasiIdentifiers {
             let rank = ranks[attribute]!
             let values = Set(part.map { rows[$0][attribute] ?? "" }).sorted { rank[$0]! < rank[$1]! }

@@ -12,16 +12,20 @@ extension GapReport {
         }
         var meta: [String: Any] = [
             "method": "two-step floating catchment (PySAL access definitions) and gap levels; see docs/method.md",
-            "parameters": ["source": config.source, "default": catchment(config.defaults),
-                           "categories": Dictionary(uniqueKeysWithValues: analysis.categories.map { ($0.code, catchment(config.catchment($0.code))) })],
+            "parameters": [
+                "source": config.source, "default": catchment(config.defaults),
+                "categories": Dictionary(
+                    uniqueKeysWithValues: analysis.categories.map { ($0.code, catchment(config.catchment($0.code))) })
+            ],
             "k": config.k, "min_responses": config.minResponses,
-            "cost": costsFile.map { "cost matrix \(URL(fileURLWithPath: $0).lastPathComponent)" } ?? "great-circle km from each municipality's representative point",
+            "cost": costsFile.map { "cost matrix \(URL(fileURLWithPath: $0).lastPathComponent)" }
+                ?? "great-circle km from each municipality's representative point",
             "sources": analysis.inputs.sources,
             "services": analysis.inputs.services.count,
             "latest_submission": analysis.inputs.latestSubmission ?? NSNull(),
             "attribution": MunicipalityExport.attribution,
             "boundaries_approximate": analysis.inputs.municipalities.contains { $0.boundaryApproximate },
-            "categories": analysis.categories.map(\.code),
+            "categories": analysis.categories.map(\.code)
         ]
         if let rounds { meta["rounds"] = rounds }
         if let timestamp { meta["generated"] = ISO8601DateFormatter().string(from: timestamp) }
@@ -35,8 +39,9 @@ extension GapReport {
         let shapes = try store.consortiumShapes()
         var writer = GeoJSONWriter(members: [("territorio", try metadata(timestamp: timestamp, costsFile: costsFile))])
         for (i, m) in analysis.inputs.municipalities.enumerated() {
-            writer.addFeature(properties: properties(municipality: i),
-                              geometry: shapes[m.code].map { .multiPolygon(RightHandRule.apply($0)) } ?? .none)
+            writer.addFeature(
+                properties: properties(municipality: i),
+                geometry: shapes[m.code].map { .multiPolygon(RightHandRule.apply($0)) } ?? .none)
         }
         return writer.finish()
     }
@@ -87,11 +92,13 @@ extension GapReport {
                 let level = cells(category: c.code, municipality: i).first { $0.0 == "gap_level" }!.1
                 if case .string(let s) = level.value { levels[s ?? "suppressed", default: 0] += 1 }
             }
-            return SummaryRow(category: c.code, label: c.label(language),
-                              populationWithinReachShare: population > 0 ? Double(reached) / Double(population) : 0,
-                              municipalitiesWithoutService: zip(municipalities, gaps).filter { !$1.withinReach }.map(\.0.name),
-                              population: population, userReports: total("user_reports"), operatorRequests: total("operator_requests"),
-                              operatorUnmet: total("operator_unmet"), responses: total("responses"), levels: levels)
+            return SummaryRow(
+                category: c.code, label: c.label(language),
+                populationWithinReachShare: population > 0 ? Double(reached) / Double(population) : 0,
+                municipalitiesWithoutService: zip(municipalities, gaps).filter { !$1.withinReach }.map(\.0.name),
+                population: population, userReports: total("user_reports"),
+                operatorRequests: total("operator_requests"),
+                operatorUnmet: total("operator_unmet"), responses: total("responses"), levels: levels)
         }
     }
 }
@@ -99,12 +106,14 @@ extension GapReport {
 /// RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise.
 public enum RightHandRule {
     public static func apply(_ shape: MultiPolygon) -> MultiPolygon {
-        MultiPolygon(polygons: shape.polygons.map { p in
-            Polygon(rings: p.rings.enumerated().map { i, ring in
-                let ccw = signedArea(ring) > 0
-                return (i == 0) == ccw ? ring : ring.reversed()
+        MultiPolygon(
+            polygons: shape.polygons.map { p in
+                Polygon(
+                    rings: p.rings.enumerated().map { i, ring in
+                        let ccw = signedArea(ring) > 0
+                        return (i == 0) == ccw ? ring : ring.reversed()
+                    })
             })
-        })
     }
 
     /// Shoelace area in the plane of the coordinates (positive when counter-clockwise).

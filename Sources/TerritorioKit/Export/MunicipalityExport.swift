@@ -15,19 +15,25 @@ public enum MunicipalityExport {
     public static func geoJSON(_ records: [MunicipalityRecord]) -> String {
         var members: [(String, String)] = [("attribution", GeoJSONWriter.quoted(attribution))]
         if records.contains(where: \.boundaryApproximate) {
-            members.append(("note", GeoJSONWriter.quoted("Some boundaries are approximate (boundary_approximate = true): "
-                + "import the official ISTAT boundaries to replace them.")))
+            members.append(
+                (
+                    "note",
+                    GeoJSONWriter.quoted(
+                        "Some boundaries are approximate (boundary_approximate = true): "
+                            + "import the official ISTAT boundaries to replace them.")
+                ))
         }
         var writer = GeoJSONWriter(members: members)
         for m in records {
             guard let shape = m.shape else { continue }  // records read without their shapes
-            writer.addFeature(properties: [
-                "code": .string(m.code), "name": .string(m.name), "province": .string(m.province),
-                "population": .int(m.population), "population_year": .int(m.populationYear),
-                "in_consortium": .bool(m.inConsortium), "boundary_approximate": .bool(m.boundaryApproximate),
-                "area_km2": .double(m.areaKm2.map(roundedArea)),
-                "rep_lon": .double(m.representativePoint.lon), "rep_lat": .double(m.representativePoint.lat),
-            ], geometry: .multiPolygon(shape))
+            writer.addFeature(
+                properties: [
+                    "code": .string(m.code), "name": .string(m.name), "province": .string(m.province),
+                    "population": .int(m.population), "population_year": .int(m.populationYear),
+                    "in_consortium": .bool(m.inConsortium), "boundary_approximate": .bool(m.boundaryApproximate),
+                    "area_km2": .double(m.areaKm2.map(roundedArea)),
+                    "rep_lon": .double(m.representativePoint.lon), "rep_lat": .double(m.representativePoint.lat)
+                ], geometry: .multiPolygon(shape))
         }
         return writer.finish()
     }
@@ -38,13 +44,17 @@ public enum MunicipalityExport {
     }
 
     public static func csv(_ records: [MunicipalityRecord]) throws -> String {
-        let header = ["code", "name", "province", "population", "population_year", "in_consortium", "boundary_approximate",
-                      "area_km2", "rep_lon", "rep_lat"]
+        let header = [
+            "code", "name", "province", "population", "population_year", "in_consortium", "boundary_approximate",
+            "area_km2", "rep_lon", "rep_lat"
+        ]
         let rows = records.map { m in
-            [m.code, m.name, m.province ?? "", m.population.map(String.init) ?? "",
-             m.populationYear.map(String.init) ?? "", m.inConsortium ? "true" : "false",
-             m.boundaryApproximate ? "true" : "false", m.areaKm2.map { "\(roundedArea($0))" } ?? "",
-             "\(m.representativePoint.lon)", "\(m.representativePoint.lat)"]
+            [
+                m.code, m.name, m.province ?? "", m.population.map(String.init) ?? "",
+                m.populationYear.map(String.init) ?? "", m.inConsortium ? "true" : "false",
+                m.boundaryApproximate ? "true" : "false", m.areaKm2.map { "\(roundedArea($0))" } ?? "",
+                "\(m.representativePoint.lon)", "\(m.representativePoint.lat)"
+            ]
         }
         return try CSVText.make(header: header, rows: rows)
     }

@@ -27,7 +27,8 @@ extension ResearchExport {
         let names = Dictionary(uniqueKeysWithValues: inputs.municipalities.map { ($0.code, $0.name) })
         let zones = try store.zones()
         let stored = try store.researchSubmissions().shuffled()
-        let users = stored.filter { $0.form == "user" }, operators = stored.filter { $0.form == "operator" }
+        let users = stored.filter { $0.form == "user" }
+        let operators = stored.filter { $0.form == "operator" }
         let quasi = users.map { generalised($0, zones: zones, names: names) }
         let anonymous = Anonymiser.apply(quasi, k: config.k)
         let withheldCells = withheldOperatorCells(operators, k: config.k)
@@ -39,16 +40,20 @@ extension ResearchExport {
             table.points.append(nil)
         }
         for (n, o) in operators.enumerated() {
-            table.rows.append(operatorRow(o, name: names[o.code], zone: zones[o.code],
-                                          withheld: withheldCells[n] ?? []))
+            table.rows.append(
+                operatorRow(
+                    o, name: names[o.code], zone: zones[o.code],
+                    withheld: withheldCells[n] ?? []))
             table.points.append(inputs.municipalities.first { $0.code == o.code }?.point)
         }
         try write(table, format: format, to: path)
-        let extra = submissionsMeta(users: users, quasi: quasi, anonymous: anonymous, zones: zones, names: names,
-                                    withheldCells: withheldCells.values.reduce(0) { $0 + $1.count },
-                                    rows: table.rows.count)
-        try sidecar(path: path, dataset: "submissions", description: submissionsDescription, inputs: inputs,
-                    config: config, extra: extra)
+        let extra = submissionsMeta(
+            users: users, quasi: quasi, anonymous: anonymous, zones: zones, names: names,
+            withheldCells: withheldCells.values.reduce(0) { $0 + $1.count },
+            rows: table.rows.count)
+        try sidecar(
+            path: path, dataset: "submissions", description: submissionsDescription, inputs: inputs,
+            config: config, extra: extra)
     }
 
     static let submissionsDescription = """
@@ -60,23 +65,31 @@ extension ResearchExport {
         """
 
     static func submissionsHeader(_ categories: [String]) -> [String] {
-        ["export_id", "form", "zone", "quarter", "needs", "urgency", "barriers", "languages", "household_size",
-         "age_group", "istat_code", "municipality", "period_start_month", "period_end_month", "counts_withheld"]
+        [
+            "export_id", "form", "zone", "quarter", "needs", "urgency", "barriers", "languages", "household_size",
+            "age_group", "istat_code", "municipality", "period_start_month", "period_end_month", "counts_withheld"
+        ]
             + categories.flatMap { ["requests_\($0)", "unmet_\($0)"] }
     }
 
-    static func generalised(_ s: StoredSubmission, zones: [String: String],
-                            names: [String: String]) -> [String: String] {
-        ["zone": Generalisation.zone(of: s.code, zones: zones, names: names),
-         "quarter": Generalisation.quarter(month: s.month),
-         "age_group": s.ageGroup ?? "",
-         "household_size": Generalisation.householdBand(s.householdSize),
-         "languages": Generalisation.languages(s.languages)]
+    static func generalised(
+        _ s: StoredSubmission, zones: [String: String],
+        names: [String: String]
+    ) -> [String: String] {
+        [
+            "zone": Generalisation.zone(of: s.code, zones: zones, names: names),
+            "quarter": Generalisation.quarter(month: s.month),
+            "age_group": s.ageGroup ?? "",
+            "household_size": Generalisation.householdBand(s.householdSize),
+            "languages": Generalisation.languages(s.languages)
+        ]
     }
 
     static func userRow(_ s: StoredSubmission, quasi: [String: String]) -> [String: GeoJSONWriter.Value] {
-        var row: [String: GeoJSONWriter.Value] = ["export_id": .string(UUID().uuidString.lowercased()),
-                                                  "form": .string("user")]
+        var row: [String: GeoJSONWriter.Value] = [
+            "export_id": .string(UUID().uuidString.lowercased()),
+            "form": .string("user")
+        ]
         for name in quasiIdentifiers { row[name] = .string(quasi[name].flatMap { $0.isEmpty ? nil : $0 }) }
         row["needs"] = .string(s.needs.isEmpty ? nil : s.needs.joined(separator: " "))
         row["urgency"] = .string(s.urgency)
@@ -84,14 +97,16 @@ extension ResearchExport {
         return row
     }
 
-    static func operatorRow(_ s: StoredSubmission, name: String?, zone: String?,
-                            withheld: Set<String>) -> [String: GeoJSONWriter.Value] {
+    static func operatorRow(
+        _ s: StoredSubmission, name: String?, zone: String?,
+        withheld: Set<String>
+    ) -> [String: GeoJSONWriter.Value] {
         var row: [String: GeoJSONWriter.Value] = [
             "export_id": .string(UUID().uuidString.lowercased()), "form": .string("operator"), "zone": .string(zone),
             "quarter": .string(Generalisation.quarter(month: s.month)), "istat_code": .string(s.code),
             "municipality": .string(name), "period_start_month": .string(s.periodStart),
             "period_end_month": .string(s.periodEnd),
-            "counts_withheld": .string(withheld.isEmpty ? nil : withheld.sorted().joined(separator: " ")),
+            "counts_withheld": .string(withheld.isEmpty ? nil : withheld.sorted().joined(separator: " "))
         ]
         for (category, value) in s.requests where !withheld.contains("requests_\(category)") {
             row["requests_\(category)"] = .int(value)
@@ -122,22 +137,26 @@ extension ResearchExport {
         return withheld
     }
 
-    static func submissionsMeta(users: [StoredSubmission], quasi: [[String: String]], anonymous: Anonymiser.Result,
-                                zones: [String: String], names: [String: String], withheldCells: Int,
-                                rows: Int) -> [String: Any] {
+    static func submissionsMeta(
+        users: [StoredSubmission], quasi: [[String: String]], anonymous: Anonymiser.Result,
+        zones: [String: String], names: [String: String], withheldCells: Int,
+        rows: Int
+    ) -> [String: Any] {
         let generalised: [String: Int] = [
             "municipality_to_zone": users.filter { zones[$0.code] != nil }.count,
             "month_to_quarter": quasi.filter { !($0["quarter"] ?? "").isEmpty }.count,
-            "household_size_to_band": users.filter { $0.householdSize.map { $0 > 2 } ?? false }.count,
+            "household_size_to_band": users.filter { $0.householdSize.map { $0 > 2 } ?? false }.count
         ]
         let zoneMembers = Dictionary(grouping: zones.keys.sorted(), by: { zones[$0]! })
             .mapValues { $0.map { names[$0] ?? $0 } }
-        return ["rows": rows, "withheld_rows": anonymous.withheld, "quasi_identifiers": quasiIdentifiers,
-                "analytic_variables": analyticVariables, "generalised_values": generalised,
-                "merged_values": anonymous.mergedValues, "suppressed_values": anonymous.suppressedValues,
-                "suppressed_marker": Anonymiser.suppressed, "unanswered_in_a_set": Anonymiser.unanswered,
-                "withheld_operator_counts": withheldCells, "zones": zoneMembers,
-                "method": "global recoding (municipality to zone, month to quarter, household size to bands), then "
-                    + "Mondrian partitioning into groups of at least k rows (docs/privacy.md)"]
+        return [
+            "rows": rows, "withheld_rows": anonymous.withheld, "quasi_identifiers": quasiIdentifiers,
+            "analytic_variables": analyticVariables, "generalised_values": generalised,
+            "merged_values": anonymous.mergedValues, "suppressed_values": anonymous.suppressedValues,
+            "suppressed_marker": Anonymiser.suppressed, "unanswered_in_a_set": Anonymiser.unanswered,
+            "withheld_operator_counts": withheldCells, "zones": zoneMembers,
+            "method": "global recoding (municipality to zone, month to quarter, household size to bands), then "
+                + "Mondrian partitioning into groups of at least k rows (docs/privacy.md)"
+        ]
     }
 }

@@ -16,27 +16,36 @@ public enum ResearchExport {
     static func write(_ table: Table, format: Format, to path: String) throws {
         switch format {
         case .csv:
-            try AtomicFile.write(try CSVText.make(header: table.header, rows: table.rows.map { r in
-                table.header.map { GapReport.text(r[$0] ?? .string(nil)) }
-            }), to: path)
+            try AtomicFile.write(
+                try CSVText.make(
+                    header: table.header,
+                    rows: table.rows.map { r in
+                        table.header.map { GapReport.text(r[$0] ?? .string(nil)) }
+                    }), to: path)
         case .geojson:
             var writer = GeoJSONWriter(members: [("attribution", GeoJSONWriter.quoted(MunicipalityExport.attribution))])
             for (row, point) in zip(table.rows, table.points) {
-                writer.addFeature(properties: table.header.map { ($0, row[$0] ?? .string(nil)) }, geometry: point.map { .point($0) } ?? .none)
+                writer.addFeature(
+                    properties: table.header.map { ($0, row[$0] ?? .string(nil)) },
+                    geometry: point.map { .point($0) } ?? .none)
             }
             try AtomicFile.write(writer.finish(), to: path)
         }
     }
 
-    static func sidecar(path: String, dataset: String, description: String, inputs: GapInputs, config: AnalysisConfig, extra: [String: Any]) throws {
+    static func sidecar(
+        path: String, dataset: String, description: String, inputs: GapInputs, config: AnalysisConfig,
+        extra: [String: Any]
+    ) throws {
         var meta: [String: Any] = [
             "dataset": dataset, "description": description, "k": config.k,
             "sources": inputs.sources, "latest_submission": inputs.latestSubmission ?? NSNull(),
             "attribution": MunicipalityExport.attribution, "privacy": "docs/privacy.md",
-            "exported": ISO8601DateFormatter().string(from: Date()),
+            "exported": ISO8601DateFormatter().string(from: Date())
         ]
         for (key, value) in extra { meta[key] = value }
-        let data = try JSONSerialization.data(withJSONObject: meta, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let data = try JSONSerialization.data(
+            withJSONObject: meta, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         try AtomicFile.write(data, to: path + ".meta.json")
     }
 
@@ -51,32 +60,45 @@ public enum ResearchExport {
         let cells = try store.needCells()
         let (hiddenCount, hiddenUnmet) = protectNeeds(cells, control: DisclosureControl(k: config.k))
 
-        let header = ["zone", "istat_code", "municipality", "category", "role", "period", "count", "count_suppressed",
-                      "unmet", "unmet_suppressed"]
+        let header = [
+            "zone", "istat_code", "municipality", "category", "role", "period", "count", "count_suppressed",
+            "unmet", "unmet_suppressed"
+        ]
         var table = Table(header: header, rows: [], points: [])
         for (i, c) in cells.enumerated() {
             let m = names[c.key[0]]  // nil for a zone
             table.rows.append([
                 "zone": .string(m == nil ? c.key[0] : m?.zone), "istat_code": .string(m == nil ? nil : c.key[0]),
                 "municipality": .string(m?.name), "category": .string(c.key[1]), "role": .string(c.key[2]),
-                "period": .string(c.key[3]), "count": .int(hiddenCount.contains(i) ? nil : c.count), "count_suppressed": .bool(hiddenCount.contains(i)),
-                "unmet": .int(hiddenUnmet.contains(i) ? nil : c.unmet), "unmet_suppressed": .bool(hiddenUnmet.contains(i)),
+                "period": .string(c.key[3]), "count": .int(hiddenCount.contains(i) ? nil : c.count),
+                "count_suppressed": .bool(hiddenCount.contains(i)),
+                "unmet": .int(hiddenUnmet.contains(i) ? nil : c.unmet),
+                "unmet_suppressed": .bool(hiddenUnmet.contains(i))
             ])
             table.points.append(m?.point)
         }
         try write(table, format: format, to: path)
-        try sidecar(path: path, dataset: "needs", description: "User reports per zone, category and quarter; operator requests per municipality, category and period; counts below k withheld.",
-                    inputs: inputs, config: config, extra: ["rows": cells.count, "withheld_counts": hiddenCount.count, "withheld_unmet": hiddenUnmet.count])
+        try sidecar(
+            path: path, dataset: "needs",
+            description:
+                "User reports per zone, category and quarter; operator requests per municipality, category and period; counts below k withheld.",
+            inputs: inputs, config: config,
+            extra: ["rows": cells.count, "withheld_counts": hiddenCount.count, "withheld_unmet": hiddenUnmet.count])
     }
 
     /// One cell of the needs export before disclosure control: municipality, category, role and
     /// period as `key`, the number of reports (users) or requests (operators), and the unmet ones.
-    struct NeedCell { var key: [String]; var count: Int; var unmet: Int? }
+    struct NeedCell {
+        var key: [String]
+        var count: Int
+        var unmet: Int?
+    }
 
     /// The cells whose count, and whose unmet count, are withheld: per category × role, the
     /// total of each place (all periods) and of the whole consortium are protected.
     static func protectNeeds(_ cells: [NeedCell], control: DisclosureControl) -> (count: Set<Int>, unmet: Set<Int>) {
-        var hiddenCount = Set<Int>(), hiddenUnmet = Set<Int>()
+        var hiddenCount = Set<Int>()
+        var hiddenUnmet = Set<Int>()
         let byCategoryRole = Dictionary(grouping: cells.indices) { "\(cells[$0].key[1])|\(cells[$0].key[2])" }
         for indices in byCategoryRole.values {
             func groups(_ key: (NeedCell) -> String) -> [[Int]] {

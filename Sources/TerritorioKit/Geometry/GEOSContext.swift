@@ -14,10 +14,12 @@ final class GEOSContext {
         guard let h = GEOS_init_r() else { fatalError("GEOS_init_r failed: out of memory") }
         handle = h
         let box = Unmanaged.passUnretained(messages).toOpaque()
-        GEOSContext_setErrorMessageHandler_r(handle, { message, userdata in
-            guard let message, let userdata else { return }
-            Unmanaged<MessageBox>.fromOpaque(userdata).takeUnretainedValue().last = String(cString: message)
-        }, box)
+        GEOSContext_setErrorMessageHandler_r(
+            handle,
+            { message, userdata in
+                guard let message, let userdata else { return }
+                Unmanaged<MessageBox>.fromOpaque(userdata).takeUnretainedValue().last = String(cString: message)
+            }, box)
         GEOSContext_setNoticeMessageHandler_r(handle, { _, _ in }, nil)
     }
 
@@ -98,7 +100,9 @@ final class GEOSGeom {
     }
 
     /// A collection that takes ownership of `members` (they must not be used afterwards).
-    static func collection(_ context: GEOSContext, type: GEOSGeomTypes, _ members: [GEOSGeom]) throws(GeometryError) -> GEOSGeom {
+    static func collection(_ context: GEOSContext, type: GEOSGeomTypes, _ members: [GEOSGeom]) throws(GeometryError)
+        -> GEOSGeom
+    {
         let h = context.handle
         var clones: [OpaquePointer?] = []
         for m in members { clones.append(GEOSGeom_clone_r(h, m.pointer)) }
@@ -108,12 +112,16 @@ final class GEOSGeom {
         return try GEOSGeom(context, owning: raw, operation: "create collection")
     }
 
-    func unary(_ operation: String, _ f: (GEOSContextHandle_t, OpaquePointer) -> OpaquePointer?) throws(GeometryError) -> GEOSGeom {
+    func unary(_ operation: String, _ f: (GEOSContextHandle_t, OpaquePointer) -> OpaquePointer?) throws(GeometryError)
+        -> GEOSGeom
+    {
         try GEOSGeom(context, owning: f(h, pointer), operation: operation)
     }
 
-    func binary(_ operation: String, _ other: GEOSGeom,
-                _ f: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> OpaquePointer?) throws(GeometryError) -> GEOSGeom {
+    func binary(
+        _ operation: String, _ other: GEOSGeom,
+        _ f: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> OpaquePointer?
+    ) throws(GeometryError) -> GEOSGeom {
         try GEOSGeom(context, owning: f(h, pointer, other.pointer), operation: operation)
     }
 
@@ -124,8 +132,11 @@ final class GEOSGeom {
     }
 
     func pointXY() throws(GeometryError) -> Coordinate {
-        var x = 0.0, y = 0.0
-        guard GEOSGeomGetX_r(h, pointer, &x) == 1, GEOSGeomGetY_r(h, pointer, &y) == 1 else { throw context.error("point coordinates") }
+        var x = 0.0
+        var y = 0.0
+        guard GEOSGeomGetX_r(h, pointer, &x) == 1, GEOSGeomGetY_r(h, pointer, &y) == 1 else {
+            throw context.error("point coordinates")
+        }
         return Coordinate(x: x, y: y)
     }
 }

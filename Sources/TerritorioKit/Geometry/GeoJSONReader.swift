@@ -2,17 +2,28 @@ import Foundation
 
 /// A JSON value, as found in GeoJSON `properties`.
 public enum JSONValue: Hashable, Sendable, Decodable {
-    case string(String), number(Double), bool(Bool), null
-    case array([JSONValue]), object([String: JSONValue])
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([String: JSONValue])
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let d = try? c.decode(Double.self) { self = .number(d) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: JSONValue].self)) }
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let d = try? c.decode(Double.self) {
+            self = .number(d)
+        } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else if let a = try? c.decode([JSONValue].self) {
+            self = .array(a)
+        } else {
+            self = .object(try c.decode([String: JSONValue].self))
+        }
     }
 
     /// The value as text: strings as they are, whole numbers without a decimal point.
@@ -62,8 +73,9 @@ public enum GeoJSONReader {
             case .notGeoJSON(let t): Messages.text("geojson.not_geojson", ("found", t))
             case .unsupportedCRS(let crs): Messages.text("geojson.crs", ("crs", Echo.value(crs)))
             case .notUTF8(let b, let line, let column, let offset):
-                Messages.text("geojson.not_utf8", ("byte", String(format: "0x%02X", b)), ("line", String(line)),
-                              ("column", String(column)), ("offset", String(offset)))
+                Messages.text(
+                    "geojson.not_utf8", ("byte", String(format: "0x%02X", b)), ("line", String(line)),
+                    ("column", String(column)), ("offset", String(offset)))
             case .notText(let cause): cause
             }
         }
@@ -96,11 +108,13 @@ public enum GeoJSONReader {
         } catch {
             let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
             guard let r = text.range(of: #"around character \d+"#, options: .regularExpression),
-                  let offset = Int(text[r].split(separator: " ").last ?? "") else { return text }
+                let offset = Int(text[r].split(separator: " ").last ?? "")
+            else { return text }
             let (line, column) = InputFile.position(of: min(offset, data.count), in: [UInt8](data))
             let reason = text[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
-            return Messages.text("geojson.syntax", ("reason", reason),
-                                 ("line", String(line)), ("column", String(column)), ("offset", String(offset)))
+            return Messages.text(
+                "geojson.syntax", ("reason", reason),
+                ("line", String(line)), ("column", String(column)), ("offset", String(offset)))
         }
     }
 
@@ -116,7 +130,8 @@ public enum GeoJSONReader {
             let underlying = ctx.underlyingError.map { $0 as NSError }
             return underlying?.userInfo[NSDebugDescriptionErrorKey] as? String
                 ?? underlying?.localizedDescription ?? ctx.debugDescription
-        case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx), DecodingError.keyNotFound(_, let ctx):
+        case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx),
+            DecodingError.keyNotFound(_, let ctx):
             let path = ctx.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
             return "\(ctx.debugDescription) at \(path)"
         default: return "\(error)"
@@ -130,10 +145,13 @@ public enum GeoJSONReader {
         enum Keys: String, CodingKey { case type, features, crs, properties, geometry, name }
 
         init(from decoder: Decoder) throws {
-            guard let c = try? decoder.container(keyedBy: Keys.self) else { throw ReadError.notGeoJSON(found: "a value that is not an object") }
+            guard let c = try? decoder.container(keyedBy: Keys.self) else {
+                throw ReadError.notGeoJSON(found: "a value that is not an object")
+            }
             let type = try? c.decode(String.self, forKey: .type)
             if let crs = try? c.nestedContainer(keyedBy: Keys.self, forKey: .crs),
-               let props = try? crs.nestedContainer(keyedBy: Keys.self, forKey: .properties) {
+                let props = try? crs.nestedContainer(keyedBy: Keys.self, forKey: .properties)
+            {
                 crsName = try? props.decode(String.self, forKey: .name)
             }
             switch type {
@@ -165,7 +183,8 @@ public enum GeoJSONReader {
             let c = try decoder.container(keyedBy: Keys.self)
             properties = (try? c.decodeIfPresent([String: JSONValue].self, forKey: .properties)) ?? [:]
             guard (try? c.decodeNil(forKey: .geometry)) == false,
-                  let g = try? c.nestedContainer(keyedBy: GeometryKeys.self, forKey: .geometry) else {
+                let g = try? c.nestedContainer(keyedBy: GeometryKeys.self, forKey: .geometry)
+            else {
                 geometry = .missing
                 return
             }
@@ -185,23 +204,31 @@ public enum GeoJSONReader {
             } catch let e as GeoJSONCoordinateError {
                 geometry = .malformed(type: type, reason: e.reason)
             } catch {
-                geometry = .malformed(type: type, reason: "coordinates are not nested arrays of numbers as \(type) requires")
+                geometry = .malformed(
+                    type: type, reason: "coordinates are not nested arrays of numbers as \(type) requires")
             }
         }
 
         struct GeoJSONCoordinateError: Error { var reason: String }
 
         static func position(_ p: [Double]) throws -> Coordinate {
-            guard p.count >= 2 else { throw GeoJSONCoordinateError(reason: "a position has \(p.count) number(s); expected [longitude, latitude]") }
+            guard p.count >= 2 else {
+                throw GeoJSONCoordinateError(
+                    reason: "a position has \(p.count) number(s); expected [longitude, latitude]")
+            }
             return Coordinate(x: p[0], y: p[1])
         }
 
         static func polygon(_ rings: [[[Double]]]) throws -> Polygon {
             guard !rings.isEmpty else { throw GeoJSONCoordinateError(reason: "a polygon has no rings") }
-            return Polygon(rings: try rings.map { ring in
-                guard ring.count >= 4 else { throw GeoJSONCoordinateError(reason: "a ring has \(ring.count) positions; expected at least 4 (closed)") }
-                return try ring.map(position)
-            })
+            return Polygon(
+                rings: try rings.map { ring in
+                    guard ring.count >= 4 else {
+                        throw GeoJSONCoordinateError(
+                            reason: "a ring has \(ring.count) positions; expected at least 4 (closed)")
+                    }
+                    return try ring.map(position)
+                })
         }
     }
 }

@@ -25,10 +25,17 @@ public struct GeoJSONWriter {
 
     /// A property value for ``addFeature(properties:geometry:)``.
     public enum Value: Sendable {
-        case string(String?), int(Int?), double(Double?), bool(Bool)
+        case string(String?)
+        case int(Int?)
+        case double(Double?)
+        case bool(Bool)
     }
 
-    public enum Shape { case multiPolygon(MultiPolygon), point(Coordinate), none }
+    public enum Shape {
+        case multiPolygon(MultiPolygon)
+        case point(Coordinate)
+        case none
+    }
 
     public mutating func addFeature(properties: KeyValuePairs<String, Value>, geometry: Shape) {
         addFeature(properties: Array(properties), geometry: geometry)
@@ -96,9 +103,15 @@ public struct GeoJSONWriter {
 
     /// Fixed-point formatting without Foundation's formatter (hot path): trailing zeros trimmed.
     private mutating func number(_ v: Double) {
-        if exact { text += "\(v)"; return }
+        if exact {
+            text += "\(v)"
+            return
+        }
         let scaled = (abs(v) * scale).rounded()
-        guard scaled < 9e15 else { text += String(v); return }
+        guard scaled < 9e15 else {
+            text += String(v)
+            return
+        }
         let n = UInt64(scaled)
         let unit = UInt64(scale)
         if v < 0 && n != 0 { text += "-" }
@@ -106,7 +119,10 @@ public struct GeoJSONWriter {
         var frac = n % unit
         guard frac != 0 else { return }
         var digits = decimals
-        while frac % 10 == 0 { frac /= 10; digits -= 1 }
+        while frac % 10 == 0 {
+            frac /= 10
+            digits -= 1
+        }
         let s = String(frac)
         text += "." + String(repeating: "0", count: digits - s.count) + s
     }
@@ -121,7 +137,7 @@ public struct GeoJSONWriter {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case "<": out += "\\u003c"   // safe to embed in HTML
+            case "<": out += "\\u003c"  // safe to embed in HTML
             case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
             default: out.unicodeScalars.append(u)
             }

@@ -26,7 +26,9 @@ public final class GeometryEngine {
         switch GEOSisValid_r(context.handle, g.pointer) {
         case 1: return .valid
         case 0:
-            guard let reason = GEOSisValidReason_r(context.handle, g.pointer) else { return .invalid(reason: "invalid") }
+            guard let reason = GEOSisValidReason_r(context.handle, g.pointer) else {
+                return .invalid(reason: "invalid")
+            }
             defer { GEOSFree_r(context.handle, reason) }
             return .invalid(reason: String(cString: reason))
         default: throw context.error("isValid")
@@ -91,7 +93,9 @@ public final class PreparedPolygon {
     private let prepared: OpaquePointer
 
     init(engine: GeometryEngine, geometry: GEOSGeom) throws(GeometryError) {
-        guard let p = GEOSPrepare_r(engine.context.handle, geometry.pointer) else { throw engine.context.error("Prepare") }
+        guard let p = GEOSPrepare_r(engine.context.handle, geometry.pointer) else {
+            throw engine.context.error("Prepare")
+        }
         self.engine = engine
         self.geometry = geometry
         self.prepared = p

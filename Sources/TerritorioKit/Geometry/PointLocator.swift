@@ -12,14 +12,17 @@ public final class PointLocator {
     private var cellSize = 1.0
     private var columns = 1, rows = 1
 
-    public init(_ zones: [(id: String, shape: MultiPolygon)], engine: GeometryEngine = GeometryEngine()) throws(GeometryError) {
+    public init(_ zones: [(id: String, shape: MultiPolygon)], engine: GeometryEngine = GeometryEngine())
+        throws(GeometryError)
+    {
         self.engine = engine
         for zone in zones {
             guard let box = zone.shape.boundingBox else { continue }
             entries.append((zone.id, box, try engine.prepare(zone.shape)))
         }
         guard let extent = entries.map(\.box).reduce(nil, { $0?.union($1) ?? $1 }) else { return }
-        let width = max(extent.maxX - extent.minX, 1e-9), height = max(extent.maxY - extent.minY, 1e-9)
+        let width = max(extent.maxX - extent.minX, 1e-9)
+        let height = max(extent.maxY - extent.minY, 1e-9)
         cellSize = max((width * height / Double(max(entries.count, 1))).squareRoot(), 1e-6)
         columns = min(Int(width / cellSize) + 1, 4096)
         rows = min(Int(height / cellSize) + 1, 4096)
@@ -34,7 +37,10 @@ public final class PointLocator {
     }
 
     private func cell(_ p: Coordinate) -> (Int, Int) {
-        (min(max(Int((p.x - origin.x) / cellSize), 0), columns - 1), min(max(Int((p.y - origin.y) / cellSize), 0), rows - 1))
+        (
+            min(max(Int((p.x - origin.x) / cellSize), 0), columns - 1),
+            min(max(Int((p.y - origin.y) / cellSize), 0), rows - 1)
+        )
     }
 
     /// The id of the zone covering `point` (inside or on its boundary), or nil.
@@ -44,7 +50,10 @@ public final class PointLocator {
         for i in grid[r * columns + c] {
             let e = entries[Int(i)]
             if point.x >= e.box.minX && point.x <= e.box.maxX && point.y >= e.box.minY && point.y <= e.box.maxY,
-               try e.prepared.covers(point) { return e.id }
+                try e.prepared.covers(point)
+            {
+                return e.id
+            }
         }
         return nil
     }

@@ -2,9 +2,15 @@
 public struct Coordinate: Hashable, Sendable, Codable {
     public var x: Double
     public var y: Double
-    public init(x: Double, y: Double) { self.x = x; self.y = y }
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
     /// Longitude (x) and latitude (y), WGS84.
-    public init(lon: Double, lat: Double) { self.x = lon; self.y = lat }
+    public init(lon: Double, lat: Double) {
+        self.x = lon
+        self.y = lat
+    }
     public var lon: Double { x }
     public var lat: Double { y }
 }
@@ -36,16 +42,23 @@ public struct BoundingBox: Hashable, Sendable, Codable {
     public var minX: Double, minY: Double, maxX: Double, maxY: Double
 
     public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
-        self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
+        self.minX = minX
+        self.minY = minY
+        self.maxX = maxX
+        self.maxY = maxY
     }
 
     /// The extent of `coordinates`, or nil when there are none.
     public init?(_ coordinates: some Sequence<Coordinate>) {
         var box: BoundingBox?
         for c in coordinates {
-            if box == nil { box = BoundingBox(minX: c.x, minY: c.y, maxX: c.x, maxY: c.y) } else {
-                box!.minX = min(box!.minX, c.x); box!.maxX = max(box!.maxX, c.x)
-                box!.minY = min(box!.minY, c.y); box!.maxY = max(box!.maxY, c.y)
+            if box == nil {
+                box = BoundingBox(minX: c.x, minY: c.y, maxX: c.x, maxY: c.y)
+            } else {
+                box!.minX = min(box!.minX, c.x)
+                box!.maxX = max(box!.maxX, c.x)
+                box!.minY = min(box!.minY, c.y)
+                box!.maxY = max(box!.maxY, c.y)
             }
         }
         guard let box else { return nil }
@@ -53,8 +66,9 @@ public struct BoundingBox: Hashable, Sendable, Codable {
     }
 
     public func union(_ other: BoundingBox) -> BoundingBox {
-        BoundingBox(minX: min(minX, other.minX), minY: min(minY, other.minY),
-                    maxX: max(maxX, other.maxX), maxY: max(maxY, other.maxY))
+        BoundingBox(
+            minX: min(minX, other.minX), minY: min(minY, other.minY),
+            maxX: max(maxX, other.maxX), maxY: max(maxY, other.maxY))
     }
 
     /// Whether the two boxes share interior area (touching edges do not count).

@@ -22,20 +22,20 @@ public struct TransverseMercator: Sendable {
         n / 2 - 2 * n * n / 3 + 5 * pow(n, 3) / 16 + 41 * pow(n, 4) / 180,
         13 * n * n / 48 - 3 * pow(n, 3) / 5 + 557 * pow(n, 4) / 1440,
         61 * pow(n, 3) / 240 - 103 * pow(n, 4) / 140,
-        49561 * pow(n, 4) / 161_280,
+        49561 * pow(n, 4) / 161_280
     ]
 
     static let beta: [Double] = [
         n / 2 - 2 * n * n / 3 + 37 * pow(n, 3) / 96 - pow(n, 4) / 360,
         n * n / 48 + pow(n, 3) / 15 - 437 * pow(n, 4) / 1440,
         17 * pow(n, 3) / 480 - 37 * pow(n, 4) / 840,
-        4397 * pow(n, 4) / 161_280,
+        4397 * pow(n, 4) / 161_280
     ]
     static let delta: [Double] = [
         2 * n - 2 * n * n / 3 - 2 * pow(n, 3) + 116 * pow(n, 4) / 45,
         7 * n * n / 3 - 8 * pow(n, 3) / 5 - 227 * pow(n, 4) / 45,
         56 * pow(n, 3) / 15 - 136 * pow(n, 4) / 35,
-        4279 * pow(n, 4) / 630,
+        4279 * pow(n, 4) / 630
     ]
 
     /// The WGS84 longitude/latitude of an easting (x) and northing (y) in metres: the inverse
@@ -43,7 +43,8 @@ public struct TransverseMercator: Sendable {
     public func unproject(_ p: Coordinate) -> Coordinate {
         let xi = (p.y - falseNorthing) / (scale * Self.rectifying)
         let eta = (p.x - falseEasting) / (scale * Self.rectifying)
-        var xi1 = xi, eta1 = eta
+        var xi1 = xi
+        var eta1 = eta
         for (j, b) in Self.beta.enumerated() {
             let k = Double(2 * (j + 1))
             xi1 -= b * sin(k * xi) * cosh(k * eta)
@@ -60,12 +61,14 @@ public struct TransverseMercator: Sendable {
     /// Easting (x) and northing (y) in metres of a WGS84 longitude/latitude.
     public func project(_ c: Coordinate) -> Coordinate {
         let rad = Double.pi / 180
-        let phi = c.lat * rad, lambda = (c.lon - centralMeridian) * rad
+        let phi = c.lat * rad
+        let lambda = (c.lon - centralMeridian) * rad
         let e = 2 * Self.n.squareRoot() / (1 + Self.n)
         let t = sinh(atanh(sin(phi)) - e * atanh(e * sin(phi)))
         let xi = atan2(t, cos(lambda))
         let eta = atanh(sin(lambda) / (1 + t * t).squareRoot())
-        var x = eta, y = xi
+        var x = eta
+        var y = xi
         for (j, a) in Self.alpha.enumerated() {
             let k = Double(2 * (j + 1))
             x += a * cos(k * xi) * sinh(k * eta)

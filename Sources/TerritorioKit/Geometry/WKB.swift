@@ -55,7 +55,10 @@ public enum WKB {
     struct Writer {
         var bytes: [UInt8] = []
         init(capacity: Int) { bytes.reserveCapacity(capacity) }
-        mutating func header(_ type: UInt32) { bytes.append(1); uint32(type) }
+        mutating func header(_ type: UInt32) {
+            bytes.append(1)
+            uint32(type)
+        }
         mutating func uint32(_ v: UInt32) {
             for i in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * UInt32(i)))) }
         }

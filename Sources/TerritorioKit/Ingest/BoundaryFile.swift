@@ -25,7 +25,9 @@ public struct BoundaryFile: Sendable {
         /// Optional: used when present (openpolis: the province's two-letter acronym).
         public var province: String
         public init(code: String = "com_istat_code", name: String = "name", province: String = "prov_acr") {
-            self.code = code; self.name = name; self.province = province
+            self.code = code
+            self.name = name
+            self.province = province
         }
     }
 
@@ -60,7 +62,8 @@ public struct BoundaryFile: Sendable {
             let at = InputLocation.feature(index: feature.index, code: code)
             var ok = true
             func problem(_ field: String?, _ message: String) {
-                problems.append(InputProblem(at, field: field, message)); ok = false
+                problems.append(InputProblem(at, field: field, message))
+                ok = false
             }
 
             switch rawCode {
@@ -84,18 +87,25 @@ public struct BoundaryFile: Sendable {
             if name.isEmpty { problem(fields.name, Messages.text("boundary.name_missing")) }
             let province = feature.properties[fields.province]?.text
 
-            guard let shape = Self.shape(of: feature.geometry, problem: { problem(nil, $0) }), ok, let code else { continue }
+            guard let shape = Self.shape(of: feature.geometry, problem: { problem(nil, $0) }), ok, let code else {
+                continue
+            }
             do {
                 var repair: String?
                 var valid = shape
                 if case .invalid(let reason) = try engine.validity(of: shape) {
                     valid = try engine.repaired(shape)
                     repair = reason
-                    if valid.polygons.isEmpty { problem(nil, "the geometry is invalid (\(reason)) and nothing is left after repair"); continue }
+                    if valid.polygons.isEmpty {
+                        problem(nil, "the geometry is invalid (\(reason)) and nothing is left after repair")
+                        continue
+                    }
                 }
                 let point = try engine.representativePoint(of: valid)
-                boundaries.append(MunicipalityBoundary(code: code, name: name, province: province, shape: valid,
-                                                       representativePoint: point, repair: repair))
+                boundaries.append(
+                    MunicipalityBoundary(
+                        code: code, name: name, province: province, shape: valid,
+                        representativePoint: point, repair: repair))
             } catch {
                 problem(nil, "the geometry cannot be processed: \(error)")
             }
@@ -120,20 +130,35 @@ public struct BoundaryFile: Sendable {
         switch geometry {
         case .polygon(let p): shape = MultiPolygon(p)
         case .multiPolygon(let mp): shape = mp
-        case .point: problem("the geometry is a Point; expected a Polygon or MultiPolygon (a municipal boundary)"); return nil
-        case .other(let type): problem("the geometry is a \(type); expected a Polygon or MultiPolygon (a municipal boundary)"); return nil
-        case .malformed(let type, let reason): problem("the \(type) geometry is malformed: \(reason)"); return nil
-        case .missing: problem("the feature has no geometry; expected a Polygon or MultiPolygon"); return nil
+        case .point:
+            problem("the geometry is a Point; expected a Polygon or MultiPolygon (a municipal boundary)")
+            return nil
+        case .other(let type):
+            problem("the geometry is a \(type); expected a Polygon or MultiPolygon (a municipal boundary)")
+            return nil
+        case .malformed(let type, let reason):
+            problem("the \(type) geometry is malformed: \(reason)")
+            return nil
+        case .missing:
+            problem("the feature has no geometry; expected a Polygon or MultiPolygon")
+            return nil
         }
-        guard !shape.polygons.isEmpty else { problem("the MultiPolygon is empty"); return nil }
+        guard !shape.polygons.isEmpty else {
+            problem("the MultiPolygon is empty")
+            return nil
+        }
         for c in shape.coordinates where !Self.isLonLat(c) {
             let pair = "(\(c.x), \(c.y))"
             if !c.x.isFinite || !c.y.isFinite {
                 problem("the coordinates \(pair) are not numbers")
             } else if abs(c.x) > 1000 || abs(c.y) > 1000 {
-                problem("the coordinates \(pair) look like projected metres (e.g. UTM 32N, EPSG:32632), not WGS84 longitude/latitude; reproject the file first: ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson in.geojson")
+                problem(
+                    "the coordinates \(pair) look like projected metres (e.g. UTM 32N, EPSG:32632), not WGS84 longitude/latitude; reproject the file first: ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson in.geojson"
+                )
             } else {
-                problem("the coordinates \(pair) are outside WGS84 ranges; expected longitude within ±180 and latitude within ±90, in that order")
+                problem(
+                    "the coordinates \(pair) are outside WGS84 ranges; expected longitude within ±180 and latitude within ±90, in that order"
+                )
             }
             return nil
         }

@@ -30,8 +30,10 @@ extension CSVStream {
         /// The index of column `name`, or an error that lists the columns the file has.
         public func requireColumn(_ name: String, option: String) throws(InputError) -> Int {
             guard let i = column(name) else {
-                throw InputError(file: file, kind: .invalid, "no column '\(name)'; the columns are: "
-                                 + "\(header.joined(separator: ", ")). Choose one with \(option)")
+                throw InputError(
+                    file: file, kind: .invalid,
+                    "no column '\(name)'; the columns are: "
+                        + "\(header.joined(separator: ", ")). Choose one with \(option)")
             }
             return i
         }
@@ -52,7 +54,9 @@ extension CSVStream {
         do { headerRecord = try stream.next() } catch { throw InputError(file: path, "cannot read the file: \(error)") }
         guard let headerRecord else { throw InputError(file: path, "the file has no header line") }
         let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        var records: [[String]] = [], rows: [Int] = [], malformed: [Int: [InputProblem]] = [:]
+        var records: [[String]] = []
+        var rows: [Int] = []
+        var malformed: [Int: [InputProblem]] = [:]
         do {
             while let record = try stream.next() {
                 let problems = record.shapeProblems(columns: header.count).map { problem in
@@ -68,8 +72,9 @@ extension CSVStream {
         } catch {
             throw InputError(file: path, "cannot read the file: \(error)")
         }
-        let table = Table(file: path, header: header, records: records, rows: rows, malformed: malformed,
-                          encoding: stream.encoding)
+        let table = Table(
+            file: path, header: header, records: records, rows: rows, malformed: malformed,
+            encoding: stream.encoding)
         if strict && !malformed.isEmpty { throw InputError(file: path, problems: table.problems) }
         return table
     }

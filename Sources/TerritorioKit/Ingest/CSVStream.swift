@@ -31,12 +31,20 @@ public final class CSVStream {
         public func shapeProblems(columns: Int) -> [(field: Int?, message: String)] {
             var out: [(field: Int?, message: String)] = []
             if let i = unclosedQuoteField {
-                out.append((i, "a quote opens this field and is never closed, "
-                            + "so the rest of the file was read into it"))
+                out.append(
+                    (
+                        i,
+                        "a quote opens this field and is never closed, "
+                            + "so the rest of the file was read into it"
+                    ))
             }
             if fields.count != columns {
-                out.append((nil, "the row has \(fields.count) fields but the header has \(columns): "
-                            + "a delimiter or quote is missing or extra"))
+                out.append(
+                    (
+                        nil,
+                        "the row has \(fields.count) fields but the header has \(columns): "
+                            + "a delimiter or quote is missing or extra"
+                    ))
             }
             if let i = oversizedField { out.append((i, "longer than \(CSVStream.maximumFieldBytes / 1_048_576) MB")) }
             if let i = nulField { out.append((i, CSVStream.nulMessage)) }
@@ -76,7 +84,10 @@ public final class CSVStream {
         totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         try fill()
         if buffer.isEmpty { throw InputError(file: path, Messages.text("file.empty")) }
-        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3; byteOrderMark = true }
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
+            position = 3
+            byteOrderMark = true
+        }
         let sample = buffer[position..<min(buffer.count, 65_536)]
         // Not CSV text (a zip, UTF-16 or UTF-32, NUL bytes in the header or throughout): refused
         // with the cause and its position. A stray NUL further on is only its own row's problem.
@@ -119,11 +130,18 @@ public final class CSVStream {
         guard !atEnd else { return }
         let chunk: Data?
         do { chunk = try handle.read(upToCount: 1 << 20) } catch {
-            throw InputError(file: path, kind: .unreadable,
-                             Messages.text("file.read_failed", ("reason", error.localizedDescription)))
+            throw InputError(
+                file: path, kind: .unreadable,
+                Messages.text("file.read_failed", ("reason", error.localizedDescription)))
         }
-        guard let chunk, !chunk.isEmpty else { atEnd = true; return }
-        if position > 0 { buffer.removeFirst(position); position = 0 }
+        guard let chunk, !chunk.isEmpty else {
+            atEnd = true
+            return
+        }
+        if position > 0 {
+            buffer.removeFirst(position)
+            position = 0
+        }
         buffer.append(contentsOf: chunk)
         bytesRead += chunk.count
     }
@@ -135,7 +153,10 @@ public final class CSVStream {
         rowCounter += 1
         var line: [UInt8] = []
         while true {
-            if position >= buffer.count { try fill(); if position >= buffer.count { break } }
+            if position >= buffer.count {
+                try fill()
+                if position >= buffer.count { break }
+            }
             let b = buffer[position]
             position += 1
             if b == UInt8(ascii: "\n") { break }
@@ -160,10 +181,16 @@ public final class CSVStream {
         var nul: Int?
         var quoted = false
         var fieldStart = true
-        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let quote = UInt8(ascii: "\"")
+        let cr = UInt8(ascii: "\r")
+        let lf = UInt8(ascii: "\n")
         func append(_ b: UInt8) {
             if b == 0 && nul == nil { nul = fields.count }
-            if field.count < Self.maximumFieldBytes { field.append(b) } else if oversized == nil { oversized = fields.count }
+            if field.count < Self.maximumFieldBytes {
+                field.append(b)
+            } else if oversized == nil {
+                oversized = fields.count
+            }
         }
         while true {
             if position >= buffer.count {
@@ -175,16 +202,27 @@ public final class CSVStream {
             if quoted {
                 if b == quote {
                     if position >= buffer.count { try fill() }
-                    if position < buffer.count && buffer[position] == quote { append(quote); position += 1 } else { quoted = false }
+                    if position < buffer.count && buffer[position] == quote {
+                        append(quote)
+                        position += 1
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     append(b)
                 }
                 continue
             }
-            if b == quote && fieldStart { quoted = true; fieldStart = false; continue }
+            if b == quote && fieldStart {
+                quoted = true
+                fieldStart = false
+                continue
+            }
             fieldStart = false
             if b == delimiter {
-                fields.append(decode(field)); field.removeAll(keepingCapacity: true); fieldStart = true
+                fields.append(decode(field))
+                field.removeAll(keepingCapacity: true)
+                fieldStart = true
             } else if b == lf {
                 break
             } else if b == cr {
@@ -197,8 +235,9 @@ public final class CSVStream {
         }
         let unclosed = quoted ? fields.count : nil
         fields.append(decode(field))
-        return Record(fields: fields, row: rowCounter, oversizedField: oversized, nulField: nul,
-                      unclosedQuoteField: unclosed)
+        return Record(
+            fields: fields, row: rowCounter, oversizedField: oversized, nulField: nul,
+            unclosedQuoteField: unclosed)
     }
 
     private func decode(_ field: [UInt8]) -> String {
@@ -222,7 +261,9 @@ public final class CSVStream {
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
         var quoted = false
         for b in buffer[start...] {
-            if b == UInt8(ascii: "\"") { quoted.toggle() } else if !quoted {
+            if b == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if !quoted {
                 if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
                 if counts[b] != nil { counts[b]! += 1 }
             }
@@ -233,8 +274,10 @@ public final class CSVStream {
     /// A zip (xlsx, ods), PDF, PNG, gzip or old Office file, or text with NUL bytes in its first
     /// line or many of them: not a CSV. A stray NUL further on is a problem of its record.
     static func looksBinary(_ sample: ArraySlice<UInt8>) -> Bool {
-        let magic: [[UInt8]] = [[0x50, 0x4B, 0x03, 0x04], [0x25, 0x50, 0x44, 0x46], [0x89, 0x50, 0x4E, 0x47],
-                                [0x1F, 0x8B], [0xD0, 0xCF, 0x11, 0xE0]]
+        let magic: [[UInt8]] = [
+            [0x50, 0x4B, 0x03, 0x04], [0x25, 0x50, 0x44, 0x46], [0x89, 0x50, 0x4E, 0x47],
+            [0x1F, 0x8B], [0xD0, 0xCF, 0x11, 0xE0]
+        ]
         if magic.contains(where: { sample.starts(with: $0) }) { return true }
         if sample.prefix(while: { $0 != UInt8(ascii: "\n") }).contains(0) { return true }
         return sample.lazy.filter { $0 == 0 }.count > 8
@@ -250,10 +293,12 @@ public final class CSVStream {
 
     /// Windows-1252 → Unicode (0x80–0x9F differ from Latin-1).
     static let cp1252: [Character] = (0..<256).map { i in
-        let special: [Int: UInt32] = [0x80: 0x20AC, 0x82: 0x201A, 0x83: 0x0192, 0x84: 0x201E, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
-                                      0x88: 0x02C6, 0x89: 0x2030, 0x8A: 0x0160, 0x8B: 0x2039, 0x8C: 0x0152, 0x8E: 0x017D, 0x91: 0x2018,
-                                      0x92: 0x2019, 0x93: 0x201C, 0x94: 0x201D, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02DC,
-                                      0x99: 0x2122, 0x9A: 0x0161, 0x9B: 0x203A, 0x9C: 0x0153, 0x9E: 0x017E, 0x9F: 0x0178]
+        let special: [Int: UInt32] = [
+            0x80: 0x20AC, 0x82: 0x201A, 0x83: 0x0192, 0x84: 0x201E, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
+            0x88: 0x02C6, 0x89: 0x2030, 0x8A: 0x0160, 0x8B: 0x2039, 0x8C: 0x0152, 0x8E: 0x017D, 0x91: 0x2018,
+            0x92: 0x2019, 0x93: 0x201C, 0x94: 0x201D, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02DC,
+            0x99: 0x2122, 0x9A: 0x0161, 0x9B: 0x203A, 0x9C: 0x0153, 0x9E: 0x017E, 0x9F: 0x0178
+        ]
         return Character(UnicodeScalar(special[i] ?? UInt32(i))!)
     }
 }

@@ -17,10 +17,14 @@ public struct ConsortiumFile: Sendable {
 
     /// The error for `codes` of this file that are not in the database: one problem per row.
     public func unknownMunicipalities(_ codes: [String]) -> InputError {
-        InputError(file: file, problems: codes.map {
-            InputProblem(.row(rowOfCode[$0] ?? 0), "the municipality \($0) is not in the database; "
-                            + "import its boundaries first (territorio import boundaries)")
-        })
+        InputError(
+            file: file,
+            problems: codes.map {
+                InputProblem(
+                    .row(rowOfCode[$0] ?? 0),
+                    "the municipality \($0) is not in the database; "
+                        + "import its boundaries first (territorio import boundaries)")
+            })
     }
 
     public static func read(path: String, codeColumn: String = "istat_code") throws(InputError) -> ConsortiumFile {
@@ -35,15 +39,19 @@ public struct ConsortiumFile: Sendable {
             let row = table.row(ofRecord: i)
             let raw = CSVStream.Table.field(record, column)
             guard let (code, _) = IstatCode.parseLenient(raw) else {
-                problems.append(InputProblem(.row(row), field: table.header[column],
-                                             "expected a 6-digit ISTAT code such as 006114, found \"\(Echo.value(raw))\""))
+                problems.append(
+                    InputProblem(
+                        .row(row), field: table.header[column],
+                        "expected a 6-digit ISTAT code such as 006114, found \"\(Echo.value(raw))\""))
                 continue
             }
             if rowOfCode[code] == nil {
                 rowOfCode[code] = row
                 codes.append(code)
             }
-            if let zoneColumn, case let zone = CSVStream.Table.field(record, zoneColumn), !zone.isEmpty { zones[code] = zone }
+            if let zoneColumn, case let zone = CSVStream.Table.field(record, zoneColumn), !zone.isEmpty {
+                zones[code] = zone
+            }
         }
         guard problems.isEmpty else { throw InputError(file: path, problems: problems) }
         guard !codes.isEmpty else { throw InputError(file: path, kind: .invalid, "the file lists no municipality") }

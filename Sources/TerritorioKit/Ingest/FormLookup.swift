@@ -14,7 +14,8 @@ struct FormLookup: Sendable {
 
     init(_ form: SurveyForm) {
         self.form = form
-        var byName: [String: SurveyForm.Field] = [:], byLabel: [String: SurveyForm.Field] = [:]
+        var byName: [String: SurveyForm.Field] = [:]
+        var byLabel: [String: SurveyForm.Field] = [:]
         for f in form.fields.reversed() {  // the first field wins, as a linear search would find it
             byName[f.name.lowercased()] = f
             for label in f.labels.values { byLabel[TextMatching.normalized(label)] = f }
@@ -42,7 +43,7 @@ struct FormLookup: Sendable {
     private static func splitGeoColumns(_ form: SurveyForm) -> [String: SurveyColumns.Role] {
         var out: [String: SurveyColumns.Role] = [:]
         let kobo: [(String, SurveyColumns.GeoPart)] = [
-            ("latitude", .latitude), ("longitude", .longitude), ("altitude", .altitude), ("precision", .accuracy),
+            ("latitude", .latitude), ("longitude", .longitude), ("altitude", .altitude), ("precision", .accuracy)
         ]
         for f in form.fields where f.type == .geopoint {
             for (suffix, part) in kobo { out["_\(f.name)_\(suffix)"] = .geo(field: f.name, part: part) }

@@ -30,7 +30,7 @@ public enum IdentityColumns {
         // free text and birth
         "note", "notes", "nota", "comment", "comments", "commento", "commenti", "osservazioni", "osservazione",
         "remarks", "descrizione", "description", "racconto", "storia", "specify", "specificare", "dob", "birth",
-        "nascita", "birthday", "compleanno", "foto", "photo", "picture", "immagine", "audio",
+        "nascita", "birthday", "compleanno", "foto", "photo", "picture", "immagine", "audio"
     ]
 
     /// Phrases (normalised, words separated by one space) that identify a person.
@@ -38,7 +38,7 @@ public enum IdentityColumns {
         "first name", "last name", "full name", "e mail", "posta elettronica", "codice fiscale", "tax code",
         "fiscal code", "id card", "identity card", "carta identita", "carta d identita", "user name", "device id",
         "id number", "numero documento", "submitted by", "free text", "testo libero", "altro specificare",
-        "other text", "data di nascita", "date of birth", "luogo di nascita", "place of birth",
+        "other text", "data di nascita", "date of birth", "luogo di nascita", "place of birth"
     ]
 
     /// True when the column, or any segment of its group path, looks like it identifies a person.
@@ -51,7 +51,9 @@ public enum IdentityColumns {
         if phrases.contains(where: { padded.contains(" " + $0 + " ") }) { return true }
         // Run-together names: "numerotelefono", "emailaddress", "codfiscale".
         let joined = tokens.joined()
-        return ["telefon", "cellular", "email", "fiscal", "passport", "passaport", "whatsapp", "indirizz", "cognom",
-                "documento", "recapit", "contatt"].contains { joined.contains($0) }
+        return [
+            "telefon", "cellular", "email", "fiscal", "passport", "passaport", "whatsapp", "indirizz", "cognom",
+            "documento", "recapit", "contatt"
+        ].contains { joined.contains($0) }
     }
 }

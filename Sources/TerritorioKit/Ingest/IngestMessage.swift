@@ -44,7 +44,8 @@ enum IngestMessage {
     private static let agree = "expected the list and its 0/1 columns to agree"
 
     // Paper questionnaires.
-    static let noInstanceID = "no instance id (meta/instanceID, _uuid, KEY or questionnaire_id): "
+    static let noInstanceID =
+        "no instance id (meta/instanceID, _uuid, KEY or questionnaire_id): "
         + "without it the row could be counted twice"
 
     static let sourceColumnMissing =
@@ -52,7 +53,8 @@ enum IngestMessage {
         + "unique only within one organisation, so two organisations' P-0001 would be taken for one questionnaire. "
         + "Add the column (see `territorio survey template`), or give --source NAME for a file from one organisation"
 
-    static let sourceMissing = "source: missing; expected the organisation that collected the questionnaire "
+    static let sourceMissing =
+        "source: missing; expected the organisation that collected the questionnaire "
         + "(its numbers are unique only within it)"
 
     static func correctionMismatch(correctionOf: String, questionnaire: String) -> String {

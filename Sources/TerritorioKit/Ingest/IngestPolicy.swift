@@ -17,8 +17,10 @@ public struct IngestPolicy: Sendable {
     /// Today (UTC, YYYY-MM-DD).
     public var today: String
 
-    public init(allowOutside: Bool = false, allowFuture: Bool = false, correction: Bool = false, source: String? = nil,
-                today: String? = nil) {
+    public init(
+        allowOutside: Bool = false, allowFuture: Bool = false, correction: Bool = false, source: String? = nil,
+        today: String? = nil
+    ) {
         self.allowOutside = allowOutside
         self.allowFuture = allowFuture
         self.correction = correction
@@ -31,14 +33,18 @@ public struct IngestPolicy: Sendable {
 
     /// Checks that `date` (YYYY-MM-DD…) of `column` is in range: adds why not to `reasons`, or a
     /// warning for a future date kept by ``allowFuture``; returns whether the date is kept.
-    func checkDate(_ date: String, column: String, raw: String,
-                   reasons: inout [String], warnings: inout [String]) -> Bool {
+    func checkDate(
+        _ date: String, column: String, raw: String,
+        reasons: inout [String], warnings: inout [String]
+    ) -> Bool {
         let day = String(date.prefix(10))
         if day < Self.earliestDate {
             reasons.append(IngestMessage.dateTooEarly(column: column, raw: raw, earliest: Self.earliestDate))
         } else if day > latestDate {
-            reasons.append(allowFuture ? IngestMessage.dateTooLate(column: column, raw: raw, latest: latestDate)
-                                       : IngestMessage.dateInFuture(column: column, raw: raw, today: today))
+            reasons.append(
+                allowFuture
+                    ? IngestMessage.dateTooLate(column: column, raw: raw, latest: latestDate)
+                    : IngestMessage.dateInFuture(column: column, raw: raw, today: today))
         } else {
             if day > SurveyTime.adding(days: 1, to: today) {
                 warnings.append(IngestMessage.futureKept(column: column, raw: raw, today: today))

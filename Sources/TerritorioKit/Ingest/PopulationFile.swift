@@ -23,20 +23,26 @@ public struct PopulationFile: Sendable {
         public var population: String
         public var name: String
         public init(code: String = "istat_code", population: String = "population_2011", name: String = "name") {
-            self.code = code; self.population = population; self.name = name
+            self.code = code
+            self.population = population
+            self.name = name
         }
     }
 
     /// Reads `path`. `year` defaults to a year at the end of the population column's name
     /// (`population_2011` → 2011).
-    public static func read(path: String, columns: Columns = Columns(), year: Int? = nil) throws(InputError) -> PopulationFile {
+    public static func read(path: String, columns: Columns = Columns(), year: Int? = nil) throws(InputError)
+        -> PopulationFile
+    {
         let table = try CSVStream.table(path: path)
         let codeColumn = try table.requireColumn(columns.code, option: "--code-column")
         let populationColumn = try table.requireColumn(columns.population, option: "--population-column")
         let nameColumn = table.column(columns.name)
         guard let year = year ?? Self.year(inColumnName: table.header[populationColumn]) else {
-            throw InputError(file: path, kind: .invalid,
-                             "cannot tell the population's reference year from the column name '\(Echo.value(table.header[populationColumn]))'; give it with --year")
+            throw InputError(
+                file: path, kind: .invalid,
+                "cannot tell the population's reference year from the column name '\(Echo.value(table.header[populationColumn]))'; give it with --year"
+            )
         }
 
         var problems: [InputProblem] = []
@@ -48,36 +54,48 @@ public struct PopulationFile: Sendable {
             let rawCode = CSVStream.Table.field(record, codeColumn)
             let rawPopulation = CSVStream.Table.field(record, populationColumn)
             guard let (code, wasPadded) = IstatCode.parseLenient(rawCode) else {
-                problems.append(InputProblem(.row(row), field: table.header[codeColumn],
-                                             "expected a 6-digit ISTAT code such as 006114, found \"\(Echo.value(rawCode))\""))
+                problems.append(
+                    InputProblem(
+                        .row(row), field: table.header[codeColumn],
+                        "expected a 6-digit ISTAT code such as 006114, found \"\(Echo.value(rawCode))\""))
                 continue
             }
             if wasPadded { padded += 1 }
             if let first = firstRowOfCode[code] {
-                problems.append(InputProblem(.row(row), field: table.header[codeColumn], "the code \(code) is also on row \(first)"))
+                problems.append(
+                    InputProblem(.row(row), field: table.header[codeColumn], "the code \(code) is also on row \(first)")
+                )
                 continue
             }
             firstRowOfCode[code] = row
             guard let population = Self.count(rawPopulation) else {
-                problems.append(InputProblem(.row(row), field: table.header[populationColumn],
-                                             "expected a whole number of residents (0 or more), found \"\(Echo.value(rawPopulation))\""))
+                problems.append(
+                    InputProblem(
+                        .row(row), field: table.header[populationColumn],
+                        "expected a whole number of residents (0 or more), found \"\(Echo.value(rawPopulation))\""))
                 continue
             }
             let name = nameColumn.map { CSVStream.Table.field(record, $0) }
-            entries.append(Entry(code: code, name: name?.isEmpty == false ? name : nil, population: population, row: row))
+            entries.append(
+                Entry(code: code, name: name?.isEmpty == false ? name : nil, population: population, row: row))
         }
         guard problems.isEmpty else { throw InputError(file: path, problems: problems) }
-        guard !entries.isEmpty else { throw InputError(file: path, kind: .invalid, "the file has a header but no rows") }
+        guard !entries.isEmpty else {
+            throw InputError(file: path, kind: .invalid, "the file has a header but no rows")
+        }
         return PopulationFile(file: path, year: year, entries: entries, paddedCodes: padded)
     }
 
     /// A whole, non-negative number, allowing thousands separators (`.`, `,`, space) in groups of three.
     static func count(_ text: String) -> Int? {
         if let n = Int(text), n >= 0 { return n }
-        let groups = text.split(omittingEmptySubsequences: false) { $0 == "." || $0 == "," || $0 == " " || $0 == "\u{00A0}" }
+        let groups = text.split(omittingEmptySubsequences: false) {
+            $0 == "." || $0 == "," || $0 == " " || $0 == "\u{00A0}"
+        }
         guard groups.count > 1, let head = groups.first, (1...3).contains(head.count),
-              groups.dropFirst().allSatisfy({ $0.count == 3 }),
-              groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
+            groups.dropFirst().allSatisfy({ $0.count == 3 }),
+            groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) })
+        else { return nil }
         return Int(groups.joined())
     }
 

@@ -22,8 +22,10 @@ public struct RejectedRows: Sendable {
     public var format: TextFileFormat
     public var rows: [Line] = []
 
-    public init(form: SurveyForm.Kind, dialect: SurveyColumns.Dialect, header: [String], roles: [SurveyColumns.Role],
-                format: TextFileFormat = TextFileFormat()) {
+    public init(
+        form: SurveyForm.Kind, dialect: SurveyColumns.Dialect, header: [String], roles: [SurveyColumns.Role],
+        format: TextFileFormat = TextFileFormat()
+    ) {
         self.form = form
         self.dialect = dialect
         self.header = header
@@ -55,11 +57,12 @@ public struct RejectedRows: Sendable {
 
     /// The CSV text, with this file's delimiter.
     public func csv() throws -> String {
-        try CSVText.make(header: header + ["_territorio_row", "_territorio_reasons", "_territorio_id"],
-                         rows: rows.map { line in
-                             line.values + [String(line.row), line.reasons.joined(separator: " | "), line.token ?? ""]
-                         },
-                         delimiter: format.delimiter)
+        try CSVText.make(
+            header: header + ["_territorio_row", "_territorio_reasons", "_territorio_id"],
+            rows: rows.map { line in
+                line.values + [String(line.row), line.reasons.joined(separator: " | "), line.token ?? ""]
+            },
+            delimiter: format.delimiter)
     }
 
     /// Writes the CSV atomically in the input's encoding; returns true when it had to fall back

@@ -24,7 +24,8 @@ public struct ServiceCheck {
     }
 
     /// The warning for a file without a `verified` column.
-    public static let noVerifiedColumn = "no 'verified' column: every service is imported as to be checked "
+    public static let noVerifiedColumn =
+        "no 'verified' column: every service is imported as to be checked "
         + "(verified = false; the poster marks it \"to be checked\"). "
         + "Add the column, true for entries the working group has checked"
 
@@ -41,7 +42,10 @@ public struct ServiceCheck {
             let id = record("id")
             if !id.isEmpty {
                 if let first = firstOfID[id] {
-                    problems.append(InputProblem(record.location, field: "id", "the id \(id) is also used at \(first); each service needs its own id"))
+                    problems.append(
+                        InputProblem(
+                            record.location, field: "id",
+                            "the id \(id) is also used at \(first); each service needs its own id"))
                 } else {
                     firstOfID[id] = record.location
                 }
@@ -57,7 +61,9 @@ public struct ServiceCheck {
         return outcome
     }
 
-    func check(_ r: ServiceFile.Record, problems: inout [InputProblem], warnings: inout [InputProblem]) throws -> Service? {
+    func check(_ r: ServiceFile.Record, problems: inout [InputProblem], warnings: inout [InputProblem]) throws
+        -> Service?
+    {
         var fields = ServiceFields(record: r)
         let id = fields.required("id", "empty; every service needs an id (any short text, e.g. caritas-novi)")
         let name = fields.required("name", "empty; every service needs a name")
@@ -75,25 +81,34 @@ public struct ServiceCheck {
         }
         let point = fields.coordinates()
         problems += fields.problems
-        guard let (location, approximate) = try locate(r, point: point, municipality: &municipality,
-                                                         flaggedApproximate: flaggedApproximate,
-                                                         problems: &problems, warnings: &warnings),
-              problems.isEmpty else { return nil }
-        return Service(id: id, name: name, organization: fields.optional("organization"), categories: categories.sorted(),
-                       address: fields.optional("address"), postalCode: fields.optional("postal_code"),
-                       municipality: municipality, location: location, locationApproximate: approximate,
-                       phone: fields.optional("phone"), email: email, website: website, openingHours: openingHours,
-                       languages: languages.sorted(), eligibility: fields.optional("eligibility"), capacity: capacity,
-                       verified: verified, lastUpdated: lastUpdated, source: fields.optional("source"))
+        guard
+            let (location, approximate) = try locate(
+                r, point: point, municipality: &municipality,
+                flaggedApproximate: flaggedApproximate,
+                problems: &problems, warnings: &warnings),
+            problems.isEmpty
+        else { return nil }
+        return Service(
+            id: id, name: name, organization: fields.optional("organization"), categories: categories.sorted(),
+            address: fields.optional("address"), postalCode: fields.optional("postal_code"),
+            municipality: municipality, location: location, locationApproximate: approximate,
+            phone: fields.optional("phone"), email: email, website: website, openingHours: openingHours,
+            languages: languages.sorted(), eligibility: fields.optional("eligibility"), capacity: capacity,
+            verified: verified, lastUpdated: lastUpdated, source: fields.optional("source"))
     }
 
     /// The location rules: a point must be in the consortium (unless `allowOutside`), not swapped,
     /// and is compared with the declared municipality; without a point the service goes to its
     /// municipality's representative point, flagged approximate. Nil after reporting why not.
-    func locate(_ r: ServiceFile.Record, point: Coordinate?, municipality: inout String?, flaggedApproximate: Bool,
-                problems: inout [InputProblem], warnings: inout [InputProblem]) throws -> (Coordinate, Bool)? {
-        let latText = r("lat"), lonText = r("lon")
-        func problem(_ field: String, _ message: String) { problems.append(InputProblem(r.location, field: field, message)) }
+    func locate(
+        _ r: ServiceFile.Record, point: Coordinate?, municipality: inout String?, flaggedApproximate: Bool,
+        problems: inout [InputProblem], warnings: inout [InputProblem]
+    ) throws -> (Coordinate, Bool)? {
+        let latText = r("lat")
+        let lonText = r("lon")
+        func problem(_ field: String, _ message: String) {
+            problems.append(InputProblem(r.location, field: field, message))
+        }
         guard let point else {
             guard problems.isEmpty else { return nil }
             if let code = municipality, let centre = context.municipalities[code]?.representativePoint {
@@ -110,15 +125,19 @@ public struct ServiceCheck {
             }
             if !allowOutside {
                 let whereText = containing.map { "in \($0.name) (\($0.code))" } ?? "in no municipality of the database"
-                problem("lat", "the point (\(latText), \(lonText)) is outside the consortium, \(whereText); "
+                problem(
+                    "lat",
+                    "the point (\(latText), \(lonText)) is outside the consortium, \(whereText); "
                         + "use --allow-outside for services that serve the area from outside")
             }
         }
         if let declared = municipality, let containing, containing.code != declared {
             let declaredName = context.municipalities[declared]?.name ?? declared
-            warnings.append(InputProblem(r.location, field: "municipality",
-                                         "the point lies in \(containing.name) (\(containing.code)), not in the declared "
-                                         + "\(declaredName) (\(declared)); kept as declared"))
+            warnings.append(
+                InputProblem(
+                    r.location, field: "municipality",
+                    "the point lies in \(containing.name) (\(containing.code)), not in the declared "
+                        + "\(declaredName) (\(declared)); kept as declared"))
         }
         if municipality == nil && r("municipality").isEmpty { municipality = containing?.code }
         return (point, flaggedApproximate)
@@ -133,10 +152,14 @@ public struct ServiceCheck {
             if !allowOutside { problem("municipality", "the municipality \(code) is not in the database") }
             return allowOutside ? code : nil
         case .unknown(let suggestion):
-            problem("municipality", "unknown municipality \"\(Echo.value(text))\""
+            problem(
+                "municipality",
+                "unknown municipality \"\(Echo.value(text))\""
                     + (suggestion.map { "; did you mean \($0)?" } ?? "; give its ISTAT code"))
         case .ambiguous(let candidates):
-            problem("municipality", "\"\(Echo.value(text))\" matches several municipalities: "
+            problem(
+                "municipality",
+                "\"\(Echo.value(text))\" matches several municipalities: "
                     + "\(candidates.joined(separator: ", ")); give the ISTAT code")
         }
         return nil
@@ -157,7 +180,8 @@ public struct ServiceCheck {
 
     static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
+            && !parts[1].hasSuffix(".")
             && !text.contains(" ")
     }
 
@@ -166,16 +190,25 @@ public struct ServiceCheck {
         let b = Array(text.utf8)
         func num(_ r: Range<Int>) -> Int? {
             var n = 0
-            for i in r { guard b[i] >= 48 && b[i] <= 57 else { return nil }; n = n * 10 + Int(b[i] - 48) }
+            for i in r {
+                guard b[i] >= 48 && b[i] <= 57 else { return nil }
+                n = n * 10 + Int(b[i] - 48)
+            }
             return n
         }
-        var y = 0, m = 0, d = 0
-        if b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), let yy = num(0..<4), let mm = num(5..<7), let dd = num(8..<10) {
+        var y = 0
+        var m = 0
+        var d = 0
+        if b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), let yy = num(0..<4),
+            let mm = num(5..<7), let dd = num(8..<10)
+        {
             (y, m, d) = (yy, mm, dd)
         } else {
             let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
-                  let dd = Int(parts[0]), let mm = Int(parts[1]), let yy = Int(parts[2]) else { return nil }
+            guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+                parts[2].count == 4,
+                let dd = Int(parts[0]), let mm = Int(parts[1]), let yy = Int(parts[2])
+            else { return nil }
             (y, m, d) = (yy, mm, dd)
         }
         guard (1900...2200).contains(y), (1...12).contains(m) else { return nil }

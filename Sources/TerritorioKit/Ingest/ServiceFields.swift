@@ -31,7 +31,10 @@ struct ServiceFields {
             } else if let guess = TextMatching.closest(to: c, among: known) {
                 problem("categories", "unknown category '\(Echo.value(code))'; did you mean '\(guess)'?")
             } else {
-                problem("categories", "unknown category '\(Echo.value(code))'; the categories are: \(known.sorted().joined(separator: ", "))")
+                problem(
+                    "categories",
+                    "unknown category '\(Echo.value(code))'; the categories are: \(known.sorted().joined(separator: ", "))"
+                )
             }
         }
         if record("categories").isEmpty { problem("categories", "empty; give at least one category code, e.g. food") }
@@ -46,7 +49,10 @@ struct ServiceFields {
             if LanguageCode.isValid(c) {
                 if !languages.contains(c) { languages.append(c) }
             } else {
-                problem("languages", "unknown language code '\(Echo.value(code))'; expected ISO 639-1 two-letter codes such as it, en, fr, ar")
+                problem(
+                    "languages",
+                    "unknown language code '\(Echo.value(code))'; expected ISO 639-1 two-letter codes such as it, en, fr, ar"
+                )
             }
         }
         return languages
@@ -104,17 +110,23 @@ struct ServiceFields {
 
     /// The point from `lat`/`lon`, both or neither; nil when absent or wrong (then reported).
     mutating func coordinates() -> Coordinate? {
-        let latText = record("lat"), lonText = record("lon")
+        let latText = record("lat")
+        let lonText = record("lon")
         if latText.isEmpty != lonText.isEmpty {
-            problem(latText.isEmpty ? "lat" : "lon",
-                    "give both lat and lon, or neither (the service is then placed at its municipality's centre)")
+            problem(
+                latText.isEmpty ? "lat" : "lon",
+                "give both lat and lon, or neither (the service is then placed at its municipality's centre)")
             return nil
         }
         guard !latText.isEmpty else { return nil }
-        if let lat = ServiceCheck.number(latText), let lon = ServiceCheck.number(lonText), abs(lat) <= 90, abs(lon) <= 180 {
+        if let lat = ServiceCheck.number(latText), let lon = ServiceCheck.number(lonText), abs(lat) <= 90,
+            abs(lon) <= 180
+        {
             return Coordinate(lon: lon, lat: lat)
         }
-        problem("lat", "expected WGS84 decimal degrees (lat within ±90, lon within ±180), "
+        problem(
+            "lat",
+            "expected WGS84 decimal degrees (lat within ±90, lon within ±180), "
                 + "found lat \"\(Echo.value(latText))\", lon \"\(Echo.value(lonText))\"")
         return nil
     }

@@ -27,9 +27,11 @@ public struct ServiceFile: Sendable {
         let table = try CSVStream.table(path: path, strict: false)
         let header = table.header.map { $0.lowercased() }
         for required in ["id", "name", "categories"] where !header.contains(required) {
-            throw InputError(file: path, kind: .invalid, "no column '\(required)'; the columns are: "
-                             + "\(table.header.joined(separator: ", ")). The expected header is: "
-                             + Service.columns.joined(separator: ","))
+            throw InputError(
+                file: path, kind: .invalid,
+                "no column '\(required)'; the columns are: "
+                    + "\(table.header.joined(separator: ", ")). The expected header is: "
+                    + Service.columns.joined(separator: ","))
         }
         var seen: Set<String> = []
         for (i, name) in header.enumerated() where !name.isEmpty && !seen.insert(name).inserted {
@@ -46,7 +48,9 @@ public struct ServiceFile: Sendable {
     static func readGeoJSON(path: String) throws(InputError) -> ServiceFile {
         let data = try InputFile.contents(path)
         let features: [GeoJSONFeature]
-        do { features = try GeoJSONReader.features(from: data) } catch { throw InputError(file: path, error.description) }
+        do { features = try GeoJSONReader.features(from: data) } catch {
+            throw InputError(file: path, error.description)
+        }
         var problems: [InputProblem] = []
         var records: [Record] = []
         for feature in features {
@@ -60,7 +64,8 @@ public struct ServiceFile: Sendable {
             let at = InputLocation.feature(index: feature.index, code: fields["id"])
             switch feature.geometry {
             case .point(let c):
-                fields["lon"] = "\(c.lon)"; fields["lat"] = "\(c.lat)"
+                fields["lon"] = "\(c.lon)"
+                fields["lat"] = "\(c.lat)"
             case .missing: break
             case .other(let type), .malformed(let type, _):
                 problems.append(InputProblem(at, "the geometry is a \(type); expected a Point (or no geometry)"))
@@ -68,8 +73,10 @@ public struct ServiceFile: Sendable {
                 problems.append(InputProblem(at, "the geometry is a polygon; expected a Point (or no geometry)"))
             }
             let nul = fields.keys.sorted().filter { fields[$0]!.utf8.contains(0) }
-            records.append(Record(location: at, fields: fields,
-                                  problems: nul.map { InputProblem(at, field: $0, CSVStream.nulMessage) }))
+            records.append(
+                Record(
+                    location: at, fields: fields,
+                    problems: nul.map { InputProblem(at, field: $0, CSVStream.nulMessage) }))
         }
         guard problems.isEmpty else { throw InputError(file: path, problems: problems) }
         return ServiceFile(file: path, records: records, columns: Set(records.flatMap(\.fields.keys)))

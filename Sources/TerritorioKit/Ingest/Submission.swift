@@ -53,9 +53,12 @@ public struct Submission: Sendable, Hashable, Codable {
 
     /// SHA-256 of the answers (not of the UUID, time or provenance): equal answers, equal hash.
     public var contentHash: String {
-        var parts = [form.rawValue, municipality, location.map { "\($0.lat),\($0.lon)" } ?? "",
-                     needs.joined(separator: " "), urgency ?? "", barriers.joined(separator: " "), languages.joined(separator: " "),
-                     householdSize.map(String.init) ?? "", ageGroup ?? "", organization ?? "", periodStart ?? "", periodEnd ?? ""]
+        var parts = [
+            form.rawValue, municipality, location.map { "\($0.lat),\($0.lon)" } ?? "",
+            needs.joined(separator: " "), urgency ?? "", barriers.joined(separator: " "),
+            languages.joined(separator: " "),
+            householdSize.map(String.init) ?? "", ageGroup ?? "", organization ?? "", periodStart ?? "", periodEnd ?? ""
+        ]
         for key in caseload.keys.sorted() {
             let c = caseload[key]!
             parts.append("\(key)=\(c.requests.map(String.init) ?? "")/\(c.unmet.map(String.init) ?? "")")
@@ -69,7 +72,10 @@ enum Hex {
     static let digits = Array("0123456789abcdef".utf8)
     static func string(_ bytes: some Sequence<UInt8>) -> String {
         var out: [UInt8] = []
-        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 15)])
+        }
         return String(decoding: out, as: UTF8.self)
     }
 }

@@ -4,8 +4,10 @@ extension SubmissionReader {
     /// The stable key and the version of a row. Kobo/ODK: `meta/rootUuid` or ODK's `KEY` (stable
     /// across edits), else the version it replaces (`meta/deprecatedID`, so that the original,
     /// ingested later, meets its edit), else the instance id. Paper: `paper/<source>/<number>`.
-    func identify(_ meta: [SurveyColumns.Meta: String], values: [String: String],
-                  reasons: inout [String]) -> (String?, Submission.Version) {
+    func identify(
+        _ meta: [SurveyColumns.Meta: String], values: [String: String],
+        reasons: inout [String]
+    ) -> (String?, Submission.Version) {
         var version = Submission.Version()
         version.instanceID = (meta[.instanceID] ?? meta[.uuid]).map(Self.bareUUID)
         version.deprecatedID = meta[.deprecatedID].map(Self.bareUUID)
@@ -43,8 +45,10 @@ extension SubmissionReader {
     /// The submission time (Kobo `_submission_time`, ODK `SubmissionDate`, else `end`, else the
     /// paper `date`) and the version time (the later of `end` and the submission time), in UTC,
     /// each checked to be neither before 2000 nor in the future.
-    func readTimes(_ meta: [SurveyColumns.Meta: String], into submission: inout Submission, reasons: inout [String],
-                   warnings: inout [String]) {
+    func readTimes(
+        _ meta: [SurveyColumns.Meta: String], into submission: inout Submission, reasons: inout [String],
+        warnings: inout [String]
+    ) {
         var parsed: [SurveyColumns.Meta: String] = [:]
         for m in [SurveyColumns.Meta.submissionTime, .end, .date] {
             guard let raw = meta[m] else { continue }

@@ -24,8 +24,10 @@ public struct SubmissionReader {
         var column: String
     }
 
-    public init(columns: SurveyColumns, resolver: MunicipalityResolver, categories: Set<String>,
-                policy: IngestPolicy = IngestPolicy()) {
+    public init(
+        columns: SurveyColumns, resolver: MunicipalityResolver, categories: Set<String>,
+        policy: IngestPolicy = IngestPolicy()
+    ) {
         self.columns = columns
         self.resolver = resolver
         self.categories = categories
@@ -62,7 +64,9 @@ public struct SubmissionReader {
                 switch YesNo.parse(v) {
                 case let on?: flags[field, default: []].append(Flag(value: value, on: on, column: header[i]))
                 case nil:
-                    reasons.append("column '\(Echo.value(header[i]))': expected 0 or 1 (or \(YesNo.expected)), found \"\(Echo.value(v))\"")
+                    reasons.append(
+                        "column '\(Echo.value(header[i]))': expected 0 or 1 (or \(YesNo.expected)), found \"\(Echo.value(v))\""
+                    )
                 }
             case .geo(let field, let part): geo[field, default: [:]][part] = v
             case .meta(let m): meta[m] = v
@@ -91,9 +95,13 @@ public struct SubmissionReader {
                     let message = MunicipalityResolver.swappedMessage(lat: "\(point.lat)", lon: "\(point.lon)")
                     reasons.append("location: " + message)
                 } else if values["municipality"] == nil {
-                    reasons.append("location: the point (\(point.lat), \(point.lon)) is in no municipality of the database (in the sea, or abroad?) and no municipality is given")
+                    reasons.append(
+                        "location: the point (\(point.lat), \(point.lon)) is in no municipality of the database (in the sea, or abroad?) and no municipality is given"
+                    )
                 } else {
-                    warnings.append("location: the point (\(point.lat), \(point.lon)) is in no municipality of the database; kept the declared municipality and dropped the point")
+                    warnings.append(
+                        "location: the point (\(point.lat), \(point.lon)) is in no municipality of the database; kept the declared municipality and dropped the point"
+                    )
                 }
                 submission.location = nil
             }
@@ -104,14 +112,21 @@ public struct SubmissionReader {
                 submission.municipality = code
                 checkScope(code, column: "municipality", reasons: &reasons, warnings: &warnings)
                 if let containing, containing.code != code {
-                    warnings.append("location: the point lies in \(containing.name) (\(containing.code)), not in the declared \(resolver.municipalities[code]!.name) (\(code)); kept the declared municipality")
+                    warnings.append(
+                        "location: the point lies in \(containing.name) (\(containing.code)), not in the declared \(resolver.municipalities[code]!.name) (\(code)); kept the declared municipality"
+                    )
                 }
             case .unknownCode(let code):
                 reasons.append("municipality: the code \(code) is not a municipality of the database")
             case .unknown(let suggestion):
-                reasons.append("municipality: unknown \"\(Echo.value(declared))\"" + (suggestion.map { "; did you mean \($0)?" } ?? "; expected an ISTAT code or a municipality's name"))
+                reasons.append(
+                    "municipality: unknown \"\(Echo.value(declared))\""
+                        + (suggestion.map { "; did you mean \($0)?" }
+                            ?? "; expected an ISTAT code or a municipality's name"))
             case .ambiguous(let candidates):
-                reasons.append("municipality: \"\(Echo.value(declared))\" could be \(candidates.joined(separator: ", ")); write the full name or the ISTAT code")
+                reasons.append(
+                    "municipality: \"\(Echo.value(declared))\" could be \(candidates.joined(separator: ", ")); write the full name or the ISTAT code"
+                )
             }
         } else if let containing {
             submission.municipality = containing.code
@@ -134,8 +149,10 @@ public struct SubmissionReader {
                 if let v = columns.choice(raw, list: list) ?? categoryValue(raw, list: list) {
                     assign(f.name, one: v, to: &submission)
                 } else {
-                    reasons.append(Messages.text("survey.not_a_choice", ("field", f.name),
-                                                 ("found", "\"\(Echo.value(raw))\""), ("choices", choiceList(list))))
+                    reasons.append(
+                        Messages.text(
+                            "survey.not_a_choice", ("field", f.name),
+                            ("found", "\"\(Echo.value(raw))\""), ("choices", choiceList(list))))
                 }
             case .selectMultiple(let list):
                 var chosen = picked
@@ -143,12 +160,16 @@ public struct SubmissionReader {
                     let (found, unknown) = splitChoices(raw, list: list, form: form)
                     chosen += found
                     if !unknown.isEmpty {
-                        reasons.append(Messages.text("survey.not_a_choice", ("field", f.name),
-                                                     ("found", Self.quoted(unknown)), ("choices", choiceList(list))))
+                        reasons.append(
+                            Messages.text(
+                                "survey.not_a_choice", ("field", f.name),
+                                ("found", Self.quoted(unknown)), ("choices", choiceList(list))))
                     }
                     for flag in flags[f.name] ?? [] where found.contains(flag.value) != flag.on {
-                        reasons.append(IngestMessage.listContradictsFlag(field: f.name, raw: Echo.value(raw), column: flag.column,
-                                                                         value: flag.value, listed: !flag.on))
+                        reasons.append(
+                            IngestMessage.listContradictsFlag(
+                                field: f.name, raw: Echo.value(raw), column: flag.column,
+                                value: flag.value, listed: !flag.on))
                     }
                 }
                 var unique: [String] = []
@@ -160,15 +181,21 @@ public struct SubmissionReader {
             case .integer(let min, let max):
                 guard let raw else { continue }
                 guard let n = Self.wholeNumber(raw), (min...max).contains(n) else {
-                    reasons.append("\(f.name): expected a whole number from \(min) to \(max), found \"\(Echo.value(raw))\""); continue
+                    reasons.append(
+                        "\(f.name): expected a whole number from \(min) to \(max), found \"\(Echo.value(raw))\"")
+                    continue
                 }
                 assign(f.name, number: n, to: &submission)
             case .date:
                 guard let raw else { continue }
                 guard let d = SurveyTime.parse(raw).map({ String($0.prefix(10)) }) else {
-                    reasons.append("\(f.name): expected a date as YYYY-MM-DD or DD/MM/YYYY, found \"\(Echo.value(raw))\""); continue
+                    reasons.append(
+                        "\(f.name): expected a date as YYYY-MM-DD or DD/MM/YYYY, found \"\(Echo.value(raw))\"")
+                    continue
                 }
-                guard policy.checkDate(d, column: f.name, raw: raw, reasons: &reasons, warnings: &warnings) else { continue }
+                guard policy.checkDate(d, column: f.name, raw: raw, reasons: &reasons, warnings: &warnings) else {
+                    continue
+                }
                 if f.name == "period_start" { submission.periodStart = d } else { submission.periodEnd = d }
             case .text:
                 if f.name == "organization" { submission.organization = raw }
@@ -187,7 +214,9 @@ public struct SubmissionReader {
                     reasons.append("requests_\(code): missing, but \(u) were not satisfied")
                 }
             }
-            if submission.caseload.isEmpty && !reasons.contains(where: { $0.hasPrefix("requests_") || $0.hasPrefix("unmet_") }) {
+            if submission.caseload.isEmpty
+                && !reasons.contains(where: { $0.hasPrefix("requests_") || $0.hasPrefix("unmet_") })
+            {
                 reasons.append("no requests given for any category")
             }
         }
@@ -234,15 +263,19 @@ public struct SubmissionReader {
 
     /// Values of a select_multiple cell: space-separated values, or labels (which may contain spaces).
     func splitChoices(_ raw: String, list: String, form: SurveyForm) -> (found: [String], unknown: [String]) {
-        let separators: Set<Character> = raw.utf8.contains(UInt8(ascii: ";")) || raw.utf8.contains(UInt8(ascii: ",")) ? [";", ","] : [" "]
-        let tokens = raw.split { separators.contains($0) || $0 == "\n" }.map { Self.trim(String($0)) }.filter { !$0.isEmpty }
+        let separators: Set<Character> =
+            raw.utf8.contains(UInt8(ascii: ";")) || raw.utf8.contains(UInt8(ascii: ",")) ? [";", ","] : [" "]
+        let tokens = raw.split { separators.contains($0) || $0 == "\n" }.map { Self.trim(String($0)) }.filter {
+            !$0.isEmpty
+        }
         // Fast path: every token is a value (what Kobo and ODK export).
         if let map = columns.lookup.choiceIndex[list] {
             let values = tokens.compactMap { map[$0.lowercased()] }
             if values.count == tokens.count { return (values, []) }
         }
         if let whole = columns.choice(raw, list: list) { return ([whole], []) }
-        var found: [String] = [], unknown: [String] = []
+        var found: [String] = []
+        var unknown: [String] = []
         var i = 0
         while i < tokens.count {
             if unknown.count >= 20 {  // a broken cell: no more costly search for labels of several words
@@ -259,10 +292,16 @@ public struct SubmissionReader {
             for j in stride(from: min(tokens.count, i + 8), to: i, by: -1) {
                 let candidate = tokens[i..<j].joined(separator: " ")
                 if let v = columns.choice(candidate, list: list) ?? categoryValue(candidate, list: list) {
-                    found.append(v); i = j; matched = true; break
+                    found.append(v)
+                    i = j
+                    matched = true
+                    break
                 }
             }
-            if !matched { unknown.append(tokens[i]); i += 1 }
+            if !matched {
+                unknown.append(tokens[i])
+                i += 1
+            }
         }
         return (found, unknown)
     }
@@ -285,28 +324,47 @@ public struct SubmissionReader {
     }
 
     private func assign(_ field: String, number: Int, to s: inout Submission) {
-        if field == "household_size" { s.householdSize = number; return }
+        if field == "household_size" {
+            s.householdSize = number
+            return
+        }
         if field.hasPrefix("requests_") { s.caseload[String(field.dropFirst(9)), default: .init()].requests = number }
         if field.hasPrefix("unmet_") { s.caseload[String(field.dropFirst(6)), default: .init()].unmet = number }
     }
 
     /// A point from a Kobo/ODK geopoint ("lat lon alt acc") or from split columns.
-    func readPoint(_ combined: String?, _ parts: [SurveyColumns.GeoPart: String]?, field: String, reasons: inout [String]) -> Coordinate? {
-        var latText: String?, lonText: String?
+    func readPoint(
+        _ combined: String?, _ parts: [SurveyColumns.GeoPart: String]?, field: String, reasons: inout [String]
+    ) -> Coordinate? {
+        var latText: String?
+        var lonText: String?
         if let combined {
             let items = combined.split(separator: " ")
-            guard items.count >= 2 else { reasons.append("\(field): expected \"latitude longitude [altitude accuracy]\", found \"\(Echo.value(combined))\""); return nil }
-            latText = String(items[0]); lonText = String(items[1])
+            guard items.count >= 2 else {
+                reasons.append(
+                    "\(field): expected \"latitude longitude [altitude accuracy]\", found \"\(Echo.value(combined))\"")
+                return nil
+            }
+            latText = String(items[0])
+            lonText = String(items[1])
         } else if let parts {
-            latText = parts[.latitude]; lonText = parts[.longitude]
+            latText = parts[.latitude]
+            lonText = parts[.longitude]
         }
         guard latText != nil || lonText != nil else { return nil }
-        guard let latText, let lonText else { reasons.append("\(field): give both latitude and longitude, or neither"); return nil }
+        guard let latText, let lonText else {
+            reasons.append("\(field): give both latitude and longitude, or neither")
+            return nil
+        }
         guard let lat = ServiceCheck.number(latText), let lon = ServiceCheck.number(lonText) else {
-            reasons.append("\(field): expected decimal degrees, found latitude \"\(Echo.value(latText))\", longitude \"\(Echo.value(lonText))\""); return nil
+            reasons.append(
+                "\(field): expected decimal degrees, found latitude \"\(Echo.value(latText))\", longitude \"\(Echo.value(lonText))\""
+            )
+            return nil
         }
         guard abs(lat) <= 90, abs(lon) <= 180 else {
-            reasons.append("\(field): latitude \(latText) / longitude \(lonText) are outside WGS84 ranges (±90, ±180)"); return nil
+            reasons.append("\(field): latitude \(latText) / longitude \(lonText) are outside WGS84 ranges (±90, ±180)")
+            return nil
         }
         return Coordinate(lon: lon, lat: lat)
     }

@@ -67,7 +67,7 @@ public struct SurveyColumns: Sendable {
 
     private static let metaNames: [Meta: String] = [
         .uuid: "_uuid", .instanceID: "meta/instanceID", .key: "KEY", .submissionTime: "_submission_time",
-        .questionnaireID: "questionnaire_id", .date: "date", .start: "start", .end: "end",
+        .questionnaireID: "questionnaire_id", .date: "date", .start: "start", .end: "end"
     ]
 
     /// Whether a column of this role is kept for a rejected row: the form's questions and the
@@ -90,13 +90,15 @@ public struct SurveyColumns: Sendable {
         "_validation_status": .known, "_status": .known, "__version__": .known, "_version_": .known, "_tags": .known,
         "_attachments": .known, "_geolocation": .known, "_xform_id_string": .known, "_submitted_by": .identity,
         "_notes": .identity, "formhub/uuid": .known, "meta/instanceid": .meta(.instanceID), "meta/instancename": .known,
-        "meta/rootuuid": .meta(.rootUUID), "meta/deprecatedid": .meta(.deprecatedID),
+        "meta/rootuuid": .meta(.rootUUID), "meta/deprecatedid": .meta(.deprecatedID)
     ]
     static let odkMeta: [String: Role] = [
-        "key": .meta(.key), "submissiondate": .meta(.submissionTime), "meta-instanceid": .meta(.instanceID), "meta-instancename": .known,
-        "submitterid": .identity, "submittername": .identity, "attachmentspresent": .known, "attachmentsexpected": .known,
+        "key": .meta(.key), "submissiondate": .meta(.submissionTime), "meta-instanceid": .meta(.instanceID),
+        "meta-instancename": .known,
+        "submitterid": .identity, "submittername": .identity, "attachmentspresent": .known,
+        "attachmentsexpected": .known,
         "status": .known, "reviewstate": .known, "deviceid": .identity, "edits": .meta(.edits), "formversion": .known,
-        "meta-deprecatedid": .meta(.deprecatedID),
+        "meta-deprecatedid": .meta(.deprecatedID)
     ]
     static let commonMeta: [String: Role] = [
         "instanceid": .meta(.instanceID), "questionnaire_id": .meta(.questionnaireID), "date": .meta(.date),
@@ -104,21 +106,24 @@ public struct SurveyColumns: Sendable {
         "_territorio_reasons": .meta(.territorioReasons),
         "_territorio_id": .meta(.territorioID), "deviceid": .identity, "username": .identity, "phonenumber": .identity,
         "simserial": .identity, "subscriberid": .identity, "audit": .known,
-        "source": .meta(.source), "correction_of": .meta(.correctionOf),
+        "source": .meta(.source), "correction_of": .meta(.correctionOf)
     ]
 
     /// Analyses `header` against both forms; `forced` picks the form.
     public static func analyse(header: [String], forms: [SurveyForm], forced: SurveyForm.Kind? = nil) -> SurveyColumns {
         let lower = Set(header.map { $0.lowercased() })
         let dialect: Dialect =
-            !lower.isDisjoint(with: ["_uuid", "_submission_time", "_index", "_id"]) ? .kobo
-            : !lower.isDisjoint(with: ["key", "submissiondate", "meta-instanceid"]) ? .odk
-            : lower.contains("questionnaire_id") ? .paper : .csv
+            !lower.isDisjoint(with: ["_uuid", "_submission_time", "_index", "_id"])
+            ? .kobo
+            : !lower.isDisjoint(with: ["key", "submissiondate", "meta-instanceid"])
+                ? .odk
+                : lower.contains("questionnaire_id") ? .paper : .csv
         let candidates = forms.filter { forced == nil || $0.kind == forced }
         let analysed = candidates.map { form in
             let lookup = FormLookup(form)
-            return SurveyColumns(dialect: dialect, lookup: lookup, header: header,
-                                 roles: header.map { role(of: $0, lookup: lookup, dialect: dialect) })
+            return SurveyColumns(
+                dialect: dialect, lookup: lookup, header: header,
+                roles: header.map { role(of: $0, lookup: lookup, dialect: dialect) })
         }
         return analysed.max { a, b in a.fieldCount < b.fieldCount }!
     }
@@ -130,15 +135,23 @@ public struct SurveyColumns: Sendable {
     static func role(of rawHeader: String, lookup: FormLookup, dialect: Dialect) -> Role {
         let header = rawHeader.trimmingCharacters(in: .whitespaces)
         let lower = header.lowercased()
-        if let r = commonMeta[lower] ?? (dialect == .odk ? odkMeta[lower] : koboMeta[lower]) ?? koboMeta[lower] { return r }
+        if let r = commonMeta[lower] ?? (dialect == .odk ? odkMeta[lower] : koboMeta[lower]) ?? koboMeta[lower] {
+            return r
+        }
         if let r = lookup.splitGeoColumns[lower] { return r }
         let separators: [Character] = dialect == .odk ? ["-"] : dialect == .kobo ? ["/"] : ["/", "-"]
         var path = [header]
-        for sep in separators where header.contains(sep) { path = header.split(separator: sep).map(String.init); break }
+        for sep in separators where header.contains(sep) {
+            path = header.split(separator: sep).map(String.init)
+            break
+        }
         let leaf = path.last ?? header
         if let f = lookup.field(leaf) { return .field(f.name) }
         if path.count >= 2, let f = lookup.field(path[path.count - 2]),
-           let role = subColumn(leaf, of: f, lookup: lookup) { return role }
+            let role = subColumn(leaf, of: f, lookup: lookup)
+        {
+            return role
+        }
         if IdentityColumns.isIdentifying(header) { return .identity }
         return .ignored
     }

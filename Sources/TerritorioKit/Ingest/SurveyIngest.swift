@@ -49,8 +49,10 @@ public enum SurveyIngest {
         public var policy: IngestPolicy
         /// What is kept of a respondent's point once it has given the municipality.
         public var privacy = LocationPrivacy.standard
-        public init(form: SurveyForm.Kind? = nil, dryRun: Bool = false, policy: IngestPolicy = IngestPolicy(),
-                    privacy: LocationPrivacy = .standard) {
+        public init(
+            form: SurveyForm.Kind? = nil, dryRun: Bool = false, policy: IngestPolicy = IngestPolicy(),
+            privacy: LocationPrivacy = .standard
+        ) {
             self.form = form
             self.dryRun = dryRun
             self.policy = policy
@@ -60,7 +62,8 @@ public enum SurveyIngest {
 
     /// The note a rejected row gets when its fields do not line up with the header and the file
     /// has columns that are not kept: its values cannot be told apart from those columns'.
-    static let misalignedValuesNote = "its values were not kept, because they do not line up with the header and "
+    static let misalignedValuesNote =
+        "its values were not kept, because they do not line up with the header and "
         + "could come from a column that is not stored: correct this row in the original file"
 
     /// The forms of this database: its consortium's municipalities and its taxonomy.
@@ -68,8 +71,10 @@ public enum SurveyIngest {
         let municipalities = try store.municipalities(consortiumOnly: true)
             .map { (code: $0.code, name: $0.name) }.sorted { $0.name < $1.name }
         let categories = try store.categories()
-        return [SurveyForm.user(municipalities: municipalities, categories: categories),
-                SurveyForm.operator(municipalities: municipalities, categories: categories)]
+        return [
+            SurveyForm.user(municipalities: municipalities, categories: categories),
+            SurveyForm.operator(municipalities: municipalities, categories: categories)
+        ]
     }
 
     public static func resolver(_ store: Store) throws -> MunicipalityResolver {
@@ -109,9 +114,11 @@ public enum SurveyIngest {
     }
 
     /// Ingests `path`. `progress` is called with bytes read and total bytes as the file is read.
-    public static func ingest(path: String, into store: Store, options: Options = Options(),
-                              resolver: MunicipalityResolver? = nil,
-                              progress: ((Int, Int) -> Void)? = nil) throws -> (IngestSummary, RejectedRows) {
+    public static func ingest(
+        path: String, into store: Store, options: Options = Options(),
+        resolver: MunicipalityResolver? = nil,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws -> (IngestSummary, RejectedRows) {
         let stream = try CSVStream(path: path)
         if !options.dryRun { try DiskSpace.checkIngest(input: path, database: store.path) }
         let columns = try analyseHeader(stream, path: path, forms: try forms(store), forced: options.form)
@@ -120,23 +127,28 @@ public enum SurveyIngest {
         }
         let hash = try sha256(path: path)
         let previous = try store.batch(withSHA256: hash)
-        let reader = SubmissionReader(columns: columns, resolver: try resolver ?? Self.resolver(store),
-                                      categories: Set(try store.categories().map(\.code)), policy: options.policy)
+        let reader = SubmissionReader(
+            columns: columns, resolver: try resolver ?? Self.resolver(store),
+            categories: Set(try store.categories().map(\.code)), policy: options.policy)
         let keep = columns.roles.indices.filter { SurveyColumns.keepsForCorrection(columns.roles[$0]) }
-        var rejected = RejectedRows(form: columns.form.kind, dialect: columns.dialect,
-                                    header: keep.map { columns.header[$0] }, roles: keep.map { columns.roles[$0] },
-                                    format: stream.format)
-        var summary = IngestSummary(file: path, sha256: hash, form: columns.form.kind, dialect: columns.dialect,
-                                    encoding: stream.encoding, droppedColumns: columns.droppedColumns,
-                                    ignoredColumns: columns.ignoredColumns,
-                                    points: hasLocation(columns) ? options.privacy.description : nil,
-                                    dryRun: options.dryRun)
-        try store.ingestSession(file: path, sha256: hash, columns: columns, correction: options.policy.correction) { writer in
+        var rejected = RejectedRows(
+            form: columns.form.kind, dialect: columns.dialect,
+            header: keep.map { columns.header[$0] }, roles: keep.map { columns.roles[$0] },
+            format: stream.format)
+        var summary = IngestSummary(
+            file: path, sha256: hash, form: columns.form.kind, dialect: columns.dialect,
+            encoding: stream.encoding, droppedColumns: columns.droppedColumns,
+            ignoredColumns: columns.ignoredColumns,
+            points: hasLocation(columns) ? options.privacy.description : nil,
+            dryRun: options.dryRun)
+        try store.ingestSession(file: path, sha256: hash, columns: columns, correction: options.policy.correction) {
+            writer in
             var lastReport = 0
             while let record = try stream.next() {
                 summary.rows += 1
-                try ingest(record, reader: reader, writer: writer, keep: keep, options: options,
-                           summary: &summary, rejected: &rejected)
+                try ingest(
+                    record, reader: reader, writer: writer, keep: keep, options: options,
+                    summary: &summary, rejected: &rejected)
                 if let progress, stream.bytesRead - lastReport >= 1 << 20 {
                     progress(stream.bytesRead, stream.totalBytes)
                     lastReport = stream.bytesRead
@@ -151,8 +163,10 @@ public enum SurveyIngest {
 
     /// Copies the writer's counts into `summary`; returns whether to commit. A file ingested
     /// before commits only what it changes now (e.g. with `--correction`).
-    private static func finish(_ summary: inout IngestSummary, writer: SubmissionWriter,
-                               previous: (id: Int64, at: String)?, dryRun: Bool) -> Bool {
+    private static func finish(
+        _ summary: inout IngestSummary, writer: SubmissionWriter,
+        previous: (id: Int64, at: String)?, dryRun: Bool
+    ) -> Bool {
         summary.accepted = writer.accepted
         summary.duplicates = writer.duplicates
         summary.outdated = writer.outdated
@@ -170,17 +184,20 @@ public enum SurveyIngest {
     }
 
     /// One row: stored (its point coarsened), or quarantined with only the form's columns.
-    private static func ingest(_ record: CSVStream.Record, reader: SubmissionReader, writer: SubmissionWriter,
-                               keep: [Int], options: Options, summary: inout IngestSummary,
-                               rejected: inout RejectedRows) throws {
+    private static func ingest(
+        _ record: CSVStream.Record, reader: SubmissionReader, writer: SubmissionWriter,
+        keep: [Int], options: Options, summary: inout IngestSummary,
+        rejected: inout RejectedRows
+    ) throws {
         let keys = reader.keys(of: record)
         switch reader.read(record) {
         case .accepted(var submission, let warnings):
             submission.location = submission.location.flatMap(options.privacy.coarsen)
             switch try writer.add(submission, row: record.row, token: keys.token) {
             case .rejected(let reasons):
-                try reject(record, reasons, keys: keys, reader: reader, writer: writer, keep: keep,
-                           options: options, summary: &summary, rejected: &rejected)
+                try reject(
+                    record, reasons, keys: keys, reader: reader, writer: writer, keep: keep,
+                    options: options, summary: &summary, rejected: &rejected)
                 return
             case .conflict(let note):
                 summary.conflictNotes.append(.init(row: record.row, messages: [note]))
@@ -188,15 +205,18 @@ public enum SurveyIngest {
             }
             if !warnings.isEmpty { summary.warnings.append(.init(row: record.row, messages: warnings)) }
         case .rejected(let reasons):
-            try reject(record, reasons, keys: keys, reader: reader, writer: writer, keep: keep,
-                       options: options, summary: &summary, rejected: &rejected)
+            try reject(
+                record, reasons, keys: keys, reader: reader, writer: writer, keep: keep,
+                options: options, summary: &summary, rejected: &rejected)
         }
     }
 
     /// Quarantines a row with only the form's columns, and lists it for the `--rejected` file.
-    private static func reject(_ record: CSVStream.Record, _ reasons: [String], keys: (uuid: String?, token: String?),
-                               reader: SubmissionReader, writer: SubmissionWriter, keep: [Int], options: Options,
-                               summary: inout IngestSummary, rejected: inout RejectedRows) throws {
+    private static func reject(
+        _ record: CSVStream.Record, _ reasons: [String], keys: (uuid: String?, token: String?),
+        reader: SubmissionReader, writer: SubmissionWriter, keep: [Int], options: Options,
+        summary: inout IngestSummary, rejected: inout RejectedRows
+    ) throws {
         var reasons = reasons
         var values = keep.map { $0 < record.fields.count ? record.fields[$0] : "" }
         if record.fields.count != reader.columns.header.count && hasUnkeptValues(reader.columns) {
@@ -206,8 +226,10 @@ public enum SurveyIngest {
         var raw: [String: String] = [:]
         for (i, name) in rejected.header.enumerated() where !values[i].isEmpty { raw[name] = values[i] }
         let token = try writer.reject(raw: raw, reasons: reasons, row: record.row, uuid: keys.uuid, token: keys.token)
-        rejected.rows.append(.init(row: record.row, values: values, reasons: reasons,
-                                   token: options.dryRun ? nil : token))
+        rejected.rows.append(
+            .init(
+                row: record.row, values: values, reasons: reasons,
+                token: options.dryRun ? nil : token))
         summary.rejections.append(.init(row: record.row, messages: reasons))
     }
 
@@ -218,8 +240,10 @@ public enum SurveyIngest {
     }
 
     /// Reads the header and maps its columns to a form, or says why the file cannot be used.
-    static func analyseHeader(_ stream: CSVStream, path: String, forms: [SurveyForm],
-                              forced: SurveyForm.Kind?) throws -> SurveyColumns {
+    static func analyseHeader(
+        _ stream: CSVStream, path: String, forms: [SurveyForm],
+        forced: SurveyForm.Kind?
+    ) throws -> SurveyColumns {
         guard let headerRecord = try stream.next() else { throw InputError(file: path, Messages.text("csv.no_header")) }
         guard headerRecord.fields.count <= SurveyColumns.maximumColumns else {
             throw InputError(file: path, kind: .invalid, SurveyColumns.tooManyColumns(headerRecord.fields.count))
@@ -235,8 +259,11 @@ public enum SurveyIngest {
             switch role {
             case .field, .choiceFlag, .geo, .meta:
                 if let first = seen[role] {
-                    throw InputError(file: path, Messages.text("survey.same_question", ("first", Echo.value(first)),
-                                                               ("second", Echo.value(name))))
+                    throw InputError(
+                        file: path,
+                        Messages.text(
+                            "survey.same_question", ("first", Echo.value(first)),
+                            ("second", Echo.value(name))))
                 }
                 seen[role] = name
             default: break
@@ -257,8 +284,11 @@ public enum SurveyIngest {
         let requiredMissing = columns.form.fields.filter { $0.required && !present.contains($0.name) }
             .map(\.name).filter { $0 != "municipality" || !hasLocation(columns) }
         if !requiredMissing.isEmpty {
-            throw InputError(file: path, Messages.text("survey.columns_missing", ("form", columns.form.kind.rawValue),
-                                                      ("columns", requiredMissing.joined(separator: ", "))))
+            throw InputError(
+                file: path,
+                Messages.text(
+                    "survey.columns_missing", ("form", columns.form.kind.rawValue),
+                    ("columns", requiredMissing.joined(separator: ", "))))
         }
     }
 }

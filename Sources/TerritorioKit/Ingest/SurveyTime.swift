@@ -28,7 +28,8 @@ enum SurveyTime {
         guard let sign = zone.first, sign == "+" || sign == "-" else { return nil }
         let digits = zone.dropFirst().filter { $0 != ":" }
         guard digits.count == 4, digits.allSatisfy(\.isNumber),
-              let h = Int(digits.prefix(2)), let m = Int(digits.suffix(2)), h <= 14, m < 60 else { return nil }
+            let h = Int(digits.prefix(2)), let m = Int(digits.suffix(2)), h <= 14, m < 60
+        else { return nil }
         return (sign == "+" ? 1 : -1) * (h * 60 + m)
     }
 
@@ -68,6 +69,6 @@ enum SurveyTime {
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
 
-private extension Int {
-    func floorDiv(_ d: Int) -> Int { self >= 0 ? self / d : -((-self + d - 1) / d) }
+extension Int {
+    fileprivate func floorDiv(_ d: Int) -> Int { self >= 0 ? self / d : -((-self + d - 1) / d) }
 }

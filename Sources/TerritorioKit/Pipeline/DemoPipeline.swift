@@ -89,8 +89,10 @@ public enum DemoPipeline {
         let members = try store.municipalities(consortiumOnly: true, withShapes: true)
         try AtomicFile.write(MunicipalityExport.geoJSON(members), to: municipalities)
         let services = out + "/services.geojson"
-        try AtomicFile.write(ServiceExport.geoJSON(try store.services(), categories: try store.categories()), to: services)
-        let gaps = out + "/gaps.geojson", gapsCSV = out + "/gaps.csv"
+        try AtomicFile.write(
+            ServiceExport.geoJSON(try store.services(), categories: try store.categories()), to: services)
+        let gaps = out + "/gaps.geojson"
+        let gapsCSV = out + "/gaps.csv"
         try AtomicFile.write(try report.geoJSON(store: store, timestamp: nil, costsFile: nil), to: gaps)
         try AtomicFile.write(try report.csv(), to: gapsCSV)
         manifest.municipalities = municipalities
@@ -99,8 +101,10 @@ public enum DemoPipeline {
     }
 
     /// One gap map per category and the services map, in Italian; PNGs side by side.
-    static func writeMaps(store: Store, report: GapReport, out: String, png: Bool,
-                          into manifest: inout DemoManifest) throws {
+    static func writeMaps(
+        store: Store, report: GapReport, out: String, png: Bool,
+        into manifest: inout DemoManifest
+    ) throws {
         let folder = out + "/maps"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let inputs = report.analysis.inputs
@@ -135,10 +139,13 @@ public enum DemoPipeline {
         guard rounds.count >= 2 else { return }
         let report = try ChangeReport.make(store: store, from: rounds[0].name, to: rounds[1].name, config: .standard)
         let shapes = try store.consortiumShapes()
-        let geojson = out + "/changes.geojson", csv = out + "/changes.csv", html = out + "/changes-summary-it.html"
+        let geojson = out + "/changes.geojson"
+        let csv = out + "/changes.csv"
+        let html = out + "/changes-summary-it.html"
         try AtomicFile.write(try report.geoJSON(shapes: shapes), to: geojson)
         try AtomicFile.write(try report.csv(), to: csv)
-        try AtomicFile.write(ChangeSummary(report: report, shapes: shapes, language: "it").html(language: "it"),
+        try AtomicFile.write(
+            ChangeSummary(report: report, shapes: shapes, language: "it").html(language: "it"),
             to: html)
         manifest.changes = [geojson, csv, html]
         manifest.changeRounds = "\(report.from.name) → \(report.to.name)"

@@ -61,13 +61,17 @@ public struct ChangeSummary {
         }
         func number(_ v: Double?) -> String { v.map { String(format: "%.1f", $0) } ?? "—" }
         func signed(_ v: Double?) -> String { v.map { String(format: "%+.1f", $0) } ?? "—" }
-        var html = "<table>\n<tr><th>\(text("changes.municipality", l))</th><th>\(text("changes.category", l))</th>"
+        var html =
+            "<table>\n<tr><th>\(text("changes.municipality", l))</th><th>\(text("changes.category", l))</th>"
             + "<th>\(text("changes.level", l))</th><th>\(text("changes.need", l))</th>"
             + "<th>\(text("changes.services", l))</th></tr>\n"
         for row in rows {
-            let need = row.needSuppressed ? "—"
+            let need =
+                row.needSuppressed
+                ? "—"
                 : "\(number(row.needFrom)) → \(number(row.needTo)) (\(signed(row.needChange)))"
-            html += "<tr><td><bdi dir=\"ltr\">\(Markup.escape(row.name))</bdi></td>"
+            html +=
+                "<tr><td><bdi dir=\"ltr\">\(Markup.escape(row.name))</bdi></td>"
                 + "<td>\(Markup.escape(labels[row.category] ?? row.category))</td>"
                 + "<td>\(level(row.levelFrom, row.levelSuppressed)) → \(level(row.levelTo, row.levelSuppressed))</td>"
                 + "<td class=\"n\"><bdi dir=\"ltr\">\(need)</bdi></td><td>\(serviceCounts(row, l))</td></tr>\n"
@@ -76,8 +80,10 @@ public struct ChangeSummary {
     }
 
     func serviceCounts(_ row: ChangeReport.Row, _ l: String) -> String {
-        [("changes.opened", row.opened), ("changes.closed", row.closed), ("changes.hours", row.hoursChanged),
-         ("changes.languages", row.languagesChanged)].filter { $0.1 > 0 }
+        [
+            ("changes.opened", row.opened), ("changes.closed", row.closed), ("changes.hours", row.hoursChanged),
+            ("changes.languages", row.languagesChanged)
+        ].filter { $0.1 > 0 }
             .map { text($0.0, l, "\($0.1)") }.joined(separator: ", ")
     }
 
@@ -85,14 +91,17 @@ public struct ChangeSummary {
     func services(_ l: String) -> String {
         let shown = report.serviceChanges.filter { $0.kind != .updated || $0.hoursChanged || $0.languagesChanged }
         let lines = shown.prefix(8).map { c -> String in
-            let what: String = switch c.kind {
-            case .opened: text("changes.opened", l, c.effectiveDate)
-            case .closed: text("changes.closed", l, c.effectiveDate)
-            case .updated:
-                [c.hoursChanged ? text("changes.hours", l, c.effectiveDate) : nil,
-                 c.languagesChanged ? text("changes.languages", l, c.effectiveDate) : nil].compactMap { $0 }
-                    .joined(separator: ", ")
-            }
+            let what: String =
+                switch c.kind {
+                case .opened: text("changes.opened", l, c.effectiveDate)
+                case .closed: text("changes.closed", l, c.effectiveDate)
+                case .updated:
+                    [
+                        c.hoursChanged ? text("changes.hours", l, c.effectiveDate) : nil,
+                        c.languagesChanged ? text("changes.languages", l, c.effectiveDate) : nil
+                    ].compactMap { $0 }
+                        .joined(separator: ", ")
+                }
             return "<li><bdi dir=\"ltr\">\(Markup.escape(c.service?.name ?? c.serviceID))</bdi>: \(what)</li>"
         }
         guard !lines.isEmpty else { return "" }

@@ -30,7 +30,8 @@ struct LabelPlacer {
 
     /// Places `labels` in the order of `order` (indices into `labels`).
     func place(_ labels: [Label], order: [Int]) -> (placed: [Placed], dropped: [Int]) {
-        var placed: [Placed] = [], dropped: [Int] = []
+        var placed: [Placed] = []
+        var dropped: [Int] = []
         for i in order {
             let free = candidates(for: labels[i]).filter { isFree($0.box, among: placed) }
             // Near positions before leader lines; within each, inside the area first.
@@ -52,8 +53,9 @@ struct LabelPlacer {
     /// The box of a name centred on `x` with baseline `y`.
     func box(_ text: String, x: Double, y: Double) -> BoundingBox {
         let w = TextMetrics.width(text, size: size) / 2 + halo
-        return BoundingBox(minX: x - w, minY: y - TextMetrics.ascent * size - halo,
-                           maxX: x + w, maxY: y + TextMetrics.descent * size + halo)
+        return BoundingBox(
+            minX: x - w, minY: y - TextMetrics.ascent * size - halo,
+            maxX: x + w, maxY: y + TextMetrics.descent * size + halo)
     }
 
     /// Positions around the anchor, nearest first: centred on it, then beside it in eight
@@ -61,7 +63,8 @@ struct LabelPlacer {
     func candidates(for label: Label) -> [Placed] {
         let a = label.anchor
         let w = TextMetrics.width(label.text, size: size) / 2 + halo
-        let up = TextMetrics.ascent * size + halo, down = TextMetrics.descent * size + halo
+        let up = TextMetrics.ascent * size + halo
+        let down = TextMetrics.descent * size + halo
         let middle = a.y + (up - down) / 2
         var spots = [(x: a.x, y: middle, leader: false)]
         let directions: [(Double, Double)] = [(0, -1), (0, 1), (1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1)]

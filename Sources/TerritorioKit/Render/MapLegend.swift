@@ -45,12 +45,16 @@ struct MapLegend {
     var box: BoundingBox { BoundingBox(minX: x, minY: y, maxX: x + width, maxY: y + height) }
 
     /// Adds `text`, wrapped, below `cursor`, and moves the cursor down.
-    private mutating func add(_ text: String, size: Double, bold: Bool = false, indent: Bool = true,
-                              muted: Bool = false, cursor: inout Double) {
+    private mutating func add(
+        _ text: String, size: Double, bold: Bool = false, indent: Bool = true,
+        muted: Bool = false, cursor: inout Double
+    ) {
         let room = Self.maxTextWidth - (indent ? Self.swatchColumn : 0)
         for part in TextMetrics.wrap(text, size: size, maxWidth: room, bold: bold) {
-            lines.append(Line(text: part, baseline: cursor + TextMetrics.ascent * size, size: size, bold: bold,
-                              indent: indent, muted: muted))
+            lines.append(
+                Line(
+                    text: part, baseline: cursor + TextMetrics.ascent * size, size: size, bold: bold,
+                    indent: indent, muted: muted))
             cursor += size * 1.3
         }
     }
@@ -77,7 +81,8 @@ struct MapLegend {
         guard entry.isPoint else {
             return "<rect class=\"area \(entry.style)\" x=\"\(f(x))\" y=\"\(f(top))\" width=\"24\" height=\"18\"/>\n"
         }
-        let fill = entry.hollow ? "#fff" : entry.colour, stroke = entry.hollow ? entry.colour : "#555"
+        let fill = entry.hollow ? "#fff" : entry.colour
+        let stroke = entry.hollow ? entry.colour : "#555"
         return "<circle cx=\"\(f(x + 12))\" cy=\"\(f(top + 9))\" r=\"6\" fill=\"\(fill)\" stroke=\"\(stroke)\" "
             + "stroke-width=\"\(entry.hollow ? 3 : 1)\"/>\n"
     }

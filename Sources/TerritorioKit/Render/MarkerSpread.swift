@@ -58,7 +58,11 @@ enum MarkerSpread {
     struct UnionFind {
         var parent: [Int]
         init(count: Int) { parent = Array(0..<count) }
-        func root(_ i: Int) -> Int { var i = i; while parent[i] != i { i = parent[i] }; return i }
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { i = parent[i] }
+            return i
+        }
         /// Joins the sets of `i` and `j`; false when they were already one.
         mutating func join(_ i: Int, _ j: Int) -> Bool {
             let (a, b) = (root(i), root(j))

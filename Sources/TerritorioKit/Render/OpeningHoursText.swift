@@ -5,10 +5,16 @@ public enum OpeningHoursText {
         "it": ["lun", "mar", "mer", "gio", "ven", "sab", "dom"],
         "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
         "fr": ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
-        "ar": ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"],
+        "ar": ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
     ]
-    static let holidays = ["it": "chiuso nei festivi", "en": "closed on public holidays", "fr": "fermé les jours fériés", "ar": "مغلق في العطل الرسمية"]
-    static let always = ["it": "aperto 24 ore su 24, tutti i giorni", "en": "open 24/7", "fr": "ouvert 24 h/24, 7 j/7", "ar": "مفتوح على مدار الساعة طوال الأسبوع"]
+    static let holidays = [
+        "it": "chiuso nei festivi", "en": "closed on public holidays", "fr": "fermé les jours fériés",
+        "ar": "مغلق في العطل الرسمية"
+    ]
+    static let always = [
+        "it": "aperto 24 ore su 24, tutti i giorni", "en": "open 24/7", "fr": "ouvert 24 h/24, 7 j/7",
+        "ar": "مفتوح على مدار الساعة طوال الأسبوع"
+    ]
     static let closed = ["it": "chiuso", "en": "closed", "fr": "fermé", "ar": "مغلق"]
 
     public static func describe(_ hours: OpeningHours, language: String) -> String {
@@ -18,12 +24,18 @@ public enum OpeningHoursText {
         var groups: [(times: [OpeningHours.TimeRange], days: [OpeningHours.Weekday])] = []
         for day in OpeningHours.Weekday.allCases {
             guard let times = week[day] else { continue }
-            if let i = groups.firstIndex(where: { $0.times == times }) { groups[i].days.append(day) } else { groups.append((times, [day])) }
+            if let i = groups.firstIndex(where: { $0.times == times }) {
+                groups[i].days.append(day)
+            } else {
+                groups.append((times, [day]))
+            }
         }
         // In Arabic, each time range is a left-to-right island (LRI … PDI): "09:00–12:00" keeps its order.
         let isolate: (String) -> String = language == "ar" ? { "\u{2066}\($0)\u{2069}" } : { $0 }
         var parts = groups.map { group in
-            dayList(group.days, names) + " " + group.times.map { isolate($0.description.replacingOccurrences(of: "-", with: "–")) }.joined(separator: language == "ar" ? "، " : ", ")
+            dayList(group.days, names) + " "
+                + group.times.map { isolate($0.description.replacingOccurrences(of: "-", with: "–")) }.joined(
+                    separator: language == "ar" ? "، " : ", ")
         }
         if parts.isEmpty { parts.append(closed[language] ?? closed["en"]!) }
         if hours.closedOnPublicHolidays == true { parts.append(holidays[language] ?? holidays["en"]!) }
@@ -34,10 +46,16 @@ public enum OpeningHoursText {
     static func dayList(_ days: [OpeningHours.Weekday], _ names: [String]) -> String {
         var runs: [[OpeningHours.Weekday]] = []
         for d in days.sorted() {
-            if let last = runs.last?.last, last.rawValue + 1 == d.rawValue { runs[runs.count - 1].append(d) } else { runs.append([d]) }
+            if let last = runs.last?.last, last.rawValue + 1 == d.rawValue {
+                runs[runs.count - 1].append(d)
+            } else {
+                runs.append([d])
+            }
         }
         return runs.map { run in
-            run.count >= 3 ? names[run.first!.rawValue] + "–" + names[run.last!.rawValue] : run.map { names[$0.rawValue] }.joined(separator: ", ")
+            run.count >= 3
+                ? names[run.first!.rawValue] + "–" + names[run.last!.rawValue]
+                : run.map { names[$0.rawValue] }.joined(separator: ", ")
         }.joined(separator: ", ")
     }
 }

@@ -32,7 +32,10 @@ public struct Poster {
         let category = try table.requireColumn("category", option: "the header")
         var columns: [String: (Int, Int)] = [:]
         for l in Phrases.languages {
-            columns[l] = (try table.requireColumn("question_\(l)", option: "the header"), try table.requireColumn("answer_\(l)", option: "the header"))
+            columns[l] = (
+                try table.requireColumn("question_\(l)", option: "the header"),
+                try table.requireColumn("answer_\(l)", option: "the header")
+            )
         }
         return table.records.map { r in
             var q = Question(category: CSVStream.Table.field(r, category), question: [:], answer: [:])
@@ -47,16 +50,20 @@ public struct Poster {
     public static func load(store: Store, faq: String) throws -> Poster {
         let services = try store.services()
         let names = try store.municipalityNames().mapValues(\.name)
-        let date = services.compactMap(\.lastUpdated).max() ?? ISO8601DateFormatter().string(from: Date()).prefix(10).description
-        return Poster(questions: try questions(path: faq), services: services, municipalityNames: names, date: date,
-                      sessions: try store.sessions().map(\.session))
+        let date =
+            services.compactMap(\.lastUpdated).max()
+            ?? ISO8601DateFormatter().string(from: Date()).prefix(10).description
+        return Poster(
+            questions: try questions(path: faq), services: services, municipalityNames: names, date: date,
+            sessions: try store.sessions().map(\.session))
     }
 
     /// Left-to-right isolate for Latin names and numbers inside right-to-left text.
     static func ltr(_ s: String) -> String { "<bdi dir=\"ltr\">\(Markup.escape(s))</bdi>" }
 
     /// The warning for a poster made from a database without services.
-    public static let noServicesWarning = "the database has no services: the poster lists none and says the list "
+    public static let noServicesWarning =
+        "the database has no services: the poster lists none and says the list "
         + "is not available yet; import the directory with `territorio import services FILE`"
 
     public func html(language l: String) -> String {
@@ -64,7 +71,8 @@ public struct Poster {
         var body = services.isEmpty ? "<p class=\"empty\">\(Markup.escape(Phrases.text("poster.empty", l)))</p>\n" : ""
         for q in questions {
             let answering = services.filter { $0.categories.contains(q.category) }
-            body += "<section class=\"question\" id=\"\(Markup.escape(q.category))\">\n<h2>\(Markup.escape(q.question[l] ?? ""))</h2>\n"
+            body +=
+                "<section class=\"question\" id=\"\(Markup.escape(q.category))\">\n<h2>\(Markup.escape(q.question[l] ?? ""))</h2>\n"
             body += "<p class=\"answer\">\(Markup.escape(q.answer[l] ?? ""))</p>\n"
             if services.isEmpty {
                 // said once, above
@@ -73,7 +81,9 @@ public struct Poster {
             } else if answering.count > Self.groupAbove {
                 let groups = Dictionary(grouping: answering) { $0.municipality ?? "" }
                 for code in groups.keys.sorted(by: { (municipalityNames[$0] ?? $0) < (municipalityNames[$1] ?? $1) }) {
-                    body += "<h3>\(Self.ltr(municipalityNames[code] ?? code))</h3>\n<ul>\n" + groups[code]!.map { item($0, l) }.joined() + "</ul>\n"
+                    body +=
+                        "<h3>\(Self.ltr(municipalityNames[code] ?? code))</h3>\n<ul>\n"
+                        + groups[code]!.map { item($0, l) }.joined() + "</ul>\n"
                 }
             } else {
                 body += "<ul>\n" + answering.map { item($0, l) }.joined() + "</ul>\n"
@@ -129,14 +139,21 @@ public struct Poster {
     func item(_ s: Service, _ l: String) -> String {
         let badge = " <span class=\"unverified\">\(Markup.escape(Phrases.text("poster.unverified", l)))</span>"
         var lines = ["<span class=\"name\">\(Self.ltr(s.name))</span>" + (s.verified ? "" : badge)]
-        let place = [s.address, s.municipality.flatMap { municipalityNames[$0] }].compactMap { $0 }.joined(separator: ", ")
+        let place = [s.address, s.municipality.flatMap { municipalityNames[$0] }].compactMap { $0 }.joined(
+            separator: ", ")
         if !place.isEmpty { lines.append(Self.ltr(place)) }
         if let text = s.openingHours, let hours = try? OpeningHours.parse(text) {
-            lines.append("\(Markup.escape(Phrases.text("poster.hours", l))): <span class=\"hours\">\(Markup.escape(OpeningHoursText.describe(hours, language: l)))</span>")
+            lines.append(
+                "\(Markup.escape(Phrases.text("poster.hours", l))): <span class=\"hours\">\(Markup.escape(OpeningHoursText.describe(hours, language: l)))</span>"
+            )
         }
         var contact: [String] = []
         if let phone = s.phone { contact.append("☎ " + Self.ltr(phone)) }
-        if !s.languages.isEmpty { contact.append("\(Markup.escape(Phrases.text("poster.languages", l))): " + Self.ltr(s.languages.map { $0.uppercased() }.joined(separator: " · "))) }
+        if !s.languages.isEmpty {
+            contact.append(
+                "\(Markup.escape(Phrases.text("poster.languages", l))): "
+                    + Self.ltr(s.languages.map { $0.uppercased() }.joined(separator: " · ")))
+        }
         if !contact.isEmpty { lines.append(contact.joined(separator: " — ")) }
         return "<li>" + lines.joined(separator: "<br>") + "</li>\n"
     }
@@ -144,9 +161,13 @@ public struct Poster {
     /// Prints `htmlPath` to `pdfPath` with headless Chromium (Debian `chromium`).
     public static func pdf(htmlPath: String, pdfPath: String) throws {
         let url = URL(fileURLWithPath: htmlPath).absoluteURL.absoluteString
-        try ExternalTool.run(["chromium", "chromium-browser", "google-chrome"],
-                             ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
-                              "--print-to-pdf=\(pdfPath)", url], install: "chromium (scripts/bootstrap.sh installs it for the tests)")
+        try ExternalTool.run(
+            ["chromium", "chromium-browser", "google-chrome"],
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                "--run-all-compositor-stages-before-draw",
+                "--print-to-pdf=\(pdfPath)", url
+            ], install: "chromium (scripts/bootstrap.sh installs it for the tests)")
         guard FileManager.default.fileExists(atPath: pdfPath) else {
             throw ExternalTool.Failed(tool: "chromium", status: 0, output: "no PDF was written")
         }

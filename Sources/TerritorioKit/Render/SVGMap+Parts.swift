@@ -72,7 +72,8 @@ extension SVGMap {
         }
         s += "</g>\n<g id=\"services\">\n"
         for (p, at) in zip(points, placements) {
-            let fill = p.verified ? p.colour : "#fff", stroke = p.verified ? "#fff" : p.colour
+            let fill = p.verified ? p.colour : "#fff"
+            let stroke = p.verified ? "#fff" : p.colour
             s += "<circle cx=\"\(f(at.x))\" cy=\"\(f(at.y))\" r=\"\(f(Self.markerRadius))\" fill=\"\(fill)\" "
             s += "stroke=\"\(stroke)\" stroke-width=\"\(p.verified ? 1.5 : 3)\">"
             s += "<title>\(Markup.escape(p.tooltip))</title></circle>\n"
@@ -82,8 +83,10 @@ extension SVGMap {
 
     /// Places the areas' names, avoiding the markers, the spread markers' centre dots and
     /// the edge of the map.
-    func placeLabels(_ frame: Frame,
-                     markers: [MarkerSpread.Placement]) -> (placed: [LabelPlacer.Placed], dropped: [Int]) {
+    func placeLabels(
+        _ frame: Frame,
+        markers: [MarkerSpread.Placement]
+    ) -> (placed: [LabelPlacer.Placed], dropped: [Int]) {
         var obstacles = markers.map {
             BoundingBox(minX: $0.x, minY: $0.y, maxX: $0.x, maxY: $0.y).padded(Self.markerReach + 1)
         }
@@ -117,11 +120,13 @@ extension SVGMap {
 
     /// The north arrow and a 10 km scale bar, at the top-left corner (`x`, `y`).
     func northArrowAndScale(x: Double, y: Double, scale: Double) -> String {
-        let nx = x + 30, ny = y + 20
+        let nx = x + 30
+        let ny = y + 20
         var s = "<g id=\"north-arrow\"><path d=\"M\(f(nx)) \(f(ny))l-12 36l12 -9l12 9z\" fill=\"#222\"/>"
         s += "<text class=\"legend\" x=\"\(f(nx))\" y=\"\(f(ny - 6))\" text-anchor=\"middle\">"
         s += "\(Markup.escape(Phrases.text("north", language)))</text></g>\n"
-        let bar = 10_000.0 * scale, by = ny + 70
+        let bar = 10_000.0 * scale
+        let by = ny + 70
         let half = "y=\"\(f(by))\" width=\"\(f(bar / 2))\" height=\"8\""
         s += "<g id=\"scale-bar\"><rect x=\"\(f(x))\" \(half) fill=\"#222\"/>"
         s += "<rect x=\"\(f(x + bar / 2))\" \(half) fill=\"#fff\" stroke=\"#222\"/>"

@@ -47,12 +47,14 @@ public struct SVGMap {
 
     /// Colour-blind-safe sequential palette (ColorBrewer YlOrRd, 5 classes) for the gap levels.
     public static let gapColours: [(GapLevel, String)] = [
-        (.none, "#ffffb2"), (.low, "#fecc5c"), (.medium, "#fd8d3c"), (.high, "#f03b20"), (.critical, "#bd0026"),
+        (.none, "#ffffb2"), (.low, "#fecc5c"), (.medium, "#fd8d3c"), (.high, "#f03b20"), (.critical, "#bd0026")
     ]
     /// Qualitative colours for categories (Paul Tol's muted and light schemes, colour-blind safe).
-    public static let categoryColours = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677",
-                                         "#882255", "#AA4499", "#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF",
-                                         "#44BB99", "#BBCC33"]
+    public static let categoryColours = [
+        "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677",
+        "#882255", "#AA4499", "#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF",
+        "#44BB99", "#BBCC33"
+    ]
 
     let mapWidth = 1020.0
     let margin = 40.0
@@ -81,10 +83,12 @@ public struct SVGMap {
         let toScreen = { (c: Coordinate) in
             Coordinate(x: left + (c.x - extent.minX) * scale, y: top + (extent.maxY - c.y) * scale)
         }
-        let box = BoundingBox(minX: margin, minY: top, maxX: margin + (extent.maxX - extent.minX) * scale,
-                              maxY: top + (extent.maxY - extent.minY) * scale)
-        return Frame(rings: projected.map { $0.map { $0.map(toScreen) } }, scale: scale, box: box,
-                     project: { toScreen(projection.project($0)) })
+        let box = BoundingBox(
+            minX: margin, minY: top, maxX: margin + (extent.maxX - extent.minX) * scale,
+            maxY: top + (extent.maxY - extent.minY) * scale)
+        return Frame(
+            rings: projected.map { $0.map { $0.map(toScreen) } }, scale: scale, box: box,
+            project: { toScreen(projection.project($0)) })
     }
 
     public func svg() -> String {

@@ -6,23 +6,32 @@ extension ChangeReport {
         let m = municipalities[i]
         var out: [(key: String, value: GeoJSONWriter.Value)] = [
             ("istat_code", .string(m.code)), ("name", .string(m.name)), ("population", .int(m.population)),
-            ("round_from", .string(from.name)), ("round_to", .string(to.name)),
+            ("round_from", .string(from.name)), ("round_to", .string(to.name))
         ]
         func d(_ v: Double?) -> GeoJSONWriter.Value { .double(v.map(GapReport.rounded)) }
         for r in rows[i] {
             let c = r.category
             out += [
                 ("\(c)_need_per_1000_from", d(r.needFrom)), ("\(c)_need_per_1000_to", d(r.needTo)),
-                ("\(c)_need_per_1000_change", d(r.needChange)), ("\(c)_need_per_1000_change_suppressed",
-                    .bool(r.needSuppressed)),
+                ("\(c)_need_per_1000_change", d(r.needChange)),
+                (
+                    "\(c)_need_per_1000_change_suppressed",
+                    .bool(r.needSuppressed)
+                ),
                 ("\(c)_services_opened", .int(r.opened)), ("\(c)_services_closed", .int(r.closed)),
                 ("\(c)_services_hours_changed", .int(r.hoursChanged)),
                 ("\(c)_services_languages_changed", .int(r.languagesChanged)),
-                ("\(c)_access_from", d(r.accessFrom)), ("\(c)_access_to", d(r.accessTo)), ("\(c)_access_change",
-                    d(r.accessChange)),
+                ("\(c)_access_from", d(r.accessFrom)), ("\(c)_access_to", d(r.accessTo)),
+                (
+                    "\(c)_access_change",
+                    d(r.accessChange)
+                ),
                 ("\(c)_gap_level_from", .string(r.levelFrom)), ("\(c)_gap_level_to", .string(r.levelTo)),
-                ("\(c)_gap_level_change", .int(r.levelChange)), ("\(c)_gap_level_change_suppressed",
-                    .bool(r.levelSuppressed)),
+                ("\(c)_gap_level_change", .int(r.levelChange)),
+                (
+                    "\(c)_gap_level_change_suppressed",
+                    .bool(r.levelSuppressed)
+                )
             ]
         }
         return out
@@ -35,7 +44,7 @@ extension ChangeReport {
             "round_from": ["name": from.name, "start": from.start, "end": from.end],
             "round_to": ["name": to.name, "start": to.start, "end": to.end],
             "k": k, "service_changes": serviceChanges.count, "attribution": MunicipalityExport.attribution,
-            "categories": categories.map(\.code),
+            "categories": categories.map(\.code)
         ]
         let data = try JSONSerialization.data(withJSONObject: meta, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
@@ -45,8 +54,9 @@ extension ChangeReport {
     public func geoJSON(shapes: [String: MultiPolygon]) throws -> String {
         var writer = GeoJSONWriter(members: [("territorio", try metadata())])
         for (i, m) in municipalities.enumerated() {
-            writer.addFeature(properties: properties(municipality: i),
-                              geometry: shapes[m.code].map { .multiPolygon(RightHandRule.apply($0)) } ?? .none)
+            writer.addFeature(
+                properties: properties(municipality: i),
+                geometry: shapes[m.code].map { .multiPolygon(RightHandRule.apply($0)) } ?? .none)
         }
         return writer.finish()
     }
@@ -54,21 +64,27 @@ extension ChangeReport {
     /// The same columns as CSV, without geometry.
     public func csv() throws -> String {
         let rows = municipalities.indices.map { properties(municipality: $0) }
-        return try CSVText.make(header: rows.first?.map(\.key) ?? [],
+        return try CSVText.make(
+            header: rows.first?.map(\.key) ?? [],
             rows: rows.map { $0.map { GapReport.text($0.value) } })
     }
 
     /// The change report between the rounds `from` and `to` of `store`.
-    public static func make(store: Store, from: String, to: String, config: AnalysisConfig, only: [String] = [],
-                            costsFile: String? = nil) throws -> ChangeReport {
+    public static func make(
+        store: Store, from: String, to: String, config: AnalysisConfig, only: [String] = [],
+        costsFile: String? = nil
+    ) throws -> ChangeReport {
         let all = try store.rounds()
-        let a = try store.round(named: from), b = try store.round(named: to)
+        let a = try store.round(named: from)
+        let b = try store.round(named: to)
         guard a.start < b.start else { throw RoundError.rangeReversed(from: a.name, to: b.name) }
         func report(_ r: SurveyRound) throws -> GapReport {
-            try RoundAnalysis.report(store: store, selection: RoundSelection(all: all, chosen: [r]), config: config,
-                                     only: only, costsFile: costsFile)
+            try RoundAnalysis.report(
+                store: store, selection: RoundSelection(all: all, chosen: [r]), config: config,
+                only: only, costsFile: costsFile)
         }
-        return ChangeReport(from: a, to: b, before: try report(a), after: try report(b),
-                            history: try store.serviceHistory())
+        return ChangeReport(
+            from: a, to: b, before: try report(a), after: try report(b),
+            history: try store.serviceHistory())
     }
 }

@@ -48,36 +48,47 @@ public struct ChangeReport: Sendable {
         let changes = serviceChanges
         rows = municipalities.enumerated().map { i, m in
             after.analysis.categories.map { c in
-                Self.row(m, c.code, before: beforeIndex[m.code].map { before.cells(category: c.code,
-                    municipality: $0) },
-                         after: after.cells(category: c.code, municipality: i), changes: changes)
+                Self.row(
+                    m, c.code,
+                    before: beforeIndex[m.code].map {
+                        before.cells(
+                            category: c.code,
+                            municipality: $0)
+                    },
+                    after: after.cells(category: c.code, municipality: i), changes: changes)
             }
         }
     }
 
     static let levelOrder: [String: Int] = ["none": 0, "low": 1, "medium": 2, "high": 3, "critical": 4]
 
-    static func row(_ m: GapInputs.Municipality, _ category: String, before: [(String, GapReport.Cell)]?,
-                    after: [(String, GapReport.Cell)], changes: [ServiceChange]) -> Row {
+    static func row(
+        _ m: GapInputs.Municipality, _ category: String, before: [(String, GapReport.Cell)]?,
+        after: [(String, GapReport.Cell)], changes: [ServiceChange]
+    ) -> Row {
         func cell(_ cells: [(String, GapReport.Cell)]?, _ name: String) -> GapReport.Cell? {
             cells?.first { $0.0 == name }?.1
         }
         func double(_ c: GapReport.Cell?) -> Double? { if case .double(let v)? = c?.value { v } else { nil } }
         func string(_ c: GapReport.Cell?) -> String? { if case .string(let v)? = c?.value { v } else { nil } }
-        let needA = cell(before, "need_per_1000"), needB = cell(after, "need_per_1000")
-        let levelA = cell(before, "gap_level"), levelB = cell(after, "gap_level")
+        let needA = cell(before, "need_per_1000")
+        let needB = cell(after, "need_per_1000")
+        let levelA = cell(before, "gap_level")
+        let levelB = cell(after, "gap_level")
         let needHidden = (needA?.suppressed ?? false) || (needB?.suppressed ?? false)
         let levelHidden = (levelA?.suppressed ?? false) || (levelB?.suppressed ?? false)
-        var row = Row(code: m.code, name: m.name, category: category, needFrom: double(needA), needTo: double(needB),
-                      needChange: nil, needSuppressed: needHidden,
-                      accessFrom: double(cell(before, "access")), accessTo: double(cell(after, "access")),
-                          accessChange: nil,
-                      levelFrom: string(levelA), levelTo: string(levelB), levelChange: nil,
-                          levelSuppressed: levelHidden)
+        var row = Row(
+            code: m.code, name: m.name, category: category, needFrom: double(needA), needTo: double(needB),
+            needChange: nil, needSuppressed: needHidden,
+            accessFrom: double(cell(before, "access")), accessTo: double(cell(after, "access")),
+            accessChange: nil,
+            levelFrom: string(levelA), levelTo: string(levelB), levelChange: nil,
+            levelSuppressed: levelHidden)
         if !needHidden, let a = row.needFrom, let b = row.needTo { row.needChange = b - a }
         if let a = row.accessFrom, let b = row.accessTo { row.accessChange = b - a }
         if !levelHidden, let a = row.levelFrom.flatMap({ levelOrder[$0] }),
-            let b = row.levelTo.flatMap({ levelOrder[$0] }) {
+            let b = row.levelTo.flatMap({ levelOrder[$0] })
+        {
             row.levelChange = b - a
         }
         for change in changes where Self.concerns(change, municipality: m.code, category: category) {
@@ -102,12 +113,15 @@ public struct ChangeReport: Sendable {
     /// The rows with a published change, largest first: gap-level steps, then need per 1,000,
     /// then services changed.
     public func largestChanges(limit: Int) -> [Row] {
-        let changed = rows.joined().filter { ($0.levelChange ?? 0) != 0 || ($0.needChange ?? 0) != 0
-            || $0.serviceChanges > 0 }
-        return Array(changed.sorted { a, b in
-            (abs(a.levelChange ?? 0), abs(a.needChange ?? 0), a.serviceChanges, b.code, b.category)
-                > (abs(b.levelChange ?? 0), abs(b.needChange ?? 0), b.serviceChanges, a.code, a.category)
-        }.prefix(limit))
+        let changed = rows.joined().filter {
+            ($0.levelChange ?? 0) != 0 || ($0.needChange ?? 0) != 0
+                || $0.serviceChanges > 0
+        }
+        return Array(
+            changed.sorted { a, b in
+                (abs(a.levelChange ?? 0), abs(a.needChange ?? 0), a.serviceChanges, b.code, b.category)
+                    > (abs(b.levelChange ?? 0), abs(b.needChange ?? 0), b.serviceChanges, a.code, a.category)
+            }.prefix(limit))
     }
 
     /// The sum of the published gap-level changes of municipality `i` (nil when none is published).

@@ -19,7 +19,8 @@ public enum RoundDisclosure {
     /// The cells of `target` to withhold (category → count name → municipality indices) so that
     /// no difference with a report over one of `narrower` reveals a count below k.
     public static func withheld(target: GapAnalysis, narrower: [GapAnalysis], k: Int)
-        -> [String: [String: Set<Int>]] {
+        -> [String: [String: Set<Int>]]
+    {
         let control = DisclosureControl(k: k)
         var out: [String: [String: Set<Int>]] = [:]
         for c in target.categories {

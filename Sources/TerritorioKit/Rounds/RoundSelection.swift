@@ -25,7 +25,8 @@ public struct RoundSelection: Sendable {
         }
         if let round { return RoundSelection(all: all, chosen: [all[try index(round)]]) }
         guard from != nil || to != nil else { return RoundSelection(all: all, chosen: nil) }
-        let first = try from.map(index) ?? 0, last = try to.map(index) ?? all.count - 1
+        let first = try from.map(index) ?? 0
+        let last = try to.map(index) ?? all.count - 1
         guard first <= last else { throw RoundError.rangeReversed(from: all[first].name, to: all[last].name) }
         return RoundSelection(all: all, chosen: Array(all[first...last]))
     }

@@ -23,7 +23,8 @@ public struct SurveyRound: Sendable, Hashable, Codable {
 
     /// A round from its text fields: dates as `YYYY-MM-DD` (or `DD/MM/YYYY`), the start not after the end.
     public static func parse(name: String, start: String, end: String, note: String? = nil)
-        -> Result<SurveyRound, RoundError> {
+        -> Result<SurveyRound, RoundError>
+    {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, !trimmed.contains(where: { $0.isWhitespace || $0 == "," }) else {
             return .failure(.badName(name))
@@ -53,8 +54,10 @@ public enum RoundError: Error, Sendable, CustomStringConvertible, Equatable {
         case .overlaps(let n, let o): "the round \(n) overlaps the round \(o): rounds must not share a day"
         case .exists(let n): "the round \(n) already exists"
         case .unknown(let n, let known):
-            "no round \(n); the rounds are: " + (known.isEmpty ? "none yet (add one with `territorio round add`)"
-                                                               : known.joined(separator: ", "))
+            "no round \(n); the rounds are: "
+                + (known.isEmpty
+                    ? "none yet (add one with `territorio round add`)"
+                    : known.joined(separator: ", "))
         case .rangeReversed(let f, let t): "the round \(f) comes after \(t): give --from the earlier round"
         }
     }

@@ -26,14 +26,21 @@ public enum ICalendar {
 
     /// The calendar of `sessions` (with the time each was stored, for `DTSTAMP`); places named by
     /// `services` (id → service).
-    public static func make(_ sessions: [(session: Session, updatedAt: String)],
-        services: [String: Service]) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//territorio//self-help group sessions//IT",
-                     "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + escape(Phrases.text("sessions.title", "it")),
-                     "X-WR-TIMEZONE:Europe/Rome"]
+    public static func make(
+        _ sessions: [(session: Session, updatedAt: String)],
+        services: [String: Service]
+    ) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//territorio//self-help group sessions//IT",
+            "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + escape(Phrases.text("sessions.title", "it")),
+            "X-WR-TIMEZONE:Europe/Rome"
+        ]
         lines += timeZone.split(separator: "\n").map(String.init)
-        for (session, stamp) in sessions { lines += event(session, stamp: stamp,
-            service: session.serviceID.flatMap { services[$0] }) }
+        for (session, stamp) in sessions {
+            lines += event(
+                session, stamp: stamp,
+                service: session.serviceID.flatMap { services[$0] })
+        }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
@@ -41,9 +48,11 @@ public enum ICalendar {
     static func event(_ s: Session, stamp: String, service: Service?) -> [String] {
         let day = s.date.replacingOccurrences(of: "-", with: "")
         func clock(_ t: String) -> String { t.replacingOccurrences(of: ":", with: "") + "00" }
-        var lines = ["BEGIN:VEVENT", "UID:\(s.id)@territorio.sessions", "DTSTAMP:" + utcStamp(stamp),
-                     "DTSTART;TZID=Europe/Rome:\(day)T\(clock(s.startTime))",
-                         "DTEND;TZID=Europe/Rome:\(day)T\(clock(s.endTime))"]
+        var lines = [
+            "BEGIN:VEVENT", "UID:\(s.id)@territorio.sessions", "DTSTAMP:" + utcStamp(stamp),
+            "DTSTART;TZID=Europe/Rome:\(day)T\(clock(s.startTime))",
+            "DTEND;TZID=Europe/Rome:\(day)T\(clock(s.endTime))"
+        ]
         if let rule = s.recurrence {
             lines.append("RRULE:" + rule.text(untilUTC: rule.until.flatMap { untilUTC($0, time: s.startTime) }))
         }
@@ -62,8 +71,11 @@ public enum ICalendar {
     static func description(_ s: Session) -> String {
         var lines = Phrases.languages.compactMap { l in s.topic[l].map { "[\(l)] \($0)" } }
         lines.append(Phrases.text("sessions.with", "it", s.organization))
-        if !s.languages.isEmpty { lines.append(Phrases.text("poster.languages", "it") + ": "
-            + s.languages.joined(separator: ", ")) }
+        if !s.languages.isEmpty {
+            lines.append(
+                Phrases.text("poster.languages", "it") + ": "
+                    + s.languages.joined(separator: ", "))
+        }
         lines.append(Phrases.text(s.booking ? "sessions.booking" : "sessions.free", "it"))
         return lines.joined(separator: "\n")
     }
@@ -87,7 +99,8 @@ public enum ICalendar {
     /// never inside a UTF-8 character.
     public static func fold(_ line: String) -> String {
         var out: [String] = []
-        var current = "", octets = 0
+        var current = ""
+        var octets = 0
         for scalar in line.unicodeScalars {
             let size = String(scalar).utf8.count
             if octets + size > 75 {
@@ -113,11 +126,13 @@ public enum ICalendar {
         guard let zone = TimeZone(identifier: Session.timeZone) else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        let d = until.split(separator: "-").compactMap { Int($0) },
-            t = time.split(separator: ":").compactMap { Int($0) }
+        let d = until.split(separator: "-").compactMap { Int($0) }
+        let t = time.split(separator: ":").compactMap { Int($0) }
         guard d.count == 3, t.count == 2,
-              let date = calendar.date(from: DateComponents(year: d[0], month: d[1], day: d[2], hour: t[0],
-                  minute: t[1]))
+            let date = calendar.date(
+                from: DateComponents(
+                    year: d[0], month: d[1], day: d[2], hour: t[0],
+                    minute: t[1]))
         else { return nil }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

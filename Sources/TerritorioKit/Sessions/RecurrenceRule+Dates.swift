@@ -51,8 +51,11 @@ extension RecurrenceRule {
             let weekStart = c.date(byAdding: .day, value: -((c.component(.weekday, from: start) + 5) % 7), to: start)!
             let week = c.date(byAdding: .day, value: 7 * period, to: weekStart)!
             let wanted = days.isEmpty ? [Self.weekday(start)] : days.map(\.weekday)
-            return (0..<7).map { c.date(byAdding: .day, value: $0,
-                to: week)! }.filter { wanted.contains(Self.weekday($0)) }
+            return (0..<7).map {
+                c.date(
+                    byAdding: .day, value: $0,
+                    to: week)!
+            }.filter { wanted.contains(Self.weekday($0)) }
         case .monthly:
             var first = c.dateComponents([.year, .month], from: start)
             first.day = 1

@@ -4,7 +4,10 @@ import Foundation
 /// optional `INTERVAL`, `BYDAY` (weekly: `TU,TH`; monthly: `1TU`, `-1FR` or `WE`), and `COUNT` or
 /// `UNTIL` (a date; not both).
 public struct RecurrenceRule: Sendable, Hashable, Codable {
-    public enum Frequency: String, Sendable, Codable { case weekly = "WEEKLY", monthly = "MONTHLY" }
+    public enum Frequency: String, Sendable, Codable {
+        case weekly = "WEEKLY"
+        case monthly = "MONTHLY"
+    }
 
     /// A day of the week, with an ordinal within the month (1…5, −1…−5) for monthly rules.
     public struct Day: Sendable, Hashable, Codable {
@@ -37,13 +40,19 @@ public struct RecurrenceRule: Sendable, Hashable, Codable {
     public static func parse(_ text: String) -> Result<RecurrenceRule, RecurrenceError> {
         var values: [String: String] = [:]
         for part in text.split(separator: ";") {
-            let pair = part.split(separator: "=",
-                maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+            let pair = part.split(
+                separator: "=",
+                maxSplits: 1
+            ).map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
             guard pair.count == 2, values[pair[0]] == nil else { return .failure(.malformed(String(part))) }
             values[pair[0]] = pair[1]
         }
-        if let unknown = values.keys.sorted().first(where: { !["FREQ", "INTERVAL", "BYDAY", "COUNT",
-            "UNTIL"].contains($0) }) {
+        if let unknown = values.keys.sorted().first(where: {
+            ![
+                "FREQ", "INTERVAL", "BYDAY", "COUNT",
+                "UNTIL"
+            ].contains($0)
+        }) {
             return .failure(.unsupported(unknown))
         }
         guard let f = values["FREQ"], let frequency = Frequency(rawValue: f) else {
@@ -64,15 +73,19 @@ public struct RecurrenceRule: Sendable, Hashable, Codable {
         }
         if rule.count != nil && rule.until != nil { return .failure(.countAndUntil) }
         for d in (values["BYDAY"] ?? "").split(separator: ",") {
-            guard let day = parseDay(String(d),
-                monthly: frequency == .monthly) else { return .failure(.day(String(d))) }
+            guard
+                let day = parseDay(
+                    String(d),
+                    monthly: frequency == .monthly)
+            else { return .failure(.day(String(d))) }
             rule.days.append(day)
         }
         return .success(rule)
     }
 
     static func parseDay(_ text: String, monthly: Bool) -> Day? {
-        let weekday = String(text.suffix(2)), prefix = String(text.dropLast(2))
+        let weekday = String(text.suffix(2))
+        let prefix = String(text.dropLast(2))
         guard weekdays.contains(weekday) else { return nil }
         if prefix.isEmpty { return Day(ordinal: nil, weekday: weekday) }
         guard monthly, let n = Int(prefix), n != 0, (-5...5).contains(n) else { return nil }
@@ -92,8 +105,14 @@ public struct RecurrenceRule: Sendable, Hashable, Codable {
 
 /// What is wrong with a recurrence rule. Each message is written in one place.
 public enum RecurrenceError: Error, Sendable, CustomStringConvertible {
-    case malformed(String), unsupported(String), frequency(String), number(String, String), until(String)
-    case countAndUntil, day(String), notOnRule(String)
+    case malformed(String)
+    case unsupported(String)
+    case frequency(String)
+    case number(String, String)
+    case until(String)
+    case countAndUntil
+    case day(String)
+    case notOnRule(String)
 
     public var description: String {
         let supported = "supported: FREQ=WEEKLY or MONTHLY, INTERVAL, BYDAY, COUNT or UNTIL"

@@ -30,11 +30,13 @@ public struct Session: Sendable, Hashable, Codable {
     public static let timeZone = "Europe/Rome"
 
     /// The CSV columns, in order: what `import sessions` reads and `export sessions --format csv` writes.
-    public static let columns = ["id", "date", "start_time", "end_time", "rrule", "topic_it", "topic_en", "topic_fr",
+    public static let columns = [
+        "id", "date", "start_time", "end_time", "rrule", "topic_it", "topic_en", "topic_fr",
         "topic_ar",
-                                 "organization", "service_id", "address", "lat", "lon", "languages", "categories",
-                                     "booking",
-                                 "source"]
+        "organization", "service_id", "address", "lat", "lon", "languages", "categories",
+        "booking",
+        "source"
+    ]
 
     /// The topic in `language`, else in Italian.
     public func topic(_ language: String) -> String { topic[language] ?? topic["it"] ?? "" }
@@ -46,7 +48,7 @@ public struct Session: Sendable, Hashable, Codable {
             "organization": organization, "service_id": serviceID ?? "", "address": address ?? "",
             "lat": location.map { "\($0.lat)" } ?? "", "lon": location.map { "\($0.lon)" } ?? "",
             "languages": languages.joined(separator: ";"), "categories": categories.joined(separator: ";"),
-            "booking": booking ? "true" : "false", "source": source ?? "",
+            "booking": booking ? "true" : "false", "source": source ?? ""
         ]
         for l in Phrases.languages { f["topic_\(l)"] = topic[l] ?? "" }
         return f

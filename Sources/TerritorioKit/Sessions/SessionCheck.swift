@@ -12,9 +12,11 @@ public struct SessionCheck {
     }
 
     /// Titles that introduce a person, not an organisation.
-    static let personalTitles = ["dott.", "dott.ssa", "dr.", "dr ", "sig.", "sig.ra", "prof.", "prof.ssa", "avv.",
+    static let personalTitles = [
+        "dott.", "dott.ssa", "dr.", "dr ", "sig.", "sig.ra", "prof.", "prof.ssa", "avv.",
         "mr ", "mrs ",
-                                 "ms ", "mme ", "m. "]
+        "ms ", "mme ", "m. "
+    ]
 
     /// The sessions of the file at `path`, or an ``InputError`` listing every problem.
     public func read(path: String) throws -> [Session] {
@@ -22,8 +24,10 @@ public struct SessionCheck {
         let header = table.header.map { $0.lowercased() }
         for required in ["id", "date", "start_time", "end_time", "topic_it", "organization", "categories"]
         where !header.contains(required) {
-            throw InputError(file: path, kind: .invalid, "no column '\(required)'; the expected header is: "
-                             + Session.columns.joined(separator: ","))
+            throw InputError(
+                file: path, kind: .invalid,
+                "no column '\(required)'; the expected header is: "
+                    + Session.columns.joined(separator: ","))
         }
         var problems: [InputProblem] = table.problems
         var sessions: [Session] = []
@@ -50,37 +54,49 @@ public struct SessionCheck {
         if id.isEmpty { problem("id", "expected an id") }
         let date = ServiceCheck.date(f["date"] ?? "")
         if date == nil { problem("date", "expected a date (YYYY-MM-DD)") }
-        let start = Self.time(f["start_time"] ?? ""), end = Self.time(f["end_time"] ?? "")
+        let start = Self.time(f["start_time"] ?? "")
+        let end = Self.time(f["end_time"] ?? "")
         if start == nil { problem("start_time", "expected a time (HH:MM)") }
         if end == nil { problem("end_time", "expected a time (HH:MM)") }
-        if let start, let end, end <= start { problem("end_time",
-            "the session ends (\(end)) before it starts (\(start))") }
+        if let start, let end, end <= start {
+            problem(
+                "end_time",
+                "the session ends (\(end)) before it starts (\(start))")
+        }
         let rule = recurrence(text("rrule"), date: date, problem: problem)
         var topic: [String: String] = [:]
         for l in Phrases.languages { if let t = text("topic_\(l)") { topic[l] = t } }
         if topic["it"] == nil { problem("topic_it", "expected the topic in Italian") }
         let organization = f["organization"] ?? ""
-        if organization.isEmpty { problem("organization",
-            "expected the organisation of the expert who leads the session") }
+        if organization.isEmpty {
+            problem(
+                "organization",
+                "expected the organisation of the expert who leads the session")
+        }
         if Self.personalTitles.contains(where: { organization.lowercased().hasPrefix($0) }) {
-            problem("organization",
+            problem(
+                "organization",
                 "\"\(organization)\" looks like a person's name: give the organisation, never a private person")
         }
         let location = place(f, problem: problem)
         let languages = ServiceCheck.list(f["languages"] ?? "").map { $0.lowercased() }
-        for l in languages where !LanguageCode.isValid(l) { problem("languages",
-            "\(l) is not an ISO 639-1 language code") }
+        for l in languages where !LanguageCode.isValid(l) {
+            problem(
+                "languages",
+                "\(l) is not an ISO 639-1 language code")
+        }
         let categories = ServiceCheck.list(f["categories"] ?? "")
         if categories.isEmpty { problem("categories", "expected at least one category") }
         for c in categories where !self.categories.contains(c) { problem("categories", "unknown category \(c)") }
         let booking = (f["booking"] ?? "").isEmpty ? false : YesNo.parse(f["booking"]!)
         if booking == nil { problem("booking", "expected \(YesNo.expected)") }
         guard let date, let start, let end, let booking else { return nil }
-        return Session(id: id, date: date, startTime: start, endTime: end, recurrence: rule, topic: topic,
-                       organization: organization, serviceID: text("service_id"), address: text("address"),
-                       location: location, languages: languages.sorted(), categories: categories.sorted(),
-                           booking: booking,
-                       source: text("source"))
+        return Session(
+            id: id, date: date, startTime: start, endTime: end, recurrence: rule, topic: topic,
+            organization: organization, serviceID: text("service_id"), address: text("address"),
+            location: location, languages: languages.sorted(), categories: categories.sorted(),
+            booking: booking,
+            source: text("source"))
     }
 
     func recurrence(_ text: String?, date: String?, problem: (String, String) -> Void) -> RecurrenceRule? {
@@ -97,8 +113,10 @@ public struct SessionCheck {
 
     /// The point of the place: none for a known service, else the lat/lon given with the address.
     func place(_ f: [String: String], problem: (String, String) -> Void) -> Coordinate? {
-        let service = f["service_id"] ?? "", address = f["address"] ?? ""
-        let lat = ServiceCheck.number(f["lat"] ?? ""), lon = ServiceCheck.number(f["lon"] ?? "")
+        let service = f["service_id"] ?? ""
+        let address = f["address"] ?? ""
+        let lat = ServiceCheck.number(f["lat"] ?? "")
+        let lon = ServiceCheck.number(f["lon"] ?? "")
         if !service.isEmpty {
             if !services.contains(service) { problem("service_id", "no service \(service) in the directory") }
             return nil
@@ -118,7 +136,8 @@ public struct SessionCheck {
     static func time(_ text: String) -> String? {
         let parts = text.split(separator: ":")
         guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), parts[1].count == 2,
-              (0...23).contains(h), (0...59).contains(m) else { return nil }
+            (0...23).contains(h), (0...59).contains(m)
+        else { return nil }
         return String(format: "%02d:%02d", h, m)
     }
 }

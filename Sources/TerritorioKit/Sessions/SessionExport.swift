@@ -4,16 +4,19 @@ import Foundation
 public enum SessionExport {
     /// The import format: importing it again changes nothing.
     public static func csv(_ sessions: [Session]) throws -> String {
-        try CSVText.make(header: Session.columns,
+        try CSVText.make(
+            header: Session.columns,
             rows: sessions.map { s in Session.columns.map { s.fields[$0] ?? "" } })
     }
 
     /// The HSDS 3.0 schedule fields (RFC 5545 recurrence, local times in `timezone`).
-    static let scheduleFields = ["id", "service_id", "location_id", "service_at_location_id", "valid_from", "valid_to",
-                                 "dtstart", "timezone", "until", "count", "wkst", "freq", "interval", "byday",
-                                     "byweekno",
-                                 "bymonthday", "byyearday", "description", "opens_at", "closes_at", "schedule_link",
-                                 "attending_type", "notes"]
+    static let scheduleFields = [
+        "id", "service_id", "location_id", "service_at_location_id", "valid_from", "valid_to",
+        "dtstart", "timezone", "until", "count", "wkst", "freq", "interval", "byday",
+        "byweekno",
+        "bymonthday", "byyearday", "description", "opens_at", "closes_at", "schedule_link",
+        "attending_type", "notes"
+    ]
 
     /// One HSDS `schedule` row per session; a session at a service of the directory points to it
     /// (the ids the services' HSDS package uses).
@@ -33,7 +36,7 @@ public enum SessionExport {
                 "description": s.topic("it") + " — " + Phrases.text("sessions.with", "it", s.organization),
                 "opens_at": s.startTime + ":00", "closes_at": s.endTime + ":00", "attending_type": "in_person",
                 "notes": (s.booking ? Phrases.text("sessions.booking", "en") : Phrases.text("sessions.free", "en"))
-                    + (s.languages.isEmpty ? "" : "; languages: " + s.languages.joined(separator: ", ")),
+                    + (s.languages.isEmpty ? "" : "; languages: " + s.languages.joined(separator: ", "))
             ]
         }
     }
@@ -42,19 +45,23 @@ public enum SessionExport {
     public static func hsds(_ sessions: [Session], to directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let rows = scheduleRows(sessions)
-        try AtomicFile.write(try CSVText.make(header: scheduleFields,
-            rows: rows.map { r in scheduleFields.map { r[$0] ?? "" } }),
-                             to: directory + "/schedules.csv")
-        let table = HSDSExport.Table(name: "schedule", path: "schedules.csv", fields: scheduleFields.map { name in
-            switch name {
-            case "id", "service_id", "location_id", "service_at_location_id": HSDSExport.id(name)
-            case "valid_from", "valid_to", "dtstart", "until": HSDSExport.Field(name: name, type: "date")
-            case "count", "interval": HSDSExport.Field(name: name, type: "integer")
-            case "opens_at", "closes_at": HSDSExport.Field(name: name, type: "time")
-            case "freq": HSDSExport.Field(name: name, values: ["WEEKLY", "MONTHLY", ""])
-            default: HSDSExport.text(name)
-            }
-        }, foreignKeys: [])
+        try AtomicFile.write(
+            try CSVText.make(
+                header: scheduleFields,
+                rows: rows.map { r in scheduleFields.map { r[$0] ?? "" } }),
+            to: directory + "/schedules.csv")
+        let table = HSDSExport.Table(
+            name: "schedule", path: "schedules.csv",
+            fields: scheduleFields.map { name in
+                switch name {
+                case "id", "service_id", "location_id", "service_at_location_id": HSDSExport.id(name)
+                case "valid_from", "valid_to", "dtstart", "until": HSDSExport.Field(name: name, type: "date")
+                case "count", "interval": HSDSExport.Field(name: name, type: "integer")
+                case "opens_at", "closes_at": HSDSExport.Field(name: name, type: "time")
+                case "freq": HSDSExport.Field(name: name, values: ["WEEKLY", "MONTHLY", ""])
+                default: HSDSExport.text(name)
+                }
+            }, foreignKeys: [])
         try AtomicFile.write(try HSDSExport.datapackage([table]), to: directory + "/datapackage.json")
     }
 }

@@ -18,8 +18,10 @@ extension Store {
     /// Adds an account (and its organisation, when new); records it in the audit log.
     /// `passwordHash` is a bcrypt hash: the store never sees a password.
     @discardableResult
-    public func addAccount(name: String, organisation: String, role: AccountRole, passwordHash: String,
-                           by actor: Int64? = nil) throws -> AccountRecord {
+    public func addAccount(
+        name: String, organisation: String, role: AccountRole, passwordHash: String,
+        by actor: Int64? = nil
+    ) throws -> AccountRecord {
         let name = name.trimmingCharacters(in: .whitespaces)
         let organisation = organisation.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, !organisation.isEmpty else { throw AccountError.emptyName }
@@ -28,13 +30,15 @@ extension Store {
                 throw AccountError.duplicate(name: name)
             }
             try db.execute(sql: "INSERT OR IGNORE INTO organisation (name) VALUES (?)", arguments: [organisation])
-            try db.execute(sql: """
-                INSERT INTO account (name, organisation_id, role, password_hash)
-                VALUES (?, (SELECT id FROM organisation WHERE name = ?), ?, ?)
-                """, arguments: [name, organisation, role.rawValue, passwordHash])
+            try db.execute(
+                sql: """
+                    INSERT INTO account (name, organisation_id, role, password_hash)
+                    VALUES (?, (SELECT id FROM organisation WHERE name = ?), ?, ?)
+                    """, arguments: [name, organisation, role.rawValue, passwordHash])
             let id = db.lastInsertedRowID
-            try Self.audit(db, account: actor, action: "account.add",
-                           object: "\(name) (\(role.rawValue), \(organisation))")
+            try Self.audit(
+                db, account: actor, action: "account.add",
+                object: "\(name) (\(role.rawValue), \(organisation))")
             return AccountRecord(id: id, name: name, organisation: organisation, role: role)
         }
     }

@@ -69,13 +69,18 @@ extension Store {
         defer { try? copy.close() }
         let (integrity, migrations): ([String], [String]?) = try copy.read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            guard try db.tableExists("grdb_migrations"), try db.tableExists("municipality") else { return (integrity, nil) }
+            guard try db.tableExists("grdb_migrations"), try db.tableExists("municipality") else {
+                return (integrity, nil)
+            }
             return (integrity, try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
         }
         guard integrity == ["ok"] else {
-            throw InputError(file: file, "the copy is damaged (integrity check: \(integrity.prefix(3).joined(separator: "; ")))")
+            throw InputError(
+                file: file, "the copy is damaged (integrity check: \(integrity.prefix(3).joined(separator: "; ")))")
         }
-        guard let migrations else { throw InputError(file: file, "this is an SQLite file, but not a territorio database") }
+        guard let migrations else {
+            throw InputError(file: file, "this is an SQLite file, but not a territorio database")
+        }
         return migrations
     }
 
@@ -93,8 +98,12 @@ extension Store {
             try FileManager.default.removeItem(atPath: target + suffix)
         }
         guard rename(source, target) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target,
-                NSLocalizedDescriptionKey: "cannot move \(source) to \(target): \(String(cString: strerror(errno)))"])
+            throw CocoaError(
+                .fileWriteUnknown,
+                userInfo: [
+                    NSFilePathErrorKey: target,
+                    NSLocalizedDescriptionKey: "cannot move \(source) to \(target): \(String(cString: strerror(errno)))"
+                ])
         }
         try removeDatabaseFiles(source)
     }

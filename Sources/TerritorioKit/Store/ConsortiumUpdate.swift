@@ -46,10 +46,12 @@ extension Store {
                 let zone = try db.makeStatement(sql: "UPDATE municipality SET zone = ? WHERE code = ?")
                 for (code, name) in zones { try zone.execute(arguments: [name, code]) }
             }
-            let report = ConsortiumReport(members: file.codes.sorted(), joined: after.subtracting(before).sorted(),
-                                          left: before.subtracting(after).sorted())
-            try ImportLog.record(db, kind: "consortium", source: file.file, added: report.joined.count,
-                                 updated: report.left.count, unchanged: after.intersection(before).count, note: nil)
+            let report = ConsortiumReport(
+                members: file.codes.sorted(), joined: after.subtracting(before).sorted(),
+                left: before.subtracting(after).sorted())
+            try ImportLog.record(
+                db, kind: "consortium", source: file.file, added: report.joined.count,
+                updated: report.left.count, unchanged: after.intersection(before).count, note: nil)
             return report
         }
     }

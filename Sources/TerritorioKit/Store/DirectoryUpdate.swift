@@ -10,8 +10,14 @@ public struct ServiceImportReport: Sendable {
     /// Files `id` as added, updated or unchanged (`old` is the stored version); returns whether
     /// it must be written.
     mutating func file<T: Equatable>(_ id: String, old: T?, new: T) -> Bool {
-        guard let old else { added.append(id); return true }
-        if old == new { unchanged.append(id); return false }
+        guard let old else {
+            added.append(id)
+            return true
+        }
+        if old == new {
+            unchanged.append(id)
+            return false
+        }
         updated.append(id)
         return true
     }
@@ -26,12 +32,16 @@ public struct ServiceImportReport: Sendable {
     /// What importing `services` over `stored` (by id) changes: the report, and the services to
     /// write (added or updated). Shared by the backends.
     public static func plan(_ services: [Service], stored: [String: Service])
-        -> (report: ServiceImportReport, changed: [Service]) {
+        -> (report: ServiceImportReport, changed: [Service])
+    {
         var report = ServiceImportReport()
         var changed: [Service] = []
         for s in services {
             if let old = stored[s.id] {
-                if old == s { report.unchanged.append(s.id); continue }
+                if old == s {
+                    report.unchanged.append(s.id)
+                    continue
+                }
                 report.updated.append(s.id)
             } else {
                 report.added.append(s.id)
@@ -51,26 +61,29 @@ extension Store {
             let removed = used.subtracting(categories.map(\.code))
             guard removed.isEmpty else { throw Category.stillUsed(removed, source: source) }
             let existing = Set(try String.fetchAll(db, sql: "SELECT code FROM category"))
-            try db.execute(sql: "DELETE FROM category WHERE code NOT IN (SELECT value FROM json_each(?))",
-                           arguments: [try JSONOutput.line(categories.map(\.code))])
-            let upsert = try db.makeStatement(sql: """
-                INSERT INTO category (code, position, label_it, label_en, label_fr, label_ar,
-                                      description_it, description_en, description_fr, description_ar)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (code) DO UPDATE SET position = excluded.position,
-                    label_it = excluded.label_it, label_en = excluded.label_en, label_fr = excluded.label_fr, label_ar = excluded.label_ar,
-                    description_it = excluded.description_it, description_en = excluded.description_en,
-                    description_fr = excluded.description_fr, description_ar = excluded.description_ar
-                """)
+            try db.execute(
+                sql: "DELETE FROM category WHERE code NOT IN (SELECT value FROM json_each(?))",
+                arguments: [try JSONOutput.line(categories.map(\.code))])
+            let upsert = try db.makeStatement(
+                sql: """
+                    INSERT INTO category (code, position, label_it, label_en, label_fr, label_ar,
+                                          description_it, description_en, description_fr, description_ar)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (code) DO UPDATE SET position = excluded.position,
+                        label_it = excluded.label_it, label_en = excluded.label_en, label_fr = excluded.label_fr, label_ar = excluded.label_ar,
+                        description_it = excluded.description_it, description_en = excluded.description_en,
+                        description_fr = excluded.description_fr, description_ar = excluded.description_ar
+                    """)
             for (i, c) in categories.enumerated() {
                 var args: [(any DatabaseValueConvertible)?] = [c.code, i]
                 args += Category.languages.map { c.labels[$0] }
                 args += Category.languages.map { c.descriptions[$0] }
                 try upsert.execute(arguments: StatementArguments(args))
             }
-            try ImportLog.record(db, kind: "categories", source: source,
-                                 added: categories.filter { !existing.contains($0.code) }.count,
-                                 updated: categories.filter { existing.contains($0.code) }.count, unchanged: 0, note: nil)
+            try ImportLog.record(
+                db, kind: "categories", source: source,
+                added: categories.filter { !existing.contains($0.code) }.count,
+                updated: categories.filter { existing.contains($0.code) }.count, unchanged: 0, note: nil)
         }
     }
 
@@ -80,14 +93,14 @@ extension Store {
     }
 
     static func fetchCategories(_ db: Database) throws -> [Category] {
-            try Row.fetchAll(db, sql: "SELECT * FROM category ORDER BY position").map { row in
-                var c = Category(code: row["code"], labels: [:], descriptions: [:])
-                for l in Category.languages {
-                    c.labels[l] = row["label_\(l)"]
-                    c.descriptions[l] = row["description_\(l)"]
-                }
-                return c
+        try Row.fetchAll(db, sql: "SELECT * FROM category ORDER BY position").map { row in
+            var c = Category(code: row["code"], labels: [:], descriptions: [:])
+            for l in Category.languages {
+                c.labels[l] = row["label_\(l)"]
+                c.descriptions[l] = row["description_\(l)"]
             }
+            return c
+        }
     }
 
     /// What service records are checked against: categories, municipalities and their shapes.
@@ -102,14 +115,19 @@ extension Store {
         let (municipalities, shapes) = try read { db in
             var municipalities: [MunicipalityResolver.Municipality] = []
             var shapes: [(id: String, shape: MultiPolygon)] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT code, name, in_consortium, X(rep_point), Y(rep_point), AsBinary(geom) FROM municipality
-                """)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT code, name, in_consortium, X(rep_point), Y(rep_point), AsBinary(geom) FROM municipality
+                    """)
             while let row = try rows.next() {
-                let x: Double? = row[3], y: Double? = row[4]
+                let x: Double? = row[3]
+                let y: Double? = row[4]
                 let point = x.flatMap { x in y.map { Coordinate(lon: x, lat: $0) } }
-                municipalities.append(.init(code: row[0], name: row[1], inConsortium: row[2],
-                                            representativePoint: point))
+                municipalities.append(
+                    .init(
+                        code: row[0], name: row[1], inConsortium: row[2],
+                        representativePoint: point))
                 shapes.append((row[0], try WKB.decodeMultiPolygon(row[5])))
             }
             return (municipalities, shapes)
@@ -122,8 +140,9 @@ extension Store {
     public func importServices(_ services: [Service], source: String) throws -> ServiceImportReport {
         try write { db in
             let report = try Self.upsertServices(db, services, source: source)
-            try ImportLog.record(db, kind: "services", source: source, added: report.added.count,
-                                 updated: report.updated.count, unchanged: report.unchanged.count, note: nil)
+            try ImportLog.record(
+                db, kind: "services", source: source, added: report.added.count,
+                updated: report.updated.count, unchanged: report.unchanged.count, note: nil)
             return report
         }
     }
@@ -131,8 +150,9 @@ extension Store {
     /// Inserts or updates (by id) `services` inside the caller's transaction; every change goes
     /// to the directory's history with `source`.
     static func upsertServices(_ db: Database, _ services: [Service], source: String) throws -> ServiceImportReport {
-            let stored = Dictionary(uniqueKeysWithValues: try Self.fetchServices(db).map { ($0.id, $0) })
-            let upsert = try db.makeStatement(sql: """
+        let stored = Dictionary(uniqueKeysWithValues: try Self.fetchServices(db).map { ($0.id, $0) })
+        let upsert = try db.makeStatement(
+            sql: """
                 INSERT INTO service (id, name, organization, address, postal_code, municipality_code, location_approximate,
                                      phone, email, website, opening_hours, languages, eligibility, capacity, verified,
                                      last_updated, source, geom)
@@ -145,29 +165,34 @@ extension Store {
                     last_updated = excluded.last_updated, source = excluded.source, geom = excluded.geom,
                     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
                 """)
-            let clearCategories = try db.makeStatement(sql: "DELETE FROM service_category WHERE service_id = ?")
-            let addCategory = try db.makeStatement(sql: "INSERT INTO service_category (service_id, category_code) VALUES (?, ?)")
-            var report = ServiceImportReport()
-            // The first import into an empty directory is its starting point, not a set of openings.
-            let recorded = try Int.fetchOne(db, sql: "SELECT count(*) FROM service_history") ?? 0
-            let baseline = stored.isEmpty && recorded == 0
-            for s in services {
-                guard report.file(s.id, old: stored[s.id], new: s) else { continue }
-                if let change = ServiceChange.between(stored[s.id], s, effective: baseline ? DirectoryHistory.baseline
-                                                                 : Self.effectiveDate(old: stored[s.id], new: s),
-                                                      source: source) {
-                    try Self.recordChange(db, change)
-                }
-                let args: [(any DatabaseValueConvertible)?] = [
-                    s.id, s.name, s.organization, s.address, s.postalCode, s.municipality, s.locationApproximate,
-                    s.phone, s.email, s.website, s.openingHours, s.languages.joined(separator: ";"), s.eligibility,
-                    s.capacity, s.verified, s.lastUpdated, s.source, s.location.lon, s.location.lat,
-                ]
-                try upsert.execute(arguments: StatementArguments(args))
-                try clearCategories.execute(arguments: [s.id])
-                for c in s.categories { try addCategory.execute(arguments: [s.id, c]) }
+        let clearCategories = try db.makeStatement(sql: "DELETE FROM service_category WHERE service_id = ?")
+        let addCategory = try db.makeStatement(
+            sql: "INSERT INTO service_category (service_id, category_code) VALUES (?, ?)")
+        var report = ServiceImportReport()
+        // The first import into an empty directory is its starting point, not a set of openings.
+        let recorded = try Int.fetchOne(db, sql: "SELECT count(*) FROM service_history") ?? 0
+        let baseline = stored.isEmpty && recorded == 0
+        for s in services {
+            guard report.file(s.id, old: stored[s.id], new: s) else { continue }
+            if let change = ServiceChange.between(
+                stored[s.id], s,
+                effective: baseline
+                    ? DirectoryHistory.baseline
+                    : Self.effectiveDate(old: stored[s.id], new: s),
+                source: source)
+            {
+                try Self.recordChange(db, change)
             }
-            return report
+            let args: [(any DatabaseValueConvertible)?] = [
+                s.id, s.name, s.organization, s.address, s.postalCode, s.municipality, s.locationApproximate,
+                s.phone, s.email, s.website, s.openingHours, s.languages.joined(separator: ";"), s.eligibility,
+                s.capacity, s.verified, s.lastUpdated, s.source, s.location.lon, s.location.lat
+            ]
+            try upsert.execute(arguments: StatementArguments(args))
+            try clearCategories.execute(arguments: [s.id])
+            for c in s.categories { try addCategory.execute(arguments: [s.id, c]) }
+        }
+        return report
     }
 
     /// Every service, by id.
@@ -177,19 +202,25 @@ extension Store {
 
     static func fetchServices(_ db: Database) throws -> [Service] {
         var categories: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT service_id, category_code FROM service_category ORDER BY category_code") {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT service_id, category_code FROM service_category ORDER BY category_code")
+        {
             categories[row[0], default: []].append(row[1])
         }
         // Columns by position (not by name): this runs for every service of a national directory.
-        return try Row.fetchAll(db, sql: """
-            SELECT id, name, organization, address, postal_code, municipality_code, location_approximate, phone, email, website,
-                   opening_hours, languages, eligibility, capacity, verified, last_updated, source, X(geom), Y(geom)
-            FROM service ORDER BY id
-            """).map { row in
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, name, organization, address, postal_code, municipality_code, location_approximate, phone, email, website,
+                       opening_hours, languages, eligibility, capacity, verified, last_updated, source, X(geom), Y(geom)
+                FROM service ORDER BY id
+                """
+        ).map { row in
             let id: String = row[0]
             let languages: String = row[11]
             return Service(
-                id: id, name: row[1], organization: row[2], categories: categories[id] ?? [], address: row[3], postalCode: row[4],
+                id: id, name: row[1], organization: row[2], categories: categories[id] ?? [], address: row[3],
+                postalCode: row[4],
                 municipality: row[5], location: Coordinate(lon: row[17], lat: row[18]), locationApproximate: row[6],
                 phone: row[7], email: row[8], website: row[9], openingHours: row[10],
                 languages: languages.split(separator: ";").map(String.init), eligibility: row[12],

@@ -26,15 +26,19 @@ public enum DiskSpace {
     /// Throws when ingesting `input` into the database at `database` needs more than is free.
     /// `largeInput` and `free` are for tests: the size from which a file is checked, and the free
     /// bytes to assume instead of asking the filesystem.
-    public static func checkIngest(input: String, database: String, largeInput: Int64 = largeInputBytes,
-                                   free: Int64? = nil) throws(InputError) {
+    public static func checkIngest(
+        input: String, database: String, largeInput: Int64 = largeInputBytes,
+        free: Int64? = nil
+    ) throws(InputError) {
         let inputBytes = size(of: input)
         guard inputBytes >= largeInput, let available = free ?? Self.free(at: database) else { return }
         let databaseBytes = size(of: database) + size(of: database + "-wal")
         let needed = need(input: inputBytes, database: databaseBytes)
         if available < needed {
-            throw InputError(file: input, kind: .invalid, notEnoughSpace(
-                needed: needed, free: available, input: inputBytes, database: databaseBytes, path: database))
+            throw InputError(
+                file: input, kind: .invalid,
+                notEnoughSpace(
+                    needed: needed, free: available, input: inputBytes, database: databaseBytes, path: database))
         }
     }
 

@@ -22,8 +22,9 @@ extension Store {
     static func integrity(_ db: Database) throws -> Check {
         let lines = try String.fetchAll(db, sql: "PRAGMA integrity_check")
         guard lines == ["ok"] else {
-            return Check(name: "integrity", status: .problem, detail: lines.prefix(5).joined(separator: "; "),
-                         advice: "restore the latest backup (territorio restore FILE --force)")
+            return Check(
+                name: "integrity", status: .problem, detail: lines.prefix(5).joined(separator: "; "),
+                advice: "restore the latest backup (territorio restore FILE --force)")
         }
         return Check(name: "integrity", status: .ok, detail: "SQLite integrity check: ok", advice: nil)
     }
@@ -32,8 +33,9 @@ extension Store {
         let rows = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
         guard rows.isEmpty else {
             let tables = Set(rows.map { $0[0] as String }).sorted().joined(separator: ", ")
-            return Check(name: "foreign keys", status: .problem, detail: "\(rows.count) rows refer to missing rows (\(tables))",
-                         advice: "restore the latest backup, or report this as a bug")
+            return Check(
+                name: "foreign keys", status: .problem, detail: "\(rows.count) rows refer to missing rows (\(tables))",
+                advice: "restore the latest backup, or report this as a bug")
         }
         return Check(name: "foreign keys", status: .ok, detail: "every reference resolves", advice: nil)
     }
@@ -41,47 +43,63 @@ extension Store {
     /// Rows whose municipality code names no municipality (no foreign key guards them, because
     /// boundaries can be re-imported after services and surveys).
     static func orphans(_ db: Database) throws -> Check {
-        let submissions = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM submission WHERE municipality_code NOT IN (SELECT code FROM municipality)
-            """) ?? 0
-        let services = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM service
-            WHERE municipality_code IS NOT NULL AND municipality_code NOT IN (SELECT code FROM municipality)
-            """) ?? 0
+        let submissions =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM submission WHERE municipality_code NOT IN (SELECT code FROM municipality)
+                    """) ?? 0
+        let services =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM service
+                    WHERE municipality_code IS NOT NULL AND municipality_code NOT IN (SELECT code FROM municipality)
+                    """) ?? 0
         guard submissions + services == 0 else {
-            return Check(name: "orphan rows", status: .warning,
-                         detail: "\(submissions) submissions and \(services) services name a municipality that is not in the database",
-                         advice: "import the boundaries that include them (territorio import boundaries FILE)")
+            return Check(
+                name: "orphan rows", status: .warning,
+                detail:
+                    "\(submissions) submissions and \(services) services name a municipality that is not in the database",
+                advice: "import the boundaries that include them (territorio import boundaries FILE)")
         }
-        return Check(name: "orphan rows", status: .ok, detail: "every submission and service has its municipality", advice: nil)
+        return Check(
+            name: "orphan rows", status: .ok, detail: "every submission and service has its municipality", advice: nil)
     }
 
     /// `CheckSpatialIndex` on every indexed geometry column: 1 consistent, 0 not, NULL error.
     static func spatialIndexes(_ db: Database) throws -> [Check] {
-        let columns = try Row.fetchAll(db, sql: """
-            SELECT f_table_name, f_geometry_column FROM geometry_columns WHERE spatial_index_enabled = 1
-            ORDER BY f_table_name, f_geometry_column
-            """)
+        let columns = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT f_table_name, f_geometry_column FROM geometry_columns WHERE spatial_index_enabled = 1
+                ORDER BY f_table_name, f_geometry_column
+                """)
         return try columns.map { row in
-            let table: String = row[0], column: String = row[1]
+            let table: String = row[0]
+            let column: String = row[1]
             let result = try Int.fetchOne(db, sql: "SELECT CheckSpatialIndex(?, ?)", arguments: [table, column])
             guard result == 1 else {
-                return Check(name: "spatial index \(table).\(column)", status: .problem,
-                             detail: result == 0 ? "the index does not match the geometries" : "the index could not be checked",
-                             advice: "rebuild it: territorio doctor --repair")
+                return Check(
+                    name: "spatial index \(table).\(column)", status: .problem,
+                    detail: result == 0 ? "the index does not match the geometries" : "the index could not be checked",
+                    advice: "rebuild it: territorio doctor --repair")
             }
             return Check(name: "spatial index \(table).\(column)", status: .ok, detail: "consistent", advice: nil)
         }
     }
 
     static func geometries(_ db: Database) throws -> Check {
-        let invalid = try String.fetchAll(db, sql: """
-            SELECT code || ' ' || name FROM municipality WHERE geom IS NOT NULL AND ST_IsValid(geom) <> 1 ORDER BY code
-            """)
+        let invalid = try String.fetchAll(
+            db,
+            sql: """
+                SELECT code || ' ' || name FROM municipality WHERE geom IS NOT NULL AND ST_IsValid(geom) <> 1 ORDER BY code
+                """)
         guard invalid.isEmpty else {
-            return Check(name: "boundaries", status: .warning,
-                         detail: "\(invalid.count) invalid: \(invalid.prefix(5).joined(separator: ", "))",
-                         advice: "import the boundaries again (territorio import boundaries FILE repairs them)")
+            return Check(
+                name: "boundaries", status: .warning,
+                detail: "\(invalid.count) invalid: \(invalid.prefix(5).joined(separator: ", "))",
+                advice: "import the boundaries again (territorio import boundaries FILE repairs them)")
         }
         return Check(name: "boundaries", status: .ok, detail: "every boundary is a valid geometry", advice: nil)
     }
@@ -91,13 +109,15 @@ extension Store {
         let missing = known.filter { !applied.contains($0) }
         let unknown = applied.filter { !known.contains($0) }
         if !unknown.isEmpty {
-            return Check(name: "schema", status: .warning,
-                         detail: "made by a newer territorio (\(unknown.joined(separator: ", ")))",
-                         advice: "use the territorio version that made this database, or a newer one")
+            return Check(
+                name: "schema", status: .warning,
+                detail: "made by a newer territorio (\(unknown.joined(separator: ", ")))",
+                advice: "use the territorio version that made this database, or a newer one")
         }
         guard missing.isEmpty else {
-            return Check(name: "schema", status: .warning, detail: "\(missing.count) migrations not applied",
-                         advice: "run territorio init on this database")
+            return Check(
+                name: "schema", status: .warning, detail: "\(missing.count) migrations not applied",
+                advice: "run territorio init on this database")
         }
         return Check(name: "schema", status: .ok, detail: "\(applied.count) migrations, all applied", advice: nil)
     }
@@ -106,17 +126,23 @@ extension Store {
     /// `RecoverSpatialIndex`), in one transaction; returns the `table.column` names rebuilt.
     public func repairSpatialIndexes() throws -> [String] {
         try write { db in
-            let columns = try Row.fetchAll(db, sql: """
-                SELECT f_table_name, f_geometry_column FROM geometry_columns WHERE spatial_index_enabled = 1
-                """)
+            let columns = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f_table_name, f_geometry_column FROM geometry_columns WHERE spatial_index_enabled = 1
+                    """)
             var repaired: [String] = []
             for row in columns {
-                let table: String = row[0], column: String = row[1]
-                guard try Int.fetchOne(db, sql: "SELECT CheckSpatialIndex(?, ?)", arguments: [table, column]) != 1 else {
+                let table: String = row[0]
+                let column: String = row[1]
+                guard try Int.fetchOne(db, sql: "SELECT CheckSpatialIndex(?, ?)", arguments: [table, column]) != 1
+                else {
                     continue
                 }
                 let ok = try Int.fetchOne(db, sql: "SELECT RecoverSpatialIndex(?, ?)", arguments: [table, column])
-                guard ok == 1 else { throw StoreError.spatialMetadata("RecoverSpatialIndex(\(table).\(column)) failed") }
+                guard ok == 1 else {
+                    throw StoreError.spatialMetadata("RecoverSpatialIndex(\(table).\(column)) failed")
+                }
                 repaired.append("\(table).\(column)")
             }
             return repaired
@@ -126,13 +152,15 @@ extension Store {
     /// A large write needs about the database's size again free for its WAL.
     func diskSpace() -> Check {
         let folder = (path as NSString).deletingLastPathComponent
-        let free = ((try? FileManager.default.attributesOfFileSystem(forPath: folder.isEmpty ? "." : folder))?[.systemFreeSize]
+        let free =
+            ((try? FileManager.default.attributesOfFileSystem(forPath: folder.isEmpty ? "." : folder))?[.systemFreeSize]
             as? NSNumber)?.int64Value ?? 0
         let size = Int64(Self.size(of: path) + Self.size(of: path + "-wal"))
         let detail = "\(free / 1_048_576) MB free, database \(size / 1_048_576) MB"
         guard free >= 2 * size + 50 * 1_048_576 else {
-            return Check(name: "disk space", status: .warning, detail: detail,
-                         advice: "free some space: a large ingest needs about the database's size again")
+            return Check(
+                name: "disk space", status: .warning, detail: detail,
+                advice: "free some space: a large ingest needs about the database's size again")
         }
         return Check(name: "disk space", status: .ok, detail: detail, advice: nil)
     }

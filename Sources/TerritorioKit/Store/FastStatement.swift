@@ -16,7 +16,11 @@ final class FastStatement {
     }
 
     func bind(_ index: Int32, _ value: String?) {
-        if let value { sqlite3_bind_text(statement, index, value, -1, Self.transient) } else { sqlite3_bind_null(statement, index) }
+        if let value {
+            sqlite3_bind_text(statement, index, value, -1, Self.transient)
+        } else {
+            sqlite3_bind_null(statement, index)
+        }
     }
 
     func bind(_ index: Int32, _ value: Int?) {
@@ -31,7 +35,10 @@ final class FastStatement {
 
     /// Runs the statement; returns every column of the first row as text, or nil when there is no row.
     func firstRow() throws -> [String?]? {
-        defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
         let rc = sqlite3_step(statement)
         switch rc {
         case SQLITE_DONE: return nil
@@ -44,14 +51,18 @@ final class FastStatement {
     }
 
     private func error(_ rc: Int32) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: rc),
-                      message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
+        DatabaseError(
+            resultCode: ResultCode(rawValue: rc),
+            message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
     }
 
     /// Runs the statement; returns the first column of the first row as text, if any.
     @discardableResult
     func step() throws -> (row: Bool, first: String?, second: String?) {
-        defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
         let rc = sqlite3_step(statement)
         switch rc {
         case SQLITE_DONE: return (false, nil, nil)

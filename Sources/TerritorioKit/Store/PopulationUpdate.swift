@@ -22,7 +22,8 @@ public struct PopulationImportReport: Sendable {
     /// and year) changes: the report so far (without ``withoutPopulation``), and the entries to
     /// write. Shared by the backends, which differ only in how they read and write.
     public static func plan(_ file: PopulationFile, known: [String: (population: Int?, year: Int?)])
-        -> (report: PopulationImportReport, changed: [PopulationFile.Entry]) {
+        -> (report: PopulationImportReport, changed: [PopulationFile.Entry])
+    {
         let provinces = Set(known.keys.map(IstatCode.province(of:)))
         var report = PopulationImportReport(paddedCodes: file.paddedCodes)
         var changed: [PopulationFile.Entry] = []
@@ -61,19 +62,24 @@ extension Store {
             for row in try Row.fetchAll(db, sql: "SELECT code, population, population_year FROM municipality") {
                 known[row[0]] = (row[1], row[2])
             }
-            let update = try db.makeStatement(sql: "UPDATE municipality SET population = ?, population_year = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE code = ?")
+            let update = try db.makeStatement(
+                sql:
+                    "UPDATE municipality SET population = ?, population_year = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE code = ?"
+            )
             let plan = PopulationImportReport.plan(file, known: known)
             var report = plan.report
             for entry in plan.changed {
                 try update.execute(arguments: [entry.population, file.year, entry.code])
             }
             let inFile = Set(file.entries.map(\.code))
-            for row in try Row.fetchAll(db, sql: "SELECT code, name FROM municipality ORDER BY code") where !inFile.contains(row[0]) {
+            for row in try Row.fetchAll(db, sql: "SELECT code, name FROM municipality ORDER BY code")
+            where !inFile.contains(row[0]) {
                 report.withoutPopulation.append((row[0], row[1]))
             }
-            try ImportLog.record(db, kind: "population \(file.year)", source: source, added: 0, updated: report.updated,
-                                 unchanged: report.unchanged,
-                                 note: report.note)
+            try ImportLog.record(
+                db, kind: "population \(file.year)", source: source, added: 0, updated: report.updated,
+                unchanged: report.unchanged,
+                note: report.note)
             return report
         }
     }

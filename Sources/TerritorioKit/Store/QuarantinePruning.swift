@@ -12,9 +12,12 @@ enum QuarantinePruning {
             let raw: String = row[1]
             guard let values = try? JSONDecoder().decode([String: String].self, from: Data(raw.utf8)) else { continue }
             let kept = values.filter { !IdentityColumns.isIdentifying($0.key) }
-            try db.execute(sql: "UPDATE quarantine SET raw = ?, uuid = ? WHERE id = ?",
-                           arguments: [String(decoding: try encoder.encode(kept), as: UTF8.self),
-                                       instanceID(kept), row[0] as Int64])
+            try db.execute(
+                sql: "UPDATE quarantine SET raw = ?, uuid = ? WHERE id = ?",
+                arguments: [
+                    String(decoding: try encoder.encode(kept), as: UTF8.self),
+                    instanceID(kept), row[0] as Int64
+                ])
         }
     }
 

@@ -26,8 +26,10 @@ extension Store {
     /// The quarantined rows, oldest first; only those of `batch` when given.
     public func quarantinedRows(batch: Int64? = nil) throws -> [QuarantinedRow] {
         try read { db in
-            try Row.fetchAll(db, sql: Self.quarantineQuery + " WHERE ?1 IS NULL OR q.batch_id = ?1 ORDER BY q.id",
-                             arguments: [batch]).map(Self.quarantined)
+            try Row.fetchAll(
+                db, sql: Self.quarantineQuery + " WHERE ?1 IS NULL OR q.batch_id = ?1 ORDER BY q.id",
+                arguments: [batch]
+            ).map(Self.quarantined)
         }
     }
 
@@ -57,7 +59,8 @@ extension Store {
     }
 
     private static func quarantined(_ r: Row) -> QuarantinedRow {
-        let raw: String = r[6], reasons: String = r[7]
+        let raw: String = r[6]
+        let reasons: String = r[7]
         return QuarantinedRow(
             id: r[0], batch: r[1], file: r[2], form: r[3], row: r[4], uuid: r[5],
             values: (try? JSONDecoder().decode([String: String].self, from: Data(raw.utf8))) ?? [:],

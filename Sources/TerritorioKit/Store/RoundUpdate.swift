@@ -10,8 +10,9 @@ extension Store {
             if let other = existing.first(where: { $0.overlaps(round) }) {
                 throw RoundError.overlaps(name: round.name, other: other.name)
             }
-            try db.execute(sql: "INSERT INTO survey_round (name, start_date, end_date, note) VALUES (?, ?, ?, ?)",
-                           arguments: [round.name, round.start, round.end, round.note])
+            try db.execute(
+                sql: "INSERT INTO survey_round (name, start_date, end_date, note) VALUES (?, ?, ?, ?)",
+                arguments: [round.name, round.start, round.end, round.note])
         }
     }
 
@@ -46,8 +47,10 @@ extension Store {
         try read { db in
             var counts: [String: Int] = [:]
             var outside = 0
-            for row in try Row.fetchAll(db,
-                sql: "SELECT \(Self.roundOfSubmission) AS r, count(*) FROM submission s GROUP BY r") {
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT \(Self.roundOfSubmission) AS r, count(*) FROM submission s GROUP BY r")
+            {
                 if let name: String = row[0] { counts[name] = row[1] } else { outside = row[1] }
             }
             return (counts, outside)

@@ -5,20 +5,24 @@ extension Store {
     /// The directory's recorded changes, oldest first; with `after`, those taking effect after that day.
     public func serviceHistory(after date: String? = nil) throws -> [ServiceChange] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT service_id, change, fields, before, after, effective_date, recorded_at, source
-                FROM service_history WHERE effective_date > ? ORDER BY effective_date, id
-                """, arguments: [date ?? ""]).map { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT service_id, change, fields, before, after, effective_date, recorded_at, source
+                    FROM service_history WHERE effective_date > ? ORDER BY effective_date, id
+                    """, arguments: [date ?? ""]
+            ).map { row in
                 func service(_ json: String?) -> Service? {
                     guard let json, let fields = try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))
                     else { return nil }
                     return Service(fields: fields)
                 }
                 let fields: String = row[2]
-                return ServiceChange(serviceID: row[0], kind: ServiceChange.Kind(rawValue: row[1]) ?? .updated,
-                                     fields: fields.split(separator: ";").map(String.init),
-                                     before: service(row[3]), after: service(row[4]), effectiveDate: row[5],
-                                     recordedAt: row[6], source: row[7])
+                return ServiceChange(
+                    serviceID: row[0], kind: ServiceChange.Kind(rawValue: row[1]) ?? .updated,
+                    fields: fields.split(separator: ";").map(String.init),
+                    before: service(row[3]), after: service(row[4]), effectiveDate: row[5],
+                    recordedAt: row[6], source: row[7])
             }
         }
     }
@@ -31,11 +35,15 @@ extension Store {
             encoder.outputFormatting = .sortedKeys
             return String(decoding: try encoder.encode(s.fields), as: UTF8.self)
         }
-        try db.execute(sql: """
-            INSERT INTO service_history (service_id, change, fields, before, after, effective_date, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [change.serviceID, change.kind.rawValue, change.fields.joined(separator: ";"),
-                             try json(change.before), try json(change.after), change.effectiveDate, change.source])
+        try db.execute(
+            sql: """
+                INSERT INTO service_history (service_id, change, fields, before, after, effective_date, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                change.serviceID, change.kind.rawValue, change.fields.joined(separator: ";"),
+                try json(change.before), try json(change.after), change.effectiveDate, change.source
+            ])
     }
 
     /// The day a change from `old` to `new` takes effect: the record's `last_updated` when the file
@@ -55,15 +63,18 @@ extension Store {
             var closed: [String] = []
             for id in ids {
                 guard let old = stored[id],
-                      let change = ServiceChange.between(old, nil, effective: date ?? today,
-                          source: source) else { continue }
+                    let change = ServiceChange.between(
+                        old, nil, effective: date ?? today,
+                        source: source)
+                else { continue }
                 try Self.recordChange(db, change)
                 try db.execute(sql: "DELETE FROM service WHERE id = ?", arguments: [id])
                 closed.append(id)
             }
             if !closed.isEmpty {
-                try ImportLog.record(db, kind: "services-closed", source: source, added: 0, updated: closed.count,
-                                     unchanged: 0, note: closed.joined(separator: ", "))
+                try ImportLog.record(
+                    db, kind: "services-closed", source: source, added: 0, updated: closed.count,
+                    unchanged: 0, note: closed.joined(separator: ", "))
             }
             return closed
         }

@@ -6,21 +6,28 @@ extension Store {
     @discardableResult
     public func importSessions(_ sessions: [Session], source: String) throws -> ServiceImportReport {
         try write { db in
-            let stored = Dictionary(uniqueKeysWithValues: try Self.fetchSessions(db).map { ($0.session.id,
-                $0.session) })
+            let stored = Dictionary(
+                uniqueKeysWithValues: try Self.fetchSessions(db).map {
+                    (
+                        $0.session.id,
+                        $0.session
+                    )
+                })
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             var report = ServiceImportReport()
             for s in sessions {
                 guard report.file(s.id, old: stored[s.id], new: s) else { continue }
-                try db.execute(sql: """
-                    INSERT INTO session (id, content, source) VALUES (?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET content = excluded.content, source = excluded.source,
-                        updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-                    """, arguments: [s.id, String(decoding: try encoder.encode(s), as: UTF8.self), source])
+                try db.execute(
+                    sql: """
+                        INSERT INTO session (id, content, source) VALUES (?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET content = excluded.content, source = excluded.source,
+                            updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                        """, arguments: [s.id, String(decoding: try encoder.encode(s), as: UTF8.self), source])
             }
-            try ImportLog.record(db, kind: "sessions", source: source, added: report.added.count,
-                                 updated: report.updated.count, unchanged: report.unchanged.count, note: nil)
+            try ImportLog.record(
+                db, kind: "sessions", source: source, added: report.added.count,
+                updated: report.updated.count, unchanged: report.unchanged.count, note: nil)
             return report
         }
     }

@@ -5,12 +5,14 @@ extension Store {
     /// Stores a session under the hash of its cookie token; drops expired sessions on the way.
     public func createSession(tokenHash: String, account: AccountRecord, csrf: String, expiresAt: Date) throws {
         try write { db in
-            try db.execute(sql: "DELETE FROM web_session WHERE expires_at <= ?",
-                           arguments: [Date().timeIntervalSince1970])
-            try db.execute(sql: """
-                INSERT INTO web_session (token_hash, account_id, csrf, expires_at) VALUES (?, ?, ?, ?)
-                """,
-                           arguments: [tokenHash, account.id, csrf, expiresAt.timeIntervalSince1970])
+            try db.execute(
+                sql: "DELETE FROM web_session WHERE expires_at <= ?",
+                arguments: [Date().timeIntervalSince1970])
+            try db.execute(
+                sql: """
+                    INSERT INTO web_session (token_hash, account_id, csrf, expires_at) VALUES (?, ?, ?, ?)
+                    """,
+                arguments: [tokenHash, account.id, csrf, expiresAt.timeIntervalSince1970])
             try Self.audit(db, account: account.id, action: "session.sign-in", object: account.name)
         }
     }
@@ -26,8 +28,9 @@ extension Store {
                 """
             return try Row.fetchOne(db, sql: sql, arguments: [tokenHash, now.timeIntervalSince1970]).flatMap { row in
                 Self.account(row).map {
-                    SessionRecord(account: $0, csrf: row["csrf"],
-                                  expiresAt: Date(timeIntervalSince1970: row["expires_at"]))
+                    SessionRecord(
+                        account: $0, csrf: row["csrf"],
+                        expiresAt: Date(timeIntervalSince1970: row["expires_at"]))
                 }
             }
         }

@@ -10,8 +10,10 @@ public struct StoreSummary: Sendable, Codable {
         public var extent: BoundingBox?
 
         /// Every stored property, as given (backends in other modules build this value too).
-        public init(members: Int, population: Int, membersWithoutPopulation: [String], names: [String],
-                    extent: BoundingBox? = nil) {
+        public init(
+            members: Int, population: Int, membersWithoutPopulation: [String], names: [String],
+            extent: BoundingBox? = nil
+        ) {
             self.members = members
             self.population = population
             self.membersWithoutPopulation = membersWithoutPopulation
@@ -28,8 +30,10 @@ public struct StoreSummary: Sendable, Codable {
         public var note: String?
 
         /// Every stored property, as given (backends in other modules build this value too).
-        public init(kind: String, source: String, at: String, added: Int, updated: Int, unchanged: Int,
-                    note: String? = nil) {
+        public init(
+            kind: String, source: String, at: String, added: Int, updated: Int, unchanged: Int,
+            note: String? = nil
+        ) {
             self.kind = kind
             self.source = source
             self.at = at
@@ -62,11 +66,13 @@ public struct StoreSummary: Sendable, Codable {
     public var recentImports: [Import]
 
     /// Every stored property, as given (backends in other modules build this value too).
-    public init(database: String, schema: [String], municipalities: Int, approximateBoundaries: Int,
-                repairedBoundaries: Int, withPopulation: Int, populationYears: [Int], totalPopulation: Int,
-                provinces: [String], extent: BoundingBox? = nil, consortium: Consortium, categories: Int,
-                services: Int, servicesUnverified: Int, servicesApproximate: Int, userSubmissions: Int,
-                operatorSubmissions: Int, quarantinedRows: Int, batches: Int, recentImports: [Import]) {
+    public init(
+        database: String, schema: [String], municipalities: Int, approximateBoundaries: Int,
+        repairedBoundaries: Int, withPopulation: Int, populationYears: [Int], totalPopulation: Int,
+        provinces: [String], extent: BoundingBox? = nil, consortium: Consortium, categories: Int,
+        services: Int, servicesUnverified: Int, servicesApproximate: Int, userSubmissions: Int,
+        operatorSubmissions: Int, quarantinedRows: Int, batches: Int, recentImports: [Import]
+    ) {
         self.database = database
         self.schema = schema
         self.municipalities = municipalities
@@ -94,23 +100,32 @@ extension Store {
     public func summary() throws -> StoreSummary {
         try read { db in
             func extent(_ filter: String) throws -> BoundingBox? {
-                let row = try Row.fetchOne(db, sql: """
-                    SELECT Min(MbrMinX(geom)), Min(MbrMinY(geom)), Max(MbrMaxX(geom)), Max(MbrMaxY(geom))
-                    FROM municipality WHERE \(filter)
-                    """)
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT Min(MbrMinX(geom)), Min(MbrMinY(geom)), Max(MbrMaxX(geom)), Max(MbrMaxY(geom))
+                        FROM municipality WHERE \(filter)
+                        """)
                 guard let row, let minX: Double = row[0] else { return nil }
                 return BoundingBox(minX: minX, minY: row[1], maxX: row[2], maxY: row[3])
             }
-            let counts = try Row.fetchOne(db, sql: """
-                SELECT count(*), total(boundary_approximate), count(boundary_repair), count(population), total(population)
-                FROM municipality
-                """)!
-            let members = try Row.fetchAll(db, sql: "SELECT code, name, population FROM municipality WHERE in_consortium = 1 ORDER BY name")
-            let imports = try Row.fetchAll(db, sql: """
-                SELECT kind, source, imported_at, added, updated, unchanged, note FROM import_log ORDER BY id DESC LIMIT 5
-                """).map {
-                    StoreSummary.Import(kind: $0[0], source: $0[1], at: $0[2], added: $0[3], updated: $0[4], unchanged: $0[5], note: $0[6])
-                }
+            let counts = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*), total(boundary_approximate), count(boundary_repair), count(population), total(population)
+                    FROM municipality
+                    """)!
+            let members = try Row.fetchAll(
+                db, sql: "SELECT code, name, population FROM municipality WHERE in_consortium = 1 ORDER BY name")
+            let imports = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT kind, source, imported_at, added, updated, unchanged, note FROM import_log ORDER BY id DESC LIMIT 5
+                    """
+            ).map {
+                StoreSummary.Import(
+                    kind: $0[0], source: $0[1], at: $0[2], added: $0[3], updated: $0[4], unchanged: $0[5], note: $0[6])
+            }
             return StoreSummary(
                 database: path,
                 schema: try Schema.migrator.appliedMigrations(db),
@@ -118,9 +133,14 @@ extension Store {
                 approximateBoundaries: Int(counts[1] as Double),
                 repairedBoundaries: counts[2],
                 withPopulation: counts[3],
-                populationYears: try Int.fetchAll(db, sql: "SELECT DISTINCT population_year FROM municipality WHERE population_year IS NOT NULL ORDER BY 1"),
+                populationYears: try Int.fetchAll(
+                    db,
+                    sql:
+                        "SELECT DISTINCT population_year FROM municipality WHERE population_year IS NOT NULL ORDER BY 1"
+                ),
                 totalPopulation: Int(counts[4] as Double),
-                provinces: try String.fetchAll(db, sql: "SELECT DISTINCT coalesce(province, substr(code, 1, 3)) FROM municipality ORDER BY 1"),
+                provinces: try String.fetchAll(
+                    db, sql: "SELECT DISTINCT coalesce(province, substr(code, 1, 3)) FROM municipality ORDER BY 1"),
                 extent: try extent("1"),
                 consortium: .init(
                     members: members.count,
@@ -131,9 +151,11 @@ extension Store {
                 categories: try Int.fetchOne(db, sql: "SELECT count(*) FROM category") ?? 0,
                 services: try Int.fetchOne(db, sql: "SELECT count(*) FROM service") ?? 0,
                 servicesUnverified: try Int.fetchOne(db, sql: "SELECT count(*) FROM service WHERE verified = 0") ?? 0,
-                servicesApproximate: try Int.fetchOne(db, sql: "SELECT count(*) FROM service WHERE location_approximate = 1") ?? 0,
+                servicesApproximate: try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM service WHERE location_approximate = 1") ?? 0,
                 userSubmissions: try Int.fetchOne(db, sql: "SELECT count(*) FROM submission WHERE form = 'user'") ?? 0,
-                operatorSubmissions: try Int.fetchOne(db, sql: "SELECT count(*) FROM submission WHERE form = 'operator'") ?? 0,
+                operatorSubmissions: try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM submission WHERE form = 'operator'") ?? 0,
                 quarantinedRows: try Int.fetchOne(db, sql: "SELECT count(*) FROM quarantine") ?? 0,
                 batches: try Int.fetchOne(db, sql: "SELECT count(*) FROM batch") ?? 0,
                 recentImports: imports)
@@ -146,7 +168,9 @@ extension Store {
     public func consortiumShapes() throws -> [String: MultiPolygon] {
         try read { db in
             var out: [String: MultiPolygon] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT code, AsBinary(geom) FROM municipality WHERE in_consortium = 1") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT code, AsBinary(geom) FROM municipality WHERE in_consortium = 1")
+            {
                 out[row[0]] = try WKB.decodeMultiPolygon(row[1])
             }
             return out
@@ -157,7 +181,9 @@ extension Store {
     public func municipalityNames() throws -> [String: (name: String, province: String?)] {
         try read { db in
             var out: [String: (name: String, province: String?)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT code, name, province FROM municipality") { out[row[0]] = (row[1], row[2]) }
+            for row in try Row.fetchAll(db, sql: "SELECT code, name, province FROM municipality") {
+                out[row[0]] = (row[1], row[2])
+            }
             return out
         }
     }

@@ -34,8 +34,9 @@ public enum StoreCopy {
         let (expected, found) = (try await digest(source), try await digest(target))
         guard expected == found else { throw InputError(file: label, kind: .invalid, Self.digestMismatch) }
         let summary = try await target.summary()
-        return Report(municipalities: summary.municipalities, members: summary.consortium.members,
-                      categories: summary.categories, services: summary.services, digest: found)
+        return Report(
+            municipalities: summary.municipalities, members: summary.consortium.members,
+            categories: summary.categories, services: summary.services, digest: found)
     }
 
     static let notEmpty = "the target database is not empty: copy only into a new database"
@@ -46,12 +47,14 @@ public enum StoreCopy {
             let group = records.filter { $0.boundaryApproximate == approximate }
             guard !group.isEmpty else { continue }
             let boundaries = group.map {
-                MunicipalityBoundary(code: $0.code, name: $0.name, province: $0.province,
-                                     shape: $0.shape ?? MultiPolygon(polygons: []),
-                                     representativePoint: $0.representativePoint, repair: nil)
+                MunicipalityBoundary(
+                    code: $0.code, name: $0.name, province: $0.province,
+                    shape: $0.shape ?? MultiPolygon(polygons: []),
+                    representativePoint: $0.representativePoint, repair: nil)
             }
-            _ = try await target.importBoundaries(BoundaryFile(file: label, boundaries: boundaries), source: label,
-                                                  approximate: approximate)
+            _ = try await target.importBoundaries(
+                BoundaryFile(file: label, boundaries: boundaries), source: label,
+                approximate: approximate)
         }
         let counted = records.filter { $0.population != nil && $0.populationYear != nil }
         let years = Dictionary(grouping: counted, by: { $0.populationYear ?? 0 })
@@ -76,10 +79,12 @@ public enum StoreCopy {
             hasher.update(data: Data((fields.joined(separator: "\u{1f}") + "\n").utf8))
         }
         for m in try await store.municipalities(consortiumOnly: false, withShapes: true) {
-            add([m.code, m.name, m.province ?? "", m.population.map(String.init) ?? "",
-                 m.populationYear.map(String.init) ?? "", "\(m.inConsortium)", "\(m.boundaryApproximate)",
-                 "\(m.representativePoint.x) \(m.representativePoint.y)",
-                 m.shape.map { WKB.encode($0).base64EncodedString() } ?? ""])
+            add([
+                m.code, m.name, m.province ?? "", m.population.map(String.init) ?? "",
+                m.populationYear.map(String.init) ?? "", "\(m.inConsortium)", "\(m.boundaryApproximate)",
+                "\(m.representativePoint.x) \(m.representativePoint.y)",
+                m.shape.map { WKB.encode($0).base64EncodedString() } ?? ""
+            ])
         }
         for c in try await store.categories() {
             add([c.code] + Category.languages.flatMap { [c.labels[$0] ?? "", c.descriptions[$0] ?? ""] })

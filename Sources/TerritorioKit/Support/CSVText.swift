@@ -69,7 +69,10 @@ public enum CSVText {
         }
         if let sign = bytes.first, sign == 0x2B || sign == 0x2D { bytes = bytes.dropFirst() }
         var count = digits()
-        if bytes.first == 0x2E { bytes = bytes.dropFirst(); count += digits() }
+        if bytes.first == 0x2E {
+            bytes = bytes.dropFirst()
+            count += digits()
+        }
         guard count > 0 else { return false }
         if let e = bytes.first, e == 0x65 || e == 0x45 {
             bytes = bytes.dropFirst()

@@ -24,7 +24,9 @@ public struct Catalogue: Sendable {
     /// `$TERRITORIO_LOCALES/messages.csv` (a folder the working group edits), else the copy
     /// compiled into the binary.
     public static func load(explicit: String? = nil) throws(InputError) -> Catalogue {
-        if let path = explicit ?? ProcessInfo.processInfo.environment["TERRITORIO_LOCALES"].map({ $0 + "/messages.csv" }) {
+        if let path = explicit
+            ?? ProcessInfo.processInfo.environment["TERRITORIO_LOCALES"].map({ $0 + "/messages.csv" })
+        {
             return try read(path: path)
         }
         guard let data = EmbeddedData.file("Locales/messages.csv") else {

@@ -16,8 +16,14 @@ public enum Echo {
     public static func stripped(_ text: some StringProtocol, keepNewlines: Bool) -> String {
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
-            if s == "\n" && keepNewlines { out.append(s); continue }
-            if s == "\t" || s == "\n" || s == "\r" { out.append(" "); continue }
+            if s == "\n" && keepNewlines {
+                out.append(s)
+                continue
+            }
+            if s == "\t" || s == "\n" || s == "\r" {
+                out.append(" ")
+                continue
+            }
             if isControl(s) { continue }
             out.append(s)
         }

@@ -33,8 +33,8 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         var parts: [String] = []
-        let where_ = location.description
-        if !where_.isEmpty { parts.append(where_) }
+        let place = location.description
+        if !place.isEmpty { parts.append(place) }
         if let field {
             switch location {
             case .row: parts.append(Messages.text("where.column", ("column", Echo.value(field))))

@@ -36,7 +36,8 @@ public enum InputFile {
         if b.starts(with: [0xFF, 0xFE]) || b.starts(with: [0xFE, 0xFF]) { return Messages.text("text.utf16") }
         guard let nul = b.firstIndex(of: 0) else { return nil }
         // Text in UTF-16 has a NUL in about every second byte, in UTF-32 in three bytes of four.
-        let head = b.prefix(512), zeros = head.filter { $0 == 0 }.count
+        let head = b.prefix(512)
+        let zeros = head.filter { $0 == 0 }.count
         if zeros >= 4 && zeros * 10 >= head.count * 6 { return Messages.text("text.utf32") }
         if zeros >= 4 && zeros * 10 >= head.count * 3 { return Messages.text("text.utf16") }
         let (line, column) = position(of: nul, in: b)
@@ -45,10 +46,13 @@ public enum InputFile {
 
     /// The 1-based line and column (in bytes) of offset `index`; CR, LF and CRLF end lines.
     public static func position(of index: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
-        var line = 1, lineStart = 0, i = 0
+        var line = 1
+        var lineStart = 0
+        var i = 0
         while i < index {
             if bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) {
-                line += 1; lineStart = i + 1
+                line += 1
+                lineStart = i + 1
             }
             i += 1
         }
@@ -62,13 +66,14 @@ public enum InputFile {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            let length = switch b {
-            case 0..<0x80: 1
-            case 0xC2..<0xE0: 2
-            case 0xE0..<0xF0: 3
-            case 0xF0..<0xF5: 4
-            default: 0
-            }
+            let length =
+                switch b {
+                case 0..<0x80: 1
+                case 0xC2..<0xE0: 2
+                case 0xE0..<0xF0: 3
+                case 0xF0..<0xF5: 4
+                default: 0
+                }
             let end = i + length
             if length == 0 || end > bytes.count || String(validating: bytes[i..<end], as: UTF8.self) == nil {
                 let (line, column) = position(of: i, in: bytes)

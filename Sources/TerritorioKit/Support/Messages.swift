@@ -9,13 +9,15 @@ public enum Messages {
 
     /// The language of messages: it, en, fr or ar.
     public static var language: String {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return chosen ?? environmentLanguage
     }
 
     /// Makes `language` the language of messages from now on (nil: back to the locale's).
     public static func use(_ language: String?) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         chosen = language.flatMap { Catalogue.languages.contains($0) ? $0 : nil }
     }
 

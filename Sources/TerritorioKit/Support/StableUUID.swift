@@ -5,11 +5,12 @@ public enum StableUUID {
         let bytes = Array("\(kind)\u{0}\(name)".utf8)
         var a = fnv1a(bytes, seed: 0xcbf2_9ce4_8422_2325)
         var b = fnv1a(bytes.reversed(), seed: 0x8422_2325_cbf2_9ce4 ^ a)
-        a = (a & ~0xF000) | 0x8000                      // version 8 in bits 48–51 of the first half
+        a = (a & ~0xF000) | 0x8000  // version 8 in bits 48–51 of the first half
         b = (b & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // RFC variant
         let hex = String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
         let c = Array(hex)
-        return [String(c[0..<8]), String(c[8..<12]), String(c[12..<16]), String(c[16..<20]), String(c[20..<32])].joined(separator: "-")
+        return [String(c[0..<8]), String(c[8..<12]), String(c[12..<16]), String(c[16..<20]), String(c[20..<32])].joined(
+            separator: "-")
     }
 
     static func fnv1a(_ bytes: some Sequence<UInt8>, seed: UInt64) -> UInt64 {

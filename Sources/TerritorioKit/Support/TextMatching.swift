@@ -4,14 +4,19 @@ import Foundation
 /// do not matter ("Capriata D'orba" = "capriata d’Orba" = "CAPRIATA DORBA").
 public enum TextMatching {
     public static func normalized(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en"))
+        let folded = text.folding(
+            options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en"))
         var out = ""
         var lastWasSpace = true
         for scalar in folded.unicodeScalars {
             if CharacterSet.alphanumerics.contains(scalar) {
-                out.unicodeScalars.append(scalar); lastWasSpace = false
+                out.unicodeScalars.append(scalar)
+                lastWasSpace = false
             } else if CharacterSet.whitespaces.contains(scalar) || scalar == "-" || scalar == "/" {
-                if !lastWasSpace { out += " "; lastWasSpace = true }
+                if !lastWasSpace {
+                    out += " "
+                    lastWasSpace = true
+                }
             }
             // apostrophes, dots and other punctuation vanish
         }
@@ -20,7 +25,8 @@ public enum TextMatching {
 
     /// Levenshtein edit distance, for "did you mean …?" suggestions.
     public static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)
@@ -49,7 +55,8 @@ public enum TextMatching {
             return (candidate, contained, distance(t, key))
         }
         let best = scored.min { a, b in
-            a.contained != b.contained ? a.contained > b.contained
+            a.contained != b.contained
+                ? a.contained > b.contained
                 : a.distance != b.distance ? a.distance < b.distance : a.name < b.name
         }
         guard let best, best.contained > 0 || best.distance <= max(2, t.count / 3) else { return nil }
