@@ -32,7 +32,7 @@ struct QuarantineCommand: ParsableCommand {
                 if rows.isEmpty { return say("The quarantine is empty.") }
                 for r in rows {
                     let reasons = r.reasons.joined(separator: "; ")
-                    print("\(r.id)\t\(r.form ?? "")\tbatch \(r.batch)\t\(r.file) row \(r.row)\t\(reasons)")
+                    output("\(r.id)\t\(r.form ?? "")\tbatch \(r.batch)\t\(r.file) row \(r.row)\t\(reasons)")
                 }
                 say("\(rows.count) rows in quarantine; `territorio quarantine show ID` shows one.")
             }
@@ -57,11 +57,11 @@ struct QuarantineCommand: ParsableCommand {
                     throw Exit.invalidInput
                 }
                 if json { return print(try QuarantineCommand.json([r])) }
-                print("id: \(r.id)\nform: \(r.form ?? "")")
-                print("file: \(r.file) (batch \(r.batch), \(r.ingestedAt))\nrow: \(r.row)")
-                if let uuid = r.uuid { print("instance id: \(uuid)") }
-                for reason in r.reasons { print("reason: \(reason)") }
-                for (column, value) in r.values.sorted(by: { $0.key < $1.key }) { print("\(column): \(value)") }
+                output("id: \(r.id)\nform: \(r.form ?? "")")
+                output("file: \(r.file) (batch \(r.batch), \(r.ingestedAt))\nrow: \(r.row)")
+                if let uuid = r.uuid { output("instance id: \(uuid)") }
+                for reason in r.reasons { output("reason: \(reason)") }
+                for (column, value) in r.values.sorted(by: { $0.key < $1.key }) { output("\(column): \(value)") }
             }
         }
     }
@@ -95,4 +95,10 @@ struct QuarantineCommand: ParsableCommand {
     static func json(_ rows: [QuarantinedRow]) throws -> String {
         return try JSONOutput.text(rows)
     }
+}
+
+/// Prints a line of quarantined data on standard output, with control characters (escape
+/// sequences from a hostile cell) taken out, as `say` does for messages.
+private func output(_ line: String) {
+    print(Echo.stripped(line, keepNewlines: true))
 }
