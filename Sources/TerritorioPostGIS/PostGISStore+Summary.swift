@@ -1,5 +1,5 @@
 import PostgresNIO
-import TerritorioKit
+import TerritorioCore
 
 extension PostGISStore {
     /// What the database holds, for `territorio info`. Survey counts are 0: no survey tables yet.

@@ -40,18 +40,19 @@ struct ReportCommand: ParsableCommand {
         let database = try global.existingDatabase()
         let parameters = try global.analysisConfig(explicit: config)
         let store = try Store.open(at: database)
-        let inputs = try GapInputs.load(from: store, costsFile: costs)
-        let codes = try categories.map { name in
-            guard let c = Category.named(name, in: inputs.categories) else {
-                let valid = Category.listing(inputs.categories, language: Messages.language)
-                throw ValidationError(
-                    text("usage.unknown_category", ("found", Echo.value(name)), ("categories", valid)))
+        do {
+            let (analysis, codes) = try GapReporting.analysis(
+                store: store, config: parameters, categories: categories, restrict: restrict, costsFile: costs,
+                language: Messages.language)
+            if warnWithoutServices && analysis.inputs.services.isEmpty {
+                say("warning: " + GapReport.noServicesWarning)
             }
-            return c.code
+            return (analysis, store, codes)
+        } catch GapReporting.Failure.unknownCategory(let name, let valid) {
+            throw ValidationError(text("usage.unknown_category", ("found", Echo.value(name)), ("categories", valid)))
+        } catch GapReporting.Failure.noConsortium {
+            throw InputError(file: database, text("db.no_consortium"))
         }
-        guard !inputs.municipalities.isEmpty else { throw InputError(file: database, text("db.no_consortium")) }
-        if warnWithoutServices && inputs.services.isEmpty { say("warning: " + GapReport.noServicesWarning) }
-        return (GapAnalysis(inputs: inputs, config: parameters, only: restrict ? codes : []), store, codes)
     }
 
     struct Gaps: ParsableCommand {
@@ -80,12 +81,8 @@ struct ReportCommand: ParsableCommand {
             try reportingFailures {
                 let (all, store) = try options.analysis(global)
                 let selection = try rounds.selection(store)
-                let report =
-                    selection.chosen == nil
-                    ? try RoundAnalysis.report(all, store: store, selection: selection)
-                    : try RoundAnalysis.report(
-                        store: store, selection: selection, config: all.config,
-                        only: options.categories, costsFile: options.costs)
+                let report = try GapReporting.report(
+                    all, store: store, selection: selection, only: options.categories, costsFile: options.costs)
                 let analysis = report.analysis
                 let output =
                     format == .geojson

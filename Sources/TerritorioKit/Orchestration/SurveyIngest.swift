@@ -1,0 +1,297 @@
+import Crypto
+import Foundation
+import TerritorioCore
+import TerritorioIO
+import TerritorioStore
+
+/// What ingesting one file did.
+public struct IngestSummary: Sendable, Codable {
+    public struct RowNote: Sendable, Codable {
+        public var row: Int
+        public var messages: [String]
+    }
+
+    public var file: String
+    public var sha256: String
+    /// The batch id in the database (nil for a dry run).
+    public var batch: Int64?
+    public var form: SurveyForm.Kind
+    public var dialect: SurveyColumns.Dialect
+    public var encoding: String
+    public var rows = 0
+    public var accepted = 0
+    public var duplicates = 0
+    /// Rows that are an older version of a stored submission, already archived: nothing written.
+    public var outdated = 0
+    public var conflicts = 0
+    public var rejected = 0
+    public var conflictUUIDs: [String] = []
+    /// Per conflict resolved: which version was kept and why.
+    public var conflictNotes: [RowNote] = []
+    /// The batch that already holds this very file (same SHA-256): nothing was written.
+    public var alreadyIngested: Int64?
+    public var notes: [String] = []
+    public var droppedColumns: [String] = []
+    public var ignoredColumns: [String] = []
+    public var warnings: [RowNote] = []
+    public var rejections: [RowNote] = []
+    /// Quarantine entries that rows of this file corrected or replaced.
+    public var releasedFromQuarantine = 0
+    /// What is kept of respondents' points (``LocationPrivacy/description``); nil when the
+    /// file has no point column.
+    public var points: String?
+    public var dryRun = false
+}
+
+/// Ingests survey results (KoboToolbox or ODK Central exports, or the paper template) into the
+/// store: one transaction per file, one pass over the file, bounded memory.
+public enum SurveyIngest {
+    public struct Options: Sendable {
+        public var form: SurveyForm.Kind?
+        public var dryRun = false
+        public var policy: IngestPolicy
+        /// What is kept of a respondent's point once it has given the municipality.
+        public var privacy = LocationPrivacy.standard
+        public init(
+            form: SurveyForm.Kind? = nil, dryRun: Bool = false, policy: IngestPolicy = IngestPolicy(),
+            privacy: LocationPrivacy = .standard
+        ) {
+            self.form = form
+            self.dryRun = dryRun
+            self.policy = policy
+            self.privacy = privacy
+        }
+    }
+
+    /// The note a rejected row gets when its fields do not line up with the header and the file
+    /// has columns that are not kept: its values cannot be told apart from those columns'.
+    static let misalignedValuesNote =
+        "its values were not kept, because they do not line up with the header and "
+        + "could come from a column that is not stored: correct this row in the original file"
+
+    /// The forms of this database: its consortium's municipalities and its taxonomy.
+    public static func forms(_ store: Store) throws -> [SurveyForm] {
+        let municipalities = try store.municipalities(consortiumOnly: true)
+            .map { (code: $0.code, name: $0.name) }.sorted { $0.name < $1.name }
+        let categories = try store.categories()
+        return [
+            SurveyForm.user(municipalities: municipalities, categories: categories),
+            SurveyForm.operator(municipalities: municipalities, categories: categories)
+        ]
+    }
+
+    public static func resolver(_ store: Store) throws -> MunicipalityResolver {
+        try store.municipalityResolver()
+    }
+
+    /// Whether the file has a geopoint column (a municipality can then be found from the point).
+    static func hasLocation(_ columns: SurveyColumns) -> Bool {
+        columns.roles.contains { role in
+            switch role {
+            case .geo: true
+            case .field(let name): columns.form.field(name)?.type == .geopoint
+            default: false
+            }
+        }
+    }
+
+    /// Whether rows are paper questionnaires (keyed by their number, no instance id) of the user
+    /// survey without a `source` column: their numbers would collide across organisations.
+    /// (Operator questionnaires fall back on their `organization`.)
+    static func needsSource(_ columns: SurveyColumns) -> Bool {
+        let roles = Set(columns.roles)
+        let instance: Set<SurveyColumns.Role> = [.meta(.instanceID), .meta(.key), .meta(.uuid), .meta(.rootUUID)]
+        let paper = roles.contains(.meta(.questionnaireID)) || roles.contains(.meta(.correctionOf))
+        return paper && roles.isDisjoint(with: instance) && !roles.contains(.meta(.source))
+            && columns.form.kind == .user
+    }
+
+    public static func sha256(path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(file: path, kind: .unreadable, Messages.text("file.unreadable"))
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 22), !chunk.isEmpty { hasher.update(data: chunk) }
+        return Hex.string(hasher.finalize())
+    }
+
+    /// Ingests `path`. `progress` is called with bytes read and total bytes as the file is read.
+    public static func ingest(
+        path: String, into store: Store, options: Options = Options(),
+        resolver: MunicipalityResolver? = nil,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws -> (IngestSummary, RejectedRows) {
+        let stream = try CSVStream(path: path)
+        if !options.dryRun { try DiskSpace.checkIngest(input: path, database: store.path) }
+        let columns = try analyseHeader(stream, path: path, forms: try forms(store), forced: options.form)
+        if needsSource(columns), options.policy.source == nil {
+            throw InputError(file: path, kind: .invalid, IngestMessage.sourceColumnMissing)
+        }
+        let hash = try sha256(path: path)
+        let previous = try store.batch(withSHA256: hash)
+        let reader = SubmissionReader(
+            columns: columns, resolver: try resolver ?? Self.resolver(store),
+            categories: Set(try store.categories().map(\.code)), policy: options.policy)
+        let keep = columns.roles.indices.filter { SurveyColumns.keepsForCorrection(columns.roles[$0]) }
+        var rejected = RejectedRows(
+            form: columns.form.kind, dialect: columns.dialect,
+            header: keep.map { columns.header[$0] }, roles: keep.map { columns.roles[$0] },
+            format: stream.format)
+        var summary = IngestSummary(
+            file: path, sha256: hash, form: columns.form.kind, dialect: columns.dialect,
+            encoding: stream.encoding, droppedColumns: columns.droppedColumns,
+            ignoredColumns: columns.ignoredColumns,
+            points: hasLocation(columns) ? options.privacy.description : nil,
+            dryRun: options.dryRun)
+        try store.ingestSession(file: path, sha256: hash, columns: columns, correction: options.policy.correction) {
+            writer in
+            var lastReport = 0
+            while let record = try stream.next() {
+                summary.rows += 1
+                try ingest(
+                    record, reader: reader, writer: writer, keep: keep, options: options,
+                    summary: &summary, rejected: &rejected)
+                if let progress, stream.bytesRead - lastReport >= 1 << 20 {
+                    progress(stream.bytesRead, stream.totalBytes)
+                    lastReport = stream.bytesRead
+                }
+            }
+            try writer.finish(rows: summary.rows)
+            let commit = finish(&summary, writer: writer, previous: previous, dryRun: options.dryRun)
+            return ((), commit: commit)
+        }
+        return (summary, rejected)
+    }
+
+    /// Copies the writer's counts into `summary`; returns whether to commit. A file ingested
+    /// before commits only what it changes now (e.g. with `--correction`).
+    private static func finish(
+        _ summary: inout IngestSummary, writer: SubmissionWriter,
+        previous: (id: Int64, at: String)?, dryRun: Bool
+    ) -> Bool {
+        summary.accepted = writer.accepted
+        summary.duplicates = writer.duplicates
+        summary.outdated = writer.outdated
+        summary.conflicts = writer.conflicts
+        summary.rejected = writer.rejected
+        summary.releasedFromQuarantine = writer.released
+        summary.conflictUUIDs = writer.conflictList
+        let commit = !dryRun && (previous == nil || writer.written > 0 || writer.released > 0)
+        if let previous, writer.written == 0, writer.released == 0 {
+            summary.alreadyIngested = previous.id
+            summary.notes.append(IngestMessage.alreadyIngested(batch: previous.id, at: previous.at))
+        }
+        summary.batch = commit ? writer.batchID : nil
+        return commit
+    }
+
+    /// One row: stored (its point coarsened), or quarantined with only the form's columns.
+    private static func ingest(
+        _ record: CSVStream.Record, reader: SubmissionReader, writer: SubmissionWriter,
+        keep: [Int], options: Options, summary: inout IngestSummary,
+        rejected: inout RejectedRows
+    ) throws {
+        let keys = reader.keys(of: record)
+        switch reader.read(record) {
+        case .accepted(var submission, let warnings):
+            submission.location = submission.location.flatMap(options.privacy.coarsen)
+            switch try writer.add(submission, row: record.row, token: keys.token) {
+            case .rejected(let reasons):
+                try reject(
+                    record, reasons, keys: keys, reader: reader, writer: writer, keep: keep,
+                    options: options, summary: &summary, rejected: &rejected)
+                return
+            case .conflict(let note):
+                summary.conflictNotes.append(.init(row: record.row, messages: [note]))
+            default: break
+            }
+            if !warnings.isEmpty { summary.warnings.append(.init(row: record.row, messages: warnings)) }
+        case .rejected(let reasons):
+            try reject(
+                record, reasons, keys: keys, reader: reader, writer: writer, keep: keep,
+                options: options, summary: &summary, rejected: &rejected)
+        }
+    }
+
+    /// Quarantines a row with only the form's columns, and lists it for the `--rejected` file.
+    private static func reject(
+        _ record: CSVStream.Record, _ reasons: [String], keys: (uuid: String?, token: String?),
+        reader: SubmissionReader, writer: SubmissionWriter, keep: [Int], options: Options,
+        summary: inout IngestSummary, rejected: inout RejectedRows
+    ) throws {
+        var reasons = reasons
+        var values = keep.map { $0 < record.fields.count ? record.fields[$0] : "" }
+        if record.fields.count != reader.columns.header.count && hasUnkeptValues(reader.columns) {
+            values = values.map { _ in "" }
+            reasons.append(misalignedValuesNote)
+        }
+        var raw: [String: String] = [:]
+        for (i, name) in rejected.header.enumerated() where !values[i].isEmpty { raw[name] = values[i] }
+        let token = try writer.reject(raw: raw, reasons: reasons, row: record.row, uuid: keys.uuid, token: keys.token)
+        rejected.rows.append(
+            .init(
+                row: record.row, values: values, reasons: reasons,
+                token: options.dryRun ? nil : token))
+        summary.rejections.append(.init(row: record.row, messages: reasons))
+    }
+
+    /// Whether the file has columns whose values could identify a person or are unknown: a
+    /// misaligned row could then carry one of their values into a kept column.
+    static func hasUnkeptValues(_ columns: SurveyColumns) -> Bool {
+        columns.roles.contains { $0 == .identity || $0 == .ignored }
+    }
+
+    /// Reads the header and maps its columns to a form, or says why the file cannot be used.
+    static func analyseHeader(
+        _ stream: CSVStream, path: String, forms: [SurveyForm],
+        forced: SurveyForm.Kind?
+    ) throws -> SurveyColumns {
+        guard let headerRecord = try stream.next() else { throw InputError(file: path, Messages.text("csv.no_header")) }
+        guard headerRecord.fields.count <= SurveyColumns.maximumColumns else {
+            throw InputError(file: path, kind: .invalid, SurveyColumns.tooManyColumns(headerRecord.fields.count))
+        }
+        let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let columns = SurveyColumns.analyse(header: header, forms: forms, forced: forced)
+        guard columns.fieldCount > 0 else {
+            let shown = header.prefix(12).map { Echo.value($0) }.joined(separator: ", ")
+            throw InputError(file: path, Messages.text("survey.no_question_column", ("header", shown)))
+        }
+        var seen: [SurveyColumns.Role: String] = [:]
+        for (name, role) in zip(header, columns.roles) {
+            switch role {
+            case .field, .choiceFlag, .geo, .meta:
+                if let first = seen[role] {
+                    throw InputError(
+                        file: path,
+                        Messages.text(
+                            "survey.same_question", ("first", Echo.value(first)),
+                            ("second", Echo.value(name))))
+                }
+                seen[role] = name
+            default: break
+            }
+        }
+        try checkRequired(columns, path: path)
+        return columns
+    }
+
+    private static func checkRequired(_ columns: SurveyColumns, path: String) throws {
+        var present = Set<String>()
+        for role in columns.roles {
+            switch role {
+            case .field(let n), .choiceFlag(let n, _), .geo(let n, _): present.insert(n)
+            default: break
+            }
+        }
+        let requiredMissing = columns.form.fields.filter { $0.required && !present.contains($0.name) }
+            .map(\.name).filter { $0 != "municipality" || !hasLocation(columns) }
+        if !requiredMissing.isEmpty {
+            throw InputError(
+                file: path,
+                Messages.text(
+                    "survey.columns_missing", ("form", columns.form.kind.rawValue),
+                    ("columns", requiredMissing.joined(separator: ", "))))
+        }
+    }
+}
