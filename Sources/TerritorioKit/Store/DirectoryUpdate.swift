@@ -202,11 +202,9 @@ extension Store {
 
     static func fetchServices(_ db: Database) throws -> [Service] {
         var categories: [String: [String]] = [:]
-        for row in try Row.fetchAll(
+        let links = try FastStatement(
             db, sql: "SELECT service_id, category_code FROM service_category ORDER BY category_code")
-        {
-            categories[row[0], default: []].append(row[1])
-        }
+        try links.forEachRow { categories[links.text(0) ?? "", default: []].append(links.text(1) ?? "") }
         // Columns by position through the C API (no GRDB rows): this runs for every service of a
         // national directory.
         let statement = try FastStatement(
