@@ -2,11 +2,21 @@ import Foundation
 
 /// Great-circle distance in kilometres (haversine, mean Earth radius 6,371.0088 km).
 public func haversineKilometres(_ a: Coordinate, _ b: Coordinate) -> Double {
+    haversineKilometres(a, cosLatA: cos(a.lat * haversineRadians), b, cosLatB: cos(b.lat * haversineRadians))
+}
+
+let haversineRadians = Double.pi / 180
+
+/// The same distance with each point's `cos(latitude)` computed once by the caller: the same
+/// operations in the same order, so the same bits.
+@inline(__always)
+func haversineKilometres(_ a: Coordinate, cosLatA: Double, _ b: Coordinate, cosLatB: Double) -> Double {
     let r = 6371.0088
-    let rad = Double.pi / 180
-    let dLat = (b.lat - a.lat) * rad
-    let dLon = (b.lon - a.lon) * rad
-    let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.lat * rad) * cos(b.lat * rad) * sin(dLon / 2) * sin(dLon / 2)
+    let dLat = (b.lat - a.lat) * haversineRadians
+    let dLon = (b.lon - a.lon) * haversineRadians
+    let sinLat = sin(dLat / 2)
+    let sinLon = sin(dLon / 2)
+    let h = sinLat * sinLat + cosLatA * cosLatB * sinLon * sinLon
     return 2 * r * asin(min(1, h.squareRoot()))
 }
 
@@ -88,14 +98,20 @@ public struct TwoStepFCA {
 }
 
 /// Finds, for each origin, the destinations within a distance, using a grid of cells as large
-/// as the distance: only the nine cells around an origin are searched.
+/// as the distance: only the cells around an origin are searched. Each point's `cos(latitude)`
+/// is computed once (the distance's costliest part).
 public struct ProximityIndex {
     private let cells: [Int64: [Int32]]
     private let points: [Coordinate]
+    private let cosLat: [Double]
+    /// Point indices by latitude, for ``nearest(to:)``.
+    private let byLatitude: [Int32]
     private let cellDegrees: Double
 
     public init(points: [Coordinate], radiusKilometres: Double) {
         self.points = points
+        cosLat = points.map { cos($0.lat * haversineRadians) }
+        byLatitude = points.indices.map { Int32($0) }.sorted { points[Int($0)].lat < points[Int($1)].lat }
         // One degree of latitude ≈ 111 km; longitude cells shrink with latitude, handled by widening.
         cellDegrees = max(radiusKilometres / 111.0, 1e-6)
         var cells: [Int64: [Int32]] = [:]
@@ -107,22 +123,67 @@ public struct ProximityIndex {
         Int64(floor(p.lat / size)) * 1_000_003 + Int64(floor(p.lon / size))
     }
 
-    /// Indices of points at most `radius` km from `origin`, with their distances.
+    /// Indices of points at most `radius` km from `origin`, with their distances, by index.
     public func within(_ radius: Double, of origin: Coordinate) -> [(index: Int, distance: Double)] {
         let row = Int64(floor(origin.lat / cellDegrees))
         let column = Int64(floor(origin.lon / cellDegrees))
+        let cosOrigin = cos(origin.lat * haversineRadians)
         // Longitude degrees are shorter away from the equator: search more columns.
         let span = Int64(ceil(1 / max(cos(min(abs(origin.lat) + cellDegrees, 89) * .pi / 180), 0.01)))
-        var out: [(Int, Double)] = []
+        var out: [(index: Int, distance: Double)] = []
         for r in (row - 1)...(row + 1) {
             for c in (column - span)...(column + span) {
                 guard let list = cells[r * 1_000_003 + c] else { continue }
                 for i in list {
-                    let d = haversineKilometres(origin, points[Int(i)])
-                    if d <= radius { out.append((Int(i), d)) }
+                    let j = Int(i)
+                    let d = haversineKilometres(origin, cosLatA: cosOrigin, points[j], cosLatB: cosLat[j])
+                    if d <= radius { out.append((j, d)) }
                 }
             }
         }
+        out.sort { $0.index < $1.index }
         return out
+    }
+
+    /// The nearest point to `origin` however far (the lowest index among equals), or nil when
+    /// there is none. Searches outwards by latitude and stops once the latitude difference alone
+    /// (a lower bound of the great-circle distance) exceeds the best distance found.
+    public func nearest(to origin: Coordinate) -> (index: Int, distance: Double)? {
+        guard !points.isEmpty else { return nil }
+        let cosOrigin = cos(origin.lat * haversineRadians)
+        var best: (index: Int, distance: Double)?
+        func consider(_ position: Int) -> Bool {
+            let j = Int(byLatitude[position])
+            let bound = abs(points[j].lat - origin.lat) * haversineRadians * 6371.0088 * (1 - 1e-12)
+            if let best, bound > best.distance { return false }
+            let d = haversineKilometres(origin, cosLatA: cosOrigin, points[j], cosLatB: cosLat[j])
+            if best == nil || d < best!.distance || (d == best!.distance && j < best!.index) { best = (j, d) }
+            return true
+        }
+        var upper = byLatitude.partitionPoint { points[Int($0)].lat >= origin.lat }
+        var lower = upper - 1
+        var goingUp = true
+        var goingDown = true
+        while goingUp || goingDown {
+            if goingUp { goingUp = upper < byLatitude.count && consider(upper) }
+            if goingUp { upper += 1 }
+            if goingDown { goingDown = lower >= 0 && consider(lower) }
+            if goingDown { lower -= 1 }
+        }
+        return best
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `predicate`, for an array partitioned by it
+    /// (every element that does not satisfy it comes first).
+    fileprivate func partitionPoint(_ predicate: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if predicate(self[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
     }
 }

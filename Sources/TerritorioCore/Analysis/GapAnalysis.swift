@@ -70,15 +70,12 @@ public struct GapAnalysis: Sendable {
             // Great-circle km: a grid finds the services within the catchment without testing every pair.
             let index = ProximityIndex(points: locations, radiusKilometres: catchment.maxCost)
             for (i, m) in municipalities.enumerated() {
-                for (j, cost) in index.within(catchment.maxCost, of: m.point).sorted(by: { $0.index < $1.index }) {
+                for (j, cost) in index.within(catchment.maxCost, of: m.point) {
                     if nearest[i] == nil || cost < nearest[i]!.cost { nearest[i] = (cost, j) }
                     pairs.append(.init(demand: i, supply: j, cost: cost))
                 }
-                if nearest[i] == nil {  // nothing within reach: the nearest, however far
-                    for (j, location) in locations.enumerated() {
-                        let cost = haversineKilometres(m.point, location)
-                        if nearest[i] == nil || cost < nearest[i]!.cost { nearest[i] = (cost, j) }
-                    }
+                if nearest[i] == nil, let n = index.nearest(to: m.point) {  // nothing within reach
+                    nearest[i] = (n.distance, n.index)
                 }
             }
         }

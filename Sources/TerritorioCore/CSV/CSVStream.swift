@@ -170,79 +170,117 @@ public final class CSVStream {
         return decode(line)
     }
 
-    private func readRecord() throws(InputError) -> Record? {
-        if position >= buffer.count { try fill() }
-        guard position < buffer.count else { return nil }
-        rowCounter += 1
+    /// A record being read: what ``scan(_:)`` has gathered so far.
+    private struct Pending {
         var fields: [String] = []
         var field: [UInt8] = []
-        field.reserveCapacity(64)
         var oversized: Int?
         var nul: Int?
         var quoted = false
         var fieldStart = true
+    }
+
+    private func readRecord() throws(InputError) -> Record? {
+        if position >= buffer.count { try fill() }
+        guard position < buffer.count else { return nil }
+        rowCounter += 1
+        var record = Pending()
+        record.field.reserveCapacity(64)
+        while position < buffer.count {
+            if scan(&record) { break }
+            try fill()  // the buffer ended inside the record, or before a byte that decides
+        }
+        let unclosed = record.quoted ? record.fields.count : nil
+        record.fields.append(decode(record.field))
+        return Record(
+            fields: record.fields, row: rowCounter, oversizedField: record.oversized, nulField: record.nul,
+            unclosedQuoteField: unclosed)
+    }
+
+    /// Reads the buffer from ``position`` on into `record`; true when the record ended, false when
+    /// more of the file is needed (the byte at ``position`` then is not consumed yet). Runs of
+    /// ordinary bytes are copied whole (the hot loop of a large ingest).
+    private func scan(_ record: inout Pending) -> Bool {
         let quote = UInt8(ascii: "\"")
         let cr = UInt8(ascii: "\r")
         let lf = UInt8(ascii: "\n")
-        func append(_ b: UInt8) {
-            if b == 0 && nul == nil { nul = fields.count }
-            if field.count < Self.maximumFieldBytes {
-                field.append(b)
-            } else if oversized == nil {
-                oversized = fields.count
-            }
-        }
-        while true {
-            if position >= buffer.count {
-                try fill()
-                if position >= buffer.count { break }  // end of file ends the record
-            }
-            let b = buffer[position]
-            position += 1
-            if quoted {
-                if b == quote {
-                    if position >= buffer.count { try fill() }
-                    if position < buffer.count && buffer[position] == quote {
-                        append(quote)
-                        position += 1
+        let delimiter = self.delimiter
+        let atEnd = self.atEnd
+        var i = position
+        defer { position = i }
+        return buffer.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            while i < count {
+                if record.quoted {
+                    let run = i
+                    while i < count && bytes[i] != quote { i += 1 }
+                    append(bytes, run..<i, to: &record)
+                    guard i < count else { return false }
+                    if i + 1 == count && !atEnd { return false }  // is it a doubled quote?
+                    if i + 1 < count && bytes[i + 1] == quote {
+                        append(bytes, i..<i + 1, to: &record)
+                        i += 2
                     } else {
-                        quoted = false
+                        record.quoted = false
+                        i += 1
                     }
-                } else {
-                    append(b)
+                    continue
                 }
-                continue
+                let b = bytes[i]
+                if b == quote && record.fieldStart {
+                    record.quoted = true
+                    record.fieldStart = false
+                    i += 1
+                    continue
+                }
+                record.fieldStart = false
+                if b == delimiter {
+                    record.fields.append(decode(record.field))
+                    record.field.removeAll(keepingCapacity: true)
+                    record.fieldStart = true
+                    i += 1
+                } else if b == lf {
+                    i += 1
+                    return true
+                } else if b == cr {
+                    if i + 1 == count && !atEnd { return false }  // CRLF cut by the buffer's end
+                    i += 1
+                    if i < count && bytes[i] == lf { i += 1 }
+                    return true
+                } else {
+                    let run = i
+                    i += 1
+                    while i < count {
+                        let c = bytes[i]
+                        if c == delimiter || c == lf || c == cr || c == quote { break }
+                        i += 1
+                    }
+                    append(bytes, run..<i, to: &record)
+                }
             }
-            if b == quote && fieldStart {
-                quoted = true
-                fieldStart = false
-                continue
-            }
-            fieldStart = false
-            if b == delimiter {
-                fields.append(decode(field))
-                field.removeAll(keepingCapacity: true)
-                fieldStart = true
-            } else if b == lf {
-                break
-            } else if b == cr {
-                if position >= buffer.count { try fill() }
-                if position < buffer.count && buffer[position] == lf { position += 1 }
-                break
-            } else {
-                append(b)
-            }
+            return atEnd  // the end of the file ends the record
         }
-        let unclosed = quoted ? fields.count : nil
-        fields.append(decode(field))
-        return Record(
-            fields: fields, row: rowCounter, oversizedField: oversized, nulField: nul,
-            unclosedQuoteField: unclosed)
+    }
+
+    /// Adds bytes to the current field: a NUL is noted, a field is cut at ``maximumFieldBytes``.
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to record: inout Pending) {
+        guard !range.isEmpty else { return }
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        if record.nul == nil && slice.contains(0) { record.nul = record.fields.count }
+        let room = Self.maximumFieldBytes - record.field.count
+        if slice.count <= room {
+            record.field.append(contentsOf: slice)
+        } else {
+            record.field.append(contentsOf: slice.prefix(max(room, 0)))
+            if record.oversized == nil { record.oversized = record.fields.count }
+        }
     }
 
     private func decode(_ field: [UInt8]) -> String {
         // A cell CSVText neutralised: '=… reads back as =…, ''=… as '=…
         let bytes = CSVText.hidesFormula(field) ? Array(field.dropFirst()) : field
+        // ASCII (most cells) is valid UTF-8 and Windows-1252 alike: no validation needed.
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         if !windows1252, let s = String(validating: bytes, as: UTF8.self) { return s }
         return String(bytes.map { Self.cp1252[Int($0)] })
     }

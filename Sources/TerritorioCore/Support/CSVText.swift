@@ -17,11 +17,33 @@ public enum CSVText {
     public static let formulaTriggers: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 
     public static func make(header: [String], rows: [[String]], delimiter: UInt8 = 44) throws -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity((rows.count + 1) * max(header.count, 1) * 8)
         append(header, to: &out, delimiter: delimiter)
         for row in rows { append(row, to: &out, delimiter: delimiter) }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``append(_:to:delimiter:)`` into UTF-8 bytes (a national report: no `String` appends).
+    static func append(_ fields: [String], to out: inout [UInt8], delimiter: UInt8 = 44) {
+        let separator = Array(String(UnicodeScalar(delimiter)).utf8)
+        for (i, raw) in fields.enumerated() {
+            if i > 0 { out.append(contentsOf: separator) }
+            var field = neutralised(raw)
+            field.withUTF8 { bytes in
+                guard bytes.contains(where: { $0 == delimiter || $0 == 34 || $0 == 10 || $0 == 13 }) else {
+                    out.append(contentsOf: bytes)
+                    return
+                }
+                out.append(34)
+                for b in bytes {
+                    if b == 34 { out.append(34) }
+                    out.append(b)
+                }
+                out.append(34)
+            }
+        }
+        out.append(10)
     }
 
     package static func append(_ fields: [String], to out: inout String, delimiter: UInt8 = 44) {

@@ -4,6 +4,11 @@ import Foundation
 /// do not matter ("Capriata D'orba" = "capriata d’Orba" = "CAPRIATA DORBA").
 public enum TextMatching {
     public static func normalized(_ text: String) -> String {
+        normalizedASCII(text) ?? normalizedUnicode(text)
+    }
+
+    /// ``normalized(_:)`` of any text, through Foundation's folding.
+    static func normalizedUnicode(_ text: String) -> String {
         let folded = text.folding(
             options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en"))
         var out = ""
@@ -21,6 +26,34 @@ public enum TextMatching {
             // apostrophes, dots and other punctuation vanish
         }
         return out.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// ``normalized(_:)`` of ASCII text without Foundation (the same result: lower case letters
+    /// and digits kept, runs of spaces, tabs, `-` and `/` made one space, the rest dropped); nil
+    /// for other text. Called for every municipality name of a national form.
+    static func normalizedASCII(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var lastWasSpace = true
+        for b in text.utf8 {
+            switch b {
+            case 0x80...: return nil
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                out.append(b)
+                lastWasSpace = false
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                out.append(b + 32)
+                lastWasSpace = false
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "-"), UInt8(ascii: "/"):
+                if !lastWasSpace {
+                    out.append(UInt8(ascii: " "))
+                    lastWasSpace = true
+                }
+            default: break
+            }
+        }
+        if out.last == UInt8(ascii: " ") { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Levenshtein edit distance, for "did you mean …?" suggestions.

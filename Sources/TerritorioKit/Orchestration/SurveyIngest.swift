@@ -146,15 +146,19 @@ public enum SurveyIngest {
             dryRun: options.dryRun)
         try store.ingestSession(file: path, sha256: hash, columns: columns, correction: options.policy.correction) {
             writer in
+            // Parsing and validating on a second thread while this one writes.
+            let producer = RowProducer(stream: stream, reader: reader, privacy: options.privacy)
+            producer.start()
+            defer { producer.stop() }
             var lastReport = 0
-            while let record = try stream.next() {
+            while let row = try producer.next() {
                 summary.rows += 1
                 try ingest(
-                    record, reader: reader, writer: writer, keep: keep, options: options,
+                    row, reader: reader, writer: writer, keep: keep, options: options,
                     summary: &summary, rejected: &rejected)
-                if let progress, stream.bytesRead - lastReport >= 1 << 20 {
-                    progress(stream.bytesRead, stream.totalBytes)
-                    lastReport = stream.bytesRead
+                if let progress, row.bytesRead - lastReport >= 1 << 20 {
+                    progress(row.bytesRead, stream.totalBytes)
+                    lastReport = row.bytesRead
                 }
             }
             try writer.finish(rows: summary.rows)
@@ -188,15 +192,15 @@ public enum SurveyIngest {
 
     /// One row: stored (its point coarsened), or quarantined with only the form's columns.
     private static func ingest(
-        _ record: CSVStream.Record, reader: SubmissionReader, writer: SubmissionWriter,
+        _ row: RowProducer.Row, reader: SubmissionReader, writer: SubmissionWriter,
         keep: [Int], options: Options, summary: inout IngestSummary,
         rejected: inout RejectedRows
     ) throws {
-        let keys = reader.keys(of: record)
-        switch reader.read(record) {
-        case .accepted(var submission, let warnings):
-            submission.location = submission.location.flatMap(options.privacy.coarsen)
-            switch try writer.add(submission, row: record.row, token: keys.token) {
+        let record = row.record
+        let keys = row.keys
+        switch row.outcome {
+        case .accepted(let submission, let warnings):
+            switch try writer.add(submission, row: record.row, token: keys.token, hash: row.contentHash) {
             case .rejected(let reasons):
                 try reject(
                     record, reasons, keys: keys, reader: reader, writer: writer, keep: keep,

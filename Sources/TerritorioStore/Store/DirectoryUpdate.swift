@@ -153,30 +153,33 @@ extension Store {
 
     static func fetchServices(_ db: Database) throws -> [Service] {
         var categories: [String: [String]] = [:]
-        for row in try Row.fetchAll(
+        let links = try FastStatement(
             db, sql: "SELECT service_id, category_code FROM service_category ORDER BY category_code")
-        {
-            categories[row[0], default: []].append(row[1])
-        }
-        // Columns by position (not by name): this runs for every service of a national directory.
-        return try Row.fetchAll(
+        try links.forEachRow { categories[links.text(0) ?? "", default: []].append(links.text(1) ?? "") }
+        // Columns by position through the C API (no GRDB rows): this runs for every service of a
+        // national directory.
+        let statement = try FastStatement(
             db,
             sql: """
                 SELECT id, name, organization, address, postal_code, municipality_code, location_approximate, phone, email, website,
                        opening_hours, languages, eligibility, capacity, verified, last_updated, source, X(geom), Y(geom)
                 FROM service ORDER BY id
-                """
-        ).map { row in
-            let id: String = row[0]
-            let languages: String = row[11]
-            return Service(
-                id: id, name: row[1], organization: row[2], categories: categories[id] ?? [], address: row[3],
-                postalCode: row[4],
-                municipality: row[5], location: Coordinate(lon: row[17], lat: row[18]), locationApproximate: row[6],
-                phone: row[7], email: row[8], website: row[9], openingHours: row[10],
-                languages: languages.split(separator: ";").map(String.init), eligibility: row[12],
-                capacity: row[13], verified: row[14], lastUpdated: row[15], source: row[16])
+                """)
+        var services: [Service] = []
+        try statement.forEachRow {
+            let r = statement
+            let id = r.text(0) ?? ""
+            services.append(
+                Service(
+                    id: id, name: r.text(1) ?? "", organization: r.text(2), categories: categories[id] ?? [],
+                    address: r.text(3), postalCode: r.text(4), municipality: r.text(5),
+                    location: Coordinate(lon: r.double(17) ?? 0, lat: r.double(18) ?? 0),
+                    locationApproximate: (r.int(6) ?? 0) != 0, phone: r.text(7), email: r.text(8), website: r.text(9),
+                    openingHours: r.text(10), languages: (r.text(11) ?? "").split(separator: ";").map(String.init),
+                    eligibility: r.text(12), capacity: r.double(13), verified: (r.int(14) ?? 0) != 0,
+                    lastUpdated: r.text(15), source: r.text(16)))
         }
+        return services
 
     }
 }

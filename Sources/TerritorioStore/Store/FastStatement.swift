@@ -33,6 +33,32 @@ final class FastStatement {
         if let value { sqlite3_bind_double(statement, index, value) } else { sqlite3_bind_null(statement, index) }
     }
 
+    /// Steps through every row; `body` reads the row's columns (``text(_:)``, ``double(_:)``, ``int(_:)``).
+    func forEachRow(_ body: () throws -> Void) throws {
+        defer { sqlite3_reset(statement) }
+        while true {
+            let rc = sqlite3_step(statement)
+            if rc == SQLITE_DONE { return }
+            guard rc == SQLITE_ROW else { throw error(rc) }
+            try body()
+        }
+    }
+
+    /// Column `i` of the current row as text (nil for NULL).
+    func text(_ i: Int32) -> String? {
+        sqlite3_column_text(statement, i).map { String(cString: $0) }
+    }
+
+    /// Column `i` of the current row as a number (nil for NULL).
+    func double(_ i: Int32) -> Double? {
+        sqlite3_column_type(statement, i) == SQLITE_NULL ? nil : sqlite3_column_double(statement, i)
+    }
+
+    /// Column `i` of the current row as an integer (nil for NULL).
+    func int(_ i: Int32) -> Int? {
+        sqlite3_column_type(statement, i) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, i))
+    }
+
     /// Runs the statement; returns every column of the first row as text, or nil when there is no row.
     func firstRow() throws -> [String?]? {
         defer {

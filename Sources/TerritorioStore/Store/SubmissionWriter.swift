@@ -124,14 +124,15 @@ package final class SubmissionWriter {
 
     /// Adds an accepted row; unless it is refused in the end, its earlier rejections (same
     /// `_territorio_id` token or same key) leave the quarantine.
-    package func add(_ incoming: Submission, row: Int, token: String?) throws -> Outcome {
-        let outcome = try store(incoming, row: row)
+    /// `hash` is the submission's ``Submission/contentHash`` when the caller computed it already.
+    package func add(_ incoming: Submission, row: Int, token: String?, hash: String? = nil) throws -> Outcome {
+        let outcome = try store(incoming, row: row, hash: hash)
         if case .rejected = outcome { return outcome }
         released += try releaseQuarantine(uuid: incoming.uuid, token: token)
         return outcome
     }
 
-    private func store(_ incoming: Submission, row: Int) throws -> Outcome {
+    private func store(_ incoming: Submission, row: Int, hash: String?) throws -> Outcome {
         var s = incoming
         var stored = try self.stored(s.uuid)
         if stored == nil, s.version.questionnaire == nil, let d = s.version.deprecatedID,
@@ -140,7 +141,7 @@ package final class SubmissionWriter {
             s.uuid = key
             stored = try self.stored(key)
         }
-        let hash = s.contentHash
+        let hash = hash ?? s.contentHash
         let here = IngestMessage.Place(file: file, row: row)
         guard let stored else {
             if s.version.correction, let paper = Self.paper(s) {
