@@ -311,6 +311,11 @@ final class SubmissionWriter {
         return db.changesCount
     }
 
+    /// Records this ingest in the audit log, in the ingest's transaction.
+    func audit(account: Int64, action: String, object: String) throws {
+        try Store.audit(db, account: account, action: action, object: object)
+    }
+
     func finish(rows: Int) throws {
         try db.execute(
             sql: "UPDATE batch SET rows = ?, accepted = ?, duplicates = ?, conflicts = ?, rejected = ? WHERE id = ?",
