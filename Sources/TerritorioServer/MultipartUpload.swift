@@ -48,7 +48,7 @@ struct MultipartUpload {
         let last = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         let printable = String(last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) })
         let name = String(printable.trimmingCharacters(in: .whitespaces).prefix(120))
-        return name.isEmpty ? "upload.csv" : name
+        return name.isEmpty || name.allSatisfy({ $0 == "." }) ? "upload.csv" : name
     }
 }
 
