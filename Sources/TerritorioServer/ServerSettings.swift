@@ -21,12 +21,17 @@ public struct ServerSettings: Sendable {
     public var publicURL: String?
     /// The gap analysis's parameters (the same as `territorio report gaps` reads).
     public var analysis: AnalysisConfig
+    /// The largest survey export the upload page accepts, in bytes (`serve --upload-limit-mb`).
+    public var uploadLimit: Int
+    /// What uploads keep of respondents' points (`[privacy]`, as `territorio ingest` reads it).
+    public var privacy: LocationPrivacy
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
         sessionLifetime: TimeInterval = 8 * 3600, bcryptCost: UInt8 = 12,
         signInAttempts: Int = 5, signInWindow: TimeInterval = 15 * 60,
-        publicURL: String? = nil, analysis: AnalysisConfig = .standard
+        publicURL: String? = nil, analysis: AnalysisConfig = .standard,
+        uploadLimit: Int = 20 * 1024 * 1024, privacy: LocationPrivacy = .standard
     ) {
         self.host = host
         self.port = port
@@ -37,5 +42,7 @@ public struct ServerSettings: Sendable {
         self.signInWindow = signInWindow
         self.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.analysis = analysis
+        self.uploadLimit = uploadLimit
+        self.privacy = privacy
     }
 }

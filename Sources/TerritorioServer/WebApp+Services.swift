@@ -29,7 +29,6 @@ extension WebApp {
         router.post("/services/:id") { request, context in
             try await self.saveService(request, id: context.parameters.get("id") ?? "")
         }
-        router.get("/audit") { request, _ in try self.auditPage(request) }
     }
 
     /// Every service, for any signed-in account; edit links where the account may edit.
@@ -98,14 +97,5 @@ extension WebApp {
         }
         let changed = try store.updateService(s, by: session.account)
         return Self.redirect("/services?notice=" + (changed ? "saved" : "unchanged"))
-    }
-
-    /// The audit log, for admins only.
-    func auditPage(_ request: Request) throws -> Response {
-        let session = try require(request, [.admin])
-        let entries: [[String: Any]] = try store.auditLog().map {
-            ["at": $0.at, "account": $0.account ?? "—", "action": $0.action, "object": $0.object]
-        }
-        return page("audit", request, session: session, titleKey: "audit_log", extra: ["entries": entries])
     }
 }

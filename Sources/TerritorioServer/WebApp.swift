@@ -35,6 +35,7 @@ public struct WebApp: Sendable {
         addSignInRoutes(router)
         addServiceRoutes(router)
         addOGCRoutes(router)
+        addUploadRoutes(router)
         return router
     }
 

@@ -19,6 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure (when a TLS reverse proxy serves the app).") var secureCookies = false
     @Option(help: "The address people use, e.g. https://territorio.example.org (for the OGC API's links).")
     var publicURL: String?
+    @Option(help: "The largest survey export the upload page accepts, in MiB.") var uploadLimitMb = 20
 
     func run() async throws {
         do {
@@ -26,7 +27,9 @@ struct ServeCommand: AsyncParsableCommand {
             let settings = ServerSettings(
                 host: host, port: port, secureCookies: secureCookies,
                 publicURL: publicURL,
-                analysis: try global.analysisConfig(explicit: nil))
+                analysis: try global.analysisConfig(explicit: nil),
+                uploadLimit: max(1, uploadLimitMb) * 1024 * 1024,
+                privacy: try global.locationPrivacy(explicit: nil))
             let app = try WebApp(store: store, settings: settings)
             say("Serving \(store.path) on http://\(host):\(port)/ (OGC API at /ogc); stop with Ctrl-C.")
             try await app.application().runService()

@@ -52,14 +52,22 @@ public enum SurveyIngest {
         public var policy: IngestPolicy
         /// What is kept of a respondent's point once it has given the municipality.
         public var privacy = LocationPrivacy.standard
+        /// The file's name as the batch and the summary record it (the web app's uploads: the
+        /// name the browser sent, not the temporary file's path); nil: the path.
+        public var displayName: String?
+        /// The audit entry the ingest records in its own transaction (the web app's account).
+        public var audit: (account: Int64, action: String)?
         public init(
             form: SurveyForm.Kind? = nil, dryRun: Bool = false, policy: IngestPolicy = IngestPolicy(),
-            privacy: LocationPrivacy = .standard
+            privacy: LocationPrivacy = .standard, displayName: String? = nil,
+            audit: (account: Int64, action: String)? = nil
         ) {
             self.form = form
             self.dryRun = dryRun
             self.policy = policy
             self.privacy = privacy
+            self.displayName = displayName
+            self.audit = audit
         }
     }
 
@@ -139,13 +147,14 @@ public enum SurveyIngest {
             header: keep.map { columns.header[$0] }, roles: keep.map { columns.roles[$0] },
             format: stream.format)
         var summary = IngestSummary(
-            file: path, sha256: hash, form: columns.form.kind, dialect: columns.dialect,
+            file: options.displayName ?? path, sha256: hash, form: columns.form.kind, dialect: columns.dialect,
             encoding: stream.encoding, droppedColumns: columns.droppedColumns,
             ignoredColumns: columns.ignoredColumns,
             points: hasLocation(columns) ? options.privacy.description : nil,
             dryRun: options.dryRun)
-        try store.ingestSession(file: path, sha256: hash, columns: columns, correction: options.policy.correction) {
-            writer in
+        try store.ingestSession(
+            file: summary.file, sha256: hash, columns: columns, correction: options.policy.correction
+        ) { writer in
             // Parsing and validating on a second thread while this one writes.
             let producer = RowProducer(stream: stream, reader: reader, privacy: options.privacy)
             producer.start()
@@ -163,6 +172,9 @@ public enum SurveyIngest {
             }
             try writer.finish(rows: summary.rows)
             let commit = finish(&summary, writer: writer, previous: previous, dryRun: options.dryRun)
+            if commit, let audit = options.audit {
+                try writer.audit(account: audit.account, action: audit.action, object: "batch \(writer.batchID)")
+            }
             return ((), commit: commit)
         }
         return (summary, rejected)

@@ -317,6 +317,11 @@ package final class SubmissionWriter {
         return db.changesCount
     }
 
+    /// Records this ingest in the audit log, in the ingest's transaction.
+    package func audit(account: Int64, action: String, object: String) throws {
+        try Store.audit(db, account: account, action: action, object: object)
+    }
+
     package func finish(rows: Int) throws {
         try db.execute(
             sql: "UPDATE batch SET rows = ?, accepted = ?, duplicates = ?, conflicts = ?, rejected = ? WHERE id = ?",
