@@ -19,6 +19,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure (when a TLS reverse proxy serves the app).") var secureCookies = false
     @Option(help: "The address people use, e.g. https://territorio.example.org (for the OGC API's links).")
     var publicURL: String?
+    @Option(help: "List services not verified for this many months for review.") var staleAfterMonths = 6
+
+    func validate() throws {
+        guard staleAfterMonths > 0 else { throw ValidationError("--stale-after-months must be 1 or more") }
+    }
 
     func run() async throws {
         do {
@@ -26,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
             let settings = ServerSettings(
                 host: host, port: port, secureCookies: secureCookies,
                 publicURL: publicURL,
-                analysis: try global.analysisConfig(explicit: nil))
+                analysis: try global.analysisConfig(explicit: nil), staleAfterMonths: staleAfterMonths)
             let app = try WebApp(store: store, settings: settings)
             say("Serving \(store.path) on http://\(host):\(port)/ (OGC API at /ogc); stop with Ctrl-C.")
             try await app.application().runService()
