@@ -52,9 +52,12 @@ extension WebApp {
         ]
         if let notice { extra["password"] = notice }
         if let error { extra["error"] = error }
-        return page(
+        var response = page(
             "services_admin_accounts", request, session: session, titleKey: "services_admin_accounts",
             status: error == nil ? .ok : .unprocessableContent, extra: extra)
+        // A page that shows a password is not kept by the browser or a proxy.
+        if notice != nil { response.headers[.cacheControl] = "no-store" }
+        return response
     }
 
     /// Creates an account with a generated password, shown once on the page.
@@ -77,7 +80,7 @@ extension WebApp {
     }
 
     /// Disables, enables, resets the password of, or changes the role and organisation of an
-    /// account; each ends the account's sessions. An admin cannot disable itself.
+    /// account; each ends the account's sessions. An admin cannot disable itself or give up its role.
     func changeAccount(_ request: Request, id: Int64, change: String) async throws -> Response {
         let (session, form) = try await adminForm(request)
         guard let target = try store.accountSummaries().first(where: { $0.account.id == id }) else {
@@ -99,6 +102,10 @@ extension WebApp {
             guard let role = form["role"].flatMap(AccountRole.init),
                 try store.organisationSummaries().contains(where: { $0.name == form["organisation"] })
             else { throw WebFailure.badRequest }
+            guard target.account.id != session.account.id || role == .admin else {
+                return try accountsPage(
+                    request, session: session, error: strings.text("services_admin_self", language(request)))
+            }
             try store.setAccountRole(id, role: role, organisation: form["organisation"] ?? "", by: session.account)
         default:
             throw WebFailure.notFound
