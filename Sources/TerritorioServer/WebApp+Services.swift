@@ -104,7 +104,11 @@ extension WebApp {
         let form = try await formFields(request)
         try checkCSRF(form["csrf"], session)
         let fields = mergedFields(form, session: session, stored: stored)
-        let outcome = try ServiceCheck(context: try store.directoryContext())
+        let context = try store.directoryContext()
+        // A service imported with --allow-outside stays editable where it is.
+        let outside =
+            try stored.map { try context.municipality(containing: $0.location)?.inConsortium != true } ?? false
+        let outcome = try ServiceCheck(context: context, allowOutside: outside)
             .check(ServiceFile.form(fields, source: "web form"))
         var problems = outcome.problems.map(\.description)
         if stored == nil, let id = fields["id"], try store.services().contains(where: { $0.id == id }) {

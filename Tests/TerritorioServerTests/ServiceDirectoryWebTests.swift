@@ -204,6 +204,24 @@ struct ServiceDirectoryWebTests {
         #expect(try Self.service(store, "csp-1") == csp)
     }
 
+    @Test("a service outside the consortium (imported with --allow-outside) stays editable; a new one is refused")
+    func outside() async throws {
+        let store = try ServerFixture.store()
+        let far = ServerFixture.service("csp-far", name: "Sportello esterno", organisation: "CSP", at: 8.95)
+        try store.importServices([far], source: "outside.csv")
+        try await ServerFixture.app(store).application().test(.router) { client in
+            let (cookie, csrf) = try await client.signIn("op-csp")
+            let edit = serviceForm(far, csrf: csrf, ["phone": "+39 0143 000000"])
+            #expect(try await client.post("/services/csp-far", edit, cookies: cookie).status == .seeOther)
+            var create = serviceForm(far, csrf: csrf, ["id": "csp-far-2"])
+            create["municipality"] = ""
+            let refused = try await client.post("/services", create, cookies: cookie)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("is outside the consortium"))
+        }
+        #expect(try Self.service(store, "csp-far")?.phone == "+39 0143 000000")
+        #expect(try Self.service(store, "csp-far-2") == nil)
+    }
+
     @Test("the preview button shows the hours in the page's language and saves nothing")
     func preview() async throws {
         let store = try ServerFixture.store()
