@@ -19,6 +19,8 @@ public struct ServerSettings: Sendable {
     /// The address people and QGIS use (e.g. `https://territorio.example.org`), for the OGC API's
     /// links; nil takes the request's Host header (fine on loopback, set it behind a proxy).
     public var publicURL: String?
+    /// Services not verified for this many months are listed for review (`/services/review`).
+    public var staleAfterMonths: Int
     /// The gap analysis's parameters (the same as `territorio report gaps` reads).
     public var analysis: AnalysisConfig
     /// The largest survey export the upload page accepts, in bytes (`serve --upload-limit-mb`).
@@ -31,8 +33,9 @@ public struct ServerSettings: Sendable {
         sessionLifetime: TimeInterval = 8 * 3600, bcryptCost: UInt8 = 12,
         signInAttempts: Int = 5, signInWindow: TimeInterval = 15 * 60,
         publicURL: String? = nil, analysis: AnalysisConfig = .standard,
-        uploadLimit: Int = 20 * 1024 * 1024, privacy: LocationPrivacy = .standard
+        uploadLimit: Int = 20 * 1024 * 1024, privacy: LocationPrivacy = .standard, staleAfterMonths: Int = 6
     ) {
+        self.staleAfterMonths = staleAfterMonths
         self.host = host
         self.port = port
         self.secureCookies = secureCookies

@@ -34,6 +34,7 @@ public struct WebApp: Sendable {
         addPublicRoutes(router)
         addSignInRoutes(router)
         addServiceRoutes(router)
+        addAdminRoutes(router)
         addOGCRoutes(router)
         addUploadRoutes(router)
         return router

@@ -20,6 +20,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address people use, e.g. https://territorio.example.org (for the OGC API's links).")
     var publicURL: String?
     @Option(help: "The largest survey export the upload page accepts, in MiB.") var uploadLimitMb = 20
+    @Option(help: "List services not verified for this many months for review.") var staleAfterMonths = 6
+
+    func validate() throws {
+        guard staleAfterMonths > 0 else { throw ValidationError("--stale-after-months must be 1 or more") }
+    }
 
     func run() async throws {
         do {
@@ -29,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
                 publicURL: publicURL,
                 analysis: try global.analysisConfig(explicit: nil),
                 uploadLimit: max(1, uploadLimitMb) * 1024 * 1024,
-                privacy: try global.locationPrivacy(explicit: nil))
+                privacy: try global.locationPrivacy(explicit: nil), staleAfterMonths: staleAfterMonths)
             let app = try WebApp(store: store, settings: settings)
             say("Serving \(store.path) on http://\(host):\(port)/ (OGC API at /ogc); stop with Ctrl-C.")
             try await app.application().runService()

@@ -35,6 +35,20 @@ public struct Category: Hashable, Sendable, Codable {
         categories.map { "\($0.code) (\($0.label(language)))" }.joined(separator: ", ")
     }
 
+    /// What is wrong with `code` as a category code (lowercase letters, digits and _), or nil.
+    public static func codeProblem(_ code: String) -> String? {
+        guard code.isEmpty || !code.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") })
+        else { return nil }
+        return "expected a code of lowercase letters, digits and _, such as night_shelter; found \"\(code)\""
+    }
+
+    /// The label columns (`label_it`, …) that `category` leaves empty, in the taxonomy's language order.
+    public static func emptyLabels(_ category: Category) -> [String] {
+        languages.filter { (category.labels[$0] ?? "").isEmpty }.map { "label_\($0)" }
+    }
+
+    public static let emptyLabelMessage = "the label is empty"
+
     /// The error for a taxonomy that drops `codes` while services still use them.
     public static func stillUsed(_ codes: Set<String>, source: String) -> InputError {
         InputError(
@@ -63,11 +77,8 @@ public enum CategoryFile {
         for (i, record) in table.records.enumerated() {
             let row = table.row(ofRecord: i)
             let c = CSVStream.Table.field(record, code)
-            guard !c.isEmpty, c.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
-                problems.append(
-                    InputProblem(
-                        .row(row), field: "code",
-                        "expected a code of lowercase letters, digits and _, such as night_shelter; found \"\(c)\""))
+            if let problem = Category.codeProblem(c) {
+                problems.append(InputProblem(.row(row), field: "code", problem))
                 continue
             }
             guard seen.insert(c).inserted else {
@@ -79,9 +90,9 @@ public enum CategoryFile {
                 let (l, d) = columns[language]!
                 category.labels[language] = CSVStream.Table.field(record, l)
                 category.descriptions[language] = CSVStream.Table.field(record, d)
-                if category.labels[language]!.isEmpty {
-                    problems.append(InputProblem(.row(row), field: "label_\(language)", "the label is empty"))
-                }
+            }
+            for field in Category.emptyLabels(category) {
+                problems.append(InputProblem(.row(row), field: field, Category.emptyLabelMessage))
             }
             categories.append(category)
         }

@@ -6,11 +6,13 @@ import TerritorioCore
 public enum AccountError: Error, CustomStringConvertible, Equatable {
     case duplicate(name: String)
     case emptyName
+    case duplicateOrganisation(name: String)
 
     public var description: String {
         switch self {
         case .duplicate(let n): "an account named \(n) already exists"
         case .emptyName: "the account name and the organisation must not be empty"
+        case .duplicateOrganisation(let n): "an organisation named \(n) already exists"
         }
     }
 }
@@ -44,12 +46,13 @@ extension Store {
         }
     }
 
-    /// The account named `name` and its password hash, or nil.
+    /// The account named `name` and its password hash, or nil (also when it is disabled).
     public func account(named name: String) throws -> (account: AccountRecord, passwordHash: String)? {
         try read { db in
-            try Row.fetchOne(db, sql: Self.accountQuery + " WHERE a.name = ?", arguments: [name]).flatMap { row in
-                Self.account(row).map { ($0, row["password_hash"]) }
-            }
+            try Row.fetchOne(db, sql: Self.accountQuery + " WHERE a.name = ? AND a.disabled = 0", arguments: [name])
+                .flatMap { row in
+                    Self.account(row).map { ($0, row["password_hash"]) }
+                }
         }
     }
 

@@ -7,35 +7,56 @@ extension Store {
     /// Replaces the taxonomy's labels and descriptions and adds new categories, in one
     /// transaction. A category still used by a service cannot be removed.
     public func importCategories(_ categories: [Category], source: String) throws {
+        try write { db in try Self.writeCategories(db, categories, source: source) }
+    }
+
+    /// Adds `category` at the end of the taxonomy, or replaces the labels and descriptions of the
+    /// category with its code (a rename: the code stays), as an import would; audited.
+    public func saveCategory(_ category: Category, by account: AccountRecord) throws {
         try write { db in
-            let used = Set(try String.fetchAll(db, sql: "SELECT DISTINCT category_code FROM service_category"))
-            let removed = used.subtracting(categories.map(\.code))
-            guard removed.isEmpty else { throw Category.stillUsed(removed, source: source) }
-            let existing = Set(try String.fetchAll(db, sql: "SELECT code FROM category"))
-            try db.execute(
-                sql: "DELETE FROM category WHERE code NOT IN (SELECT value FROM json_each(?))",
-                arguments: [try JSONOutput.line(categories.map(\.code))])
-            let upsert = try db.makeStatement(
-                sql: """
-                    INSERT INTO category (code, position, label_it, label_en, label_fr, label_ar,
-                                          description_it, description_en, description_fr, description_ar)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (code) DO UPDATE SET position = excluded.position,
-                        label_it = excluded.label_it, label_en = excluded.label_en, label_fr = excluded.label_fr, label_ar = excluded.label_ar,
-                        description_it = excluded.description_it, description_en = excluded.description_en,
-                        description_fr = excluded.description_fr, description_ar = excluded.description_ar
-                    """)
-            for (i, c) in categories.enumerated() {
-                var args: [(any DatabaseValueConvertible)?] = [c.code, i]
-                args += Category.languages.map { c.labels[$0] }
-                args += Category.languages.map { c.descriptions[$0] }
-                try upsert.execute(arguments: StatementArguments(args))
+            var all = try Self.fetchCategories(db)
+            let action: String
+            if let i = all.firstIndex(where: { $0.code == category.code }) {
+                all[i] = category
+                action = "category.rename"
+            } else {
+                all.append(category)
+                action = "category.add"
             }
-            try ImportLog.record(
-                db, kind: "categories", source: source,
-                added: categories.filter { !existing.contains($0.code) }.count,
-                updated: categories.filter { existing.contains($0.code) }.count, unchanged: 0, note: nil)
+            try Self.writeCategories(db, all, source: "web app: \(account.name)")
+            try Self.audit(db, account: account.id, action: action, object: "category \(category.code)")
         }
+    }
+
+    /// The body of ``importCategories(_:source:)``, inside the caller's transaction.
+    static func writeCategories(_ db: Database, _ categories: [Category], source: String) throws {
+        let used = Set(try String.fetchAll(db, sql: "SELECT DISTINCT category_code FROM service_category"))
+        let removed = used.subtracting(categories.map(\.code))
+        guard removed.isEmpty else { throw Category.stillUsed(removed, source: source) }
+        let existing = Set(try String.fetchAll(db, sql: "SELECT code FROM category"))
+        try db.execute(
+            sql: "DELETE FROM category WHERE code NOT IN (SELECT value FROM json_each(?))",
+            arguments: [try JSONOutput.line(categories.map(\.code))])
+        let upsert = try db.makeStatement(
+            sql: """
+                INSERT INTO category (code, position, label_it, label_en, label_fr, label_ar,
+                                      description_it, description_en, description_fr, description_ar)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (code) DO UPDATE SET position = excluded.position,
+                    label_it = excluded.label_it, label_en = excluded.label_en, label_fr = excluded.label_fr, label_ar = excluded.label_ar,
+                    description_it = excluded.description_it, description_en = excluded.description_en,
+                    description_fr = excluded.description_fr, description_ar = excluded.description_ar
+                """)
+        for (i, c) in categories.enumerated() {
+            var args: [(any DatabaseValueConvertible)?] = [c.code, i]
+            args += Category.languages.map { c.labels[$0] }
+            args += Category.languages.map { c.descriptions[$0] }
+            try upsert.execute(arguments: StatementArguments(args))
+        }
+        try ImportLog.record(
+            db, kind: "categories", source: source,
+            added: categories.filter { !existing.contains($0.code) }.count,
+            updated: categories.filter { existing.contains($0.code) }.count, unchanged: 0, note: nil)
     }
 
     /// The taxonomy, in its file order.

@@ -232,6 +232,7 @@ enum Schema {
                     """)
         }
         registerRoundsAndSessions(&m)
+        registerServiceDirectory(&m)
         return m
     }
 

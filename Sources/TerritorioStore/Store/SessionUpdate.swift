@@ -25,7 +25,7 @@ extension Store {
                 SELECT a.id, a.name, o.name AS organisation, a.role, s.csrf, s.expires_at
                 FROM web_session s JOIN account a ON a.id = s.account_id
                 JOIN organisation o ON o.id = a.organisation_id
-                WHERE s.token_hash = ? AND s.expires_at > ?
+                WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled = 0
                 """
             return try Row.fetchOne(db, sql: sql, arguments: [tokenHash, now.timeIntervalSince1970]).flatMap { row in
                 Self.account(row).map {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TerritorioCore
 
 /// The web app's reads and writes of the audit log and the quarantine: every write records who
 /// did it in the same transaction (never respondent data: actions name rows and batches by id).
