@@ -35,6 +35,8 @@ public struct WebApp: Sendable {
         addSignInRoutes(router)
         addServiceRoutes(router)
         addOGCRoutes(router)
+        addMapRoutes(router)
+        addPosterRoutes(router)
         return router
     }
 

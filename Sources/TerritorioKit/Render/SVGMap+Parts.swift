@@ -15,17 +15,14 @@ extension SVGMap {
             viewBox="0 0 \(Int(width)) \(Int(height))" xml:lang="\(language)" font-family="\(font)">
             <title>\(Markup.escape(title))</title>
             <defs>
-            <pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
-            <rect width="8" height="8" fill="#f0f0f0"/><line x1="0" y1="0" x2="0" y2="8" stroke="#777" \
-            stroke-width="2"/></pattern>
-            <pattern id="crosshatch" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" \
-            fill="#e0e0f0"/><path d="M0 0L8 8M8 0L0 8" stroke="#557" stroke-width="1"/></pattern>
+            \(Self.patternDefs)
             </defs>
             <style>
             \(Self.gapColours.map { ".gap-\($0.0.rawValue){fill:\($0.1)}" }.joined())
             .change-worse{fill:#d6604d} .change-better{fill:#4393c3} .change-same{fill:#f7f7f7}
             .change-unknown{fill:url(#hatch)}
-            .gap-insufficient_data{fill:url(#hatch)} .gap-suppressed{fill:url(#crosshatch)} .base{fill:#f7f7f7}
+            .gap-insufficient_data{fill:\(Self.insufficientFill)} .gap-suppressed{fill:\(Self.suppressedFill)} \
+            .base{fill:#f7f7f7}
             .area{stroke:#555;stroke-width:1} .label{font-size:\(Int(Self.labelSize))px;fill:#222;paint-order:stroke;\
             stroke:#fff;stroke-width:3px}
             .title{font-size:30px;font-weight:bold} .small{font-size:13px;fill:#333} .legend{font-size:15px} \
