@@ -151,6 +151,7 @@ public struct Poster {
         html[dir="rtl"] .qr { float: left; margin: 0 5mm 3mm 0; }
         .qr svg { display: block; width: 42mm; height: 42mm; margin: 0 auto; }
         .qr .url { font-size: 8pt; overflow-wrap: anywhere; }
+        .qr ~ .emergency { display: flow-root; }
         @media screen { body { max-width: 277mm; margin: 0 auto; padding: 6mm; } }
         """
 
