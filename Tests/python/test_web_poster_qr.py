@@ -3,22 +3,13 @@ of `/poster?lang=…` from a running `territorio serve`, and zbarimg (Debian zba
 the QR code in it; it must be the public directory's address in the same language, built from
 --public-url (not from the address the browser used)."""
 import shutil
-import socket
 import subprocess
-import time
-import urllib.request
 
 import pytest
 
-from conftest import BINARY, territorio
+from conftest import served, territorio
 
 PUBLIC = "https://territorio.example.org"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -28,24 +19,8 @@ def server(tmp_path_factory):
         assert shutil.which(tool), f"{tool} is not installed: run scripts/bootstrap.sh"
     out = tmp_path_factory.mktemp("poster-qr")
     territorio("demo", "--out", out, "--no-png")
-    port = free_port()
-    process = subprocess.Popen(
-        [str(BINARY), "serve", "--db", str(out / "territorio.sqlite"), "--port", str(port),
-         "--public-url", PUBLIC], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/", timeout=1).read()
-                break
-            except OSError:
-                if process.poll() is not None:
-                    raise AssertionError(process.stderr.read().decode())
-                time.sleep(0.1)
+    with served(out / "territorio.sqlite", "--public-url", PUBLIC) as base:
         yield base, out
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.mark.parametrize("lang", ["it", "ar"])
