@@ -22,7 +22,8 @@ extension WebApp {
                     "name": session.account.name, "role": session.account.role.rawValue,
                     "organisation": session.account.organisation, "isAdmin": session.account.role == .admin,
                     "mayUpload": Self.uploadRoles.contains(session.account.role),
-                    "mayExport": Self.exportRoles.contains(session.account.role)
+                    "mayExport": Self.exportRoles.contains(session.account.role),
+                    "mayViewMap": Self.mapViewers.contains(session.account.role)
                 ] as [String: Any]
         }
         return context

@@ -37,6 +37,8 @@ public struct WebApp: Sendable {
         addAdminRoutes(router)
         addOGCRoutes(router)
         addUploadRoutes(router)
+        addMapRoutes(router)
+        addPosterRoutes(router)
         return router
     }
 

@@ -17,7 +17,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
     @Flag(help: "Mark cookies Secure (when a TLS reverse proxy serves the app).") var secureCookies = false
-    @Option(help: "The address people use, e.g. https://territorio.example.org (for the OGC API's links).")
+    @Option(
+        help: "The address people use, e.g. https://territorio.example.org (the OGC API's links, the poster's QR code)."
+    )
     var publicURL: String?
     @Option(help: "The largest survey export the upload page accepts, in MiB.") var uploadLimitMb = 20
     @Option(help: "List services not verified for this many months for review.") var staleAfterMonths = 6

@@ -197,6 +197,12 @@ public enum Phrases {
             "en": "Information from the working group's service directory · %@",
             "fr": "Informations issues du répertoire des services du groupe de travail · %@",
             "ar": "معلومات من دليل الخدمات لفريق العمل · %@"
+        ],
+        "poster.qr": [
+            "it": "Inquadra il codice: servizi e orari di oggi sul telefono",
+            "en": "Scan the code: services and today's opening hours on your phone",
+            "fr": "Scannez le code : services et horaires du jour sur votre téléphone",
+            "ar": "امسح الرمز: الخدمات ومواعيد اليوم على هاتفك"
         ]
     ]
 

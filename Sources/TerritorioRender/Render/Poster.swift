@@ -24,6 +24,10 @@ public struct Poster {
     /// `YYYY-MM-DD`: the day from which sessions count as next (default: the day of printing).
     public var today: String?
 
+    /// The address of the public directory page and its QR code (SVG), shown at the top of the
+    /// poster when set.
+    public var link: (url: String, qrSVG: String)?
+
     /// More services than this under one question are grouped by municipality.
     public static let groupAbove = 5
 
@@ -69,8 +73,14 @@ public struct Poster {
         "the database has no services: the poster lists none and says the list "
         + "is not available yet; import the directory with `territorio import services FILE`"
 
-    public func html(language l: String) -> String {
+    /// The poster in language `l` as a whole HTML page. With `styleSheetURL` the page links the
+    /// stylesheet (``styleSheet``) instead of embedding it, for a web app whose
+    /// Content-Security-Policy allows no inline style.
+    public func html(language l: String, styleSheetURL: String? = nil) -> String {
         let rtl = l == "ar"
+        let head =
+            styleSheetURL.map { "<link rel=\"stylesheet\" href=\"\(Markup.escape($0))\">" }
+            ?? "<style>\n\(Self.styleSheet)\n</style>"
         var body = services.isEmpty ? "<p class=\"empty\">\(Markup.escape(Phrases.text("poster.empty", l)))</p>\n" : ""
         for q in questions {
             let answering = services.filter { $0.categories.contains(q.category) }
@@ -100,33 +110,11 @@ public struct Poster {
             <head>
             <meta charset="utf-8">
             <title>\(Markup.escape(title))</title>
-            <style>
-            @page { size: A3 portrait; margin: 12mm; }
-            html { font-family: "Noto Sans", "DejaVu Sans", sans-serif; color: #111; }
-            html[lang="ar"] { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", sans-serif; }
-            body { margin: 0; font-size: 10.5pt; line-height: 1.3; }
-            header { border-bottom: 4pt solid #bd0026; margin-bottom: 6mm; }
-            h1 { font-size: 54pt; margin: 0 0 2mm; color: #bd0026; }
-            .subtitle { font-size: 18pt; margin: 0 0 3mm; }
-            .emergency { font-size: 16pt; font-weight: bold; background: #fde0dd; padding: 2mm 4mm; }
-            main { column-count: 2; column-gap: 10mm; }
-            section { break-inside: avoid; margin-bottom: 5mm; }
-            h2 { font-size: 15pt; margin: 0 0 1mm; color: #08306b; }
-            h3 { font-size: 11pt; margin: 2mm 0 0; }
-            .answer { margin: 0 0 1mm; font-style: italic; }
-            ul { margin: 0; padding-inline-start: 5mm; }
-            li { margin-bottom: 1.5mm; }
-            .name { font-weight: bold; }
-            .empty { font-size: 16pt; font-weight: bold; border: 2pt solid #bd0026; padding: 3mm; column-span: all; }
-            .sessions { column-span: all; border: 2pt solid #08306b; padding: 2mm 4mm; margin-bottom: 5mm; }
-            .unverified { font-size: 8pt; border: 0.5pt solid #888; padding: 0 1mm; color: #555; text-transform: uppercase; }
-            footer { border-top: 1pt solid #888; margin-top: 4mm; font-size: 9pt; color: #444; }
-            @media print { a { color: inherit; text-decoration: none; } }
-            </style>
+            \(head)
             </head>
             <body>
             <header>
-            <h1>\(Markup.escape(title))</h1>
+            \(qrBlock(language: l))<h1>\(Markup.escape(title))</h1>
             <p class="subtitle">\(Markup.escape(Phrases.text("poster.subtitle", l)))</p>
             <p class="emergency">\(Markup.escape(Phrases.text("poster.emergency", l)))</p>
             </header>
@@ -137,6 +125,44 @@ public struct Poster {
             </html>
 
             """
+    }
+
+    /// The poster's CSS (A3 portrait, two columns; the QR code at the top corner).
+    public static let styleSheet = """
+        @page { size: A3 portrait; margin: 12mm; }
+        html { font-family: "Noto Sans", "DejaVu Sans", sans-serif; color: #111; }
+        html[lang="ar"] { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", sans-serif; }
+        body { margin: 0; font-size: 10.5pt; line-height: 1.3; }
+        header { border-bottom: 4pt solid #bd0026; margin-bottom: 6mm; }
+        h1 { font-size: 54pt; margin: 0 0 2mm; color: #bd0026; }
+        .subtitle { font-size: 18pt; margin: 0 0 3mm; }
+        .emergency { font-size: 16pt; font-weight: bold; background: #fde0dd; padding: 2mm 4mm; }
+        main { column-count: 2; column-gap: 10mm; }
+        section { break-inside: avoid; margin-bottom: 5mm; }
+        h2 { font-size: 15pt; margin: 0 0 1mm; color: #08306b; }
+        h3 { font-size: 11pt; margin: 2mm 0 0; }
+        .answer { margin: 0 0 1mm; font-style: italic; }
+        ul { margin: 0; padding-inline-start: 5mm; }
+        li { margin-bottom: 1.5mm; }
+        .name { font-weight: bold; }
+        .empty { font-size: 16pt; font-weight: bold; border: 2pt solid #bd0026; padding: 3mm; column-span: all; }
+        .sessions { column-span: all; border: 2pt solid #08306b; padding: 2mm 4mm; margin-bottom: 5mm; }
+        .unverified { font-size: 8pt; border: 0.5pt solid #888; padding: 0 1mm; color: #555; text-transform: uppercase; }
+        footer { border-top: 1pt solid #888; margin-top: 4mm; font-size: 9pt; color: #444; }
+        @media print { a { color: inherit; text-decoration: none; } }
+        .qr { float: right; width: 46mm; margin: 0 0 3mm 5mm; text-align: center; font-size: 9pt; }
+        html[dir="rtl"] .qr { float: left; margin: 0 5mm 3mm 0; }
+        .qr svg { display: block; width: 42mm; height: 42mm; margin: 0 auto; }
+        .qr .url { font-size: 8pt; overflow-wrap: anywhere; }
+        .qr ~ .emergency { display: flow-root; }
+        @media screen { body { max-width: 277mm; margin: 0 auto; padding: 6mm; } }
+        """
+
+    /// The QR code and the address it leads to, when the poster has a ``link``.
+    func qrBlock(language l: String) -> String {
+        guard let link else { return "" }
+        return "<figure class=\"qr\">\(link.qrSVG)\n<figcaption>\(Markup.escape(Phrases.text("poster.qr", l)))"
+            + "<br><bdi dir=\"ltr\" class=\"url\">\(Markup.escape(link.url))</bdi></figcaption></figure>\n"
     }
 
     package func item(_ s: Service, _ l: String) -> String {

@@ -8,8 +8,6 @@ extension SVGMap {
     /// With direction="rtl", text-anchor "start" is the right-hand end of the text.
     private var direction: String { rtl ? " direction=\"rtl\"" : "" }
 
-    /// The "/" hatch is drawn in an axis-aligned 11-unit tile (lines 7.8 apart): a rotated
-    /// pattern (`patternTransform`) or a fractional tile costs `rsvg-convert` three times as much.
     package func header(width: Double, height: Double) -> String {
         let font = "DejaVu Sans, Noto Sans, Noto Sans Arabic, Noto Naskh Arabic, sans-serif"
         return """
@@ -18,17 +16,14 @@ extension SVGMap {
             viewBox="0 0 \(Int(width)) \(Int(height))" xml:lang="\(language)" font-family="\(font)">
             <title>\(Markup.escape(title))</title>
             <defs>
-            <pattern id="hatch" width="11" height="11" patternUnits="userSpaceOnUse">\
-            <rect width="11" height="11" fill="#f0f0f0"/><path d="M-2 2L2 -2M0 11L11 0M9 13L13 9" stroke="#777" \
-            stroke-width="2"/></pattern>
-            <pattern id="crosshatch" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" \
-            fill="#e0e0f0"/><path d="M0 0L8 8M8 0L0 8" stroke="#557" stroke-width="1"/></pattern>
+            \(Self.patternDefs)
             </defs>
             <style>
             \(Self.gapColours.map { ".gap-\($0.0.rawValue){fill:\($0.1)}" }.joined())
             .change-worse{fill:#d6604d} .change-better{fill:#4393c3} .change-same{fill:#f7f7f7}
             .change-unknown{fill:url(#hatch)}
-            .gap-insufficient_data{fill:url(#hatch)} .gap-suppressed{fill:url(#crosshatch)} .base{fill:#f7f7f7}
+            .gap-insufficient_data{fill:\(Self.insufficientFill)} .gap-suppressed{fill:\(Self.suppressedFill)} \
+            .base{fill:#f7f7f7}
             .area{stroke:#555;stroke-width:1} .label{font-size:\(Int(Self.labelSize))px;fill:#222;paint-order:stroke;\
             stroke:#fff;stroke-width:3px}
             .title{font-size:30px;font-weight:bold} .small{font-size:13px;fill:#333} .legend{font-size:15px} \

@@ -50,6 +50,26 @@ public struct SVGMap {
     public static let gapColours: [(GapLevel, String)] = [
         (.none, "#ffffb2"), (.low, "#fecc5c"), (.medium, "#fd8d3c"), (.high, "#f03b20"), (.critical, "#bd0026")
     ]
+    /// The fill of "insufficient data" (hatched) and of "withheld" (cross-hatched) areas: patterns
+    /// defined in ``patternDefs``.
+    public static let insufficientFill = "url(#hatch)"
+    public static let suppressedFill = "url(#crosshatch)"
+    /// The SVG `<pattern>` elements of the hatchings (inside a map's `<defs>`; the web map adds
+    /// them to Leaflet's SVG), one per line.
+    /// The "/" hatch is drawn in an axis-aligned 11-unit tile (lines 7.8 apart): a rotated
+    /// pattern (`patternTransform`) or a fractional tile costs `rsvg-convert` three times as much.
+    public static let patternDefs =
+        "<pattern id=\"hatch\" width=\"11\" height=\"11\" patternUnits=\"userSpaceOnUse\">"
+        + "<rect width=\"11\" height=\"11\" fill=\"#f0f0f0\"/><path d=\"M-2 2L2 -2M0 11L11 0M9 13L13 9\" "
+        + "stroke=\"#777\" stroke-width=\"2\"/></pattern>\n"
+        + "<pattern id=\"crosshatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">"
+        + "<rect width=\"8\" height=\"8\" fill=\"#e0e0f0\"/><path d=\"M0 0L8 8M8 0L0 8\" stroke=\"#557\" "
+        + "stroke-width=\"1\"/></pattern>"
+    /// The fill of each class of the gap map (`gap-<level>`, and `gap-suppressed`), in legend order.
+    public static var gapFills: [(style: String, fill: String)] {
+        gapColours.map { ("gap-\($0.0.rawValue)", $0.1) }
+            + [("gap-insufficient_data", insufficientFill), ("gap-suppressed", suppressedFill)]
+    }
     /// Qualitative colours for categories (Paul Tol's muted and light schemes, colour-blind safe).
     public static let categoryColours = [
         "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677",
