@@ -189,8 +189,9 @@ public enum SurveyIngest {
         keep: [Int], options: Options, summary: inout IngestSummary,
         rejected: inout RejectedRows
     ) throws {
-        let keys = reader.keys(of: record)
-        switch reader.read(record) {
+        let answers = reader.columns.answers(of: record)
+        let keys = reader.keys(of: answers)
+        switch reader.read(answers) {
         case .accepted(var submission, let warnings):
             submission.location = submission.location.flatMap(options.privacy.coarsen)
             switch try writer.add(submission, row: record.row, token: keys.token) {
