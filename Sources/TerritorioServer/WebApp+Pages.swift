@@ -20,7 +20,8 @@ extension WebApp {
             context["user"] =
                 [
                     "name": session.account.name, "role": session.account.role.rawValue,
-                    "organisation": session.account.organisation, "isAdmin": session.account.role == .admin
+                    "organisation": session.account.organisation, "isAdmin": session.account.role == .admin,
+                    "mayEnter": [.admin, .operator].contains(session.account.role)
                 ] as [String: Any]
         }
         return context

@@ -232,6 +232,7 @@ enum Schema {
                     """)
         }
         registerRoundsAndSessions(&m)
+        registerEntry(&m)
         return m
     }
 
