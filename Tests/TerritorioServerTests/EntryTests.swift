@@ -169,10 +169,17 @@ struct EntryTests {
                 "/entry/user", Self.questionnaire("q 9", csrf: csrf, urgency: "low"), cookies: cookie)
             #expect(other.status == .unprocessableContent)
             #expect(other.text.contains("questionnaire_id: q 9 of &quot;CSP&quot;"))
+            let next = try await client.postPairs(
+                "/entry/user", Self.questionnaire("Q-10", csrf: csrf), cookies: cookie)
+            #expect(next.status == .seeOther)
         }
         let stored = try Self.stored(store)
-        #expect(stored.count == 1 && stored[0].hasPrefix("paper/csp/q-9|006001|high|"))
-        let batches = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM batch") }
-        #expect(batches == 1)
+        #expect(
+            stored.count == 2 && stored[0].hasPrefix("paper/csp/q-10|")
+                && stored[1].hasPrefix("paper/csp/q-9|006001|high|"))
+        let batches = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT rows || '/' || accepted || '/' || dialect FROM batch")
+        }
+        #expect(batches == ["2/2/web"])
     }
 }
