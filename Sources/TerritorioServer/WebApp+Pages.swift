@@ -23,7 +23,8 @@ extension WebApp {
                     "organisation": session.account.organisation, "isAdmin": session.account.role == .admin,
                     "mayUpload": Self.uploadRoles.contains(session.account.role),
                     "mayExport": Self.exportRoles.contains(session.account.role),
-                    "mayViewMap": Self.mapViewers.contains(session.account.role)
+                    "mayViewMap": Self.mapViewers.contains(session.account.role),
+                    "mayEnter": [.admin, .operator].contains(session.account.role)
                 ] as [String: Any]
         }
         return context

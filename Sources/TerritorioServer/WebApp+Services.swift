@@ -179,18 +179,6 @@ extension WebApp {
 
     /// The fields of a URL-encoded POST (at most 64 KiB), by name; a repeated name keeps its last value.
     func formFields(_ request: Request) async throws -> [String: String] {
-        let buffer = try await request.body.collect(upTo: 64 * 1024)
-        var fields: [String: String] = [:]
-        for pair in String(buffer: buffer).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) throws -> String {
-                guard let text = s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding else {
-                    throw WebFailure.badRequest
-                }
-                return text
-            }
-            fields[try decode(parts[0])] = parts.count > 1 ? try decode(parts[1]) : ""
-        }
-        return fields
+        try await repeatedFormFields(request).values.compactMapValues(\.last)
     }
 }

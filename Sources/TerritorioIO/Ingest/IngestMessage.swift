@@ -75,6 +75,11 @@ package enum IngestMessage {
             + "neither a correction nor a duplicate: give each questionnaire its own number"
     }
 
+    package static func paperAlreadyStored(_ paper: Paper, stored: Place) -> String {
+        "questionnaire_id: \(paper) is already stored with the same answers (\(stored)); "
+            + "nothing was stored again. If it is another questionnaire, give it its own number"
+    }
+
     package static func correctionOfNothing(_ paper: Paper) -> String {
         "correction_of: no questionnaire \(paper) is stored; expected the number of a questionnaire already ingested"
     }

@@ -1,8 +1,9 @@
 import Foundation
 import TerritorioCore
 
-/// Turns one row of a survey export into a ``Submission``, or into the list of reasons it
-/// cannot be accepted. Every check names the column and what was expected.
+/// Turns one questionnaire's answers (``SurveyAnswers``: a row of a survey export, a web form, a
+/// test fixture) into a ``Submission``, or into the list of reasons it cannot be accepted. Every
+/// check names the field or column and what was expected; every source gets the same messages.
 public struct SubmissionReader {
     public let columns: SurveyColumns
     public let resolver: MunicipalityResolver
@@ -10,19 +11,10 @@ public struct SubmissionReader {
     public let policy: IngestPolicy
     /// Whether the database has a consortium: without one, no municipality is out of scope.
     let scoped: Bool
-    /// The metadata columns (instance ids, `_territorio_id`) by position.
-    private let metaColumns: [(index: Int, meta: SurveyColumns.Meta)]
 
     public enum Outcome {
         case accepted(Submission, warnings: [String])
         case rejected(reasons: [String])
-    }
-
-    /// A select_multiple 0/1 column's answer: the choice, whether it is ticked, and the column.
-    struct Flag {
-        var value: String
-        var on: Bool
-        var column: String
     }
 
     public init(
@@ -34,211 +26,210 @@ public struct SubmissionReader {
         self.categories = categories
         self.policy = policy
         scoped = resolver.municipalities.values.contains { $0.inConsortium }
-        metaColumns = columns.roles.enumerated().compactMap { i, role in
-            if case .meta(let m) = role { (i, m) } else { nil }
-        }
     }
 
-    public func read(_ record: CSVStream.Record) -> Outcome {
-        var reasons: [String] = []
+    /// Checks one row of the export (its ``SurveyColumns/answers(of:)``).
+    public func read(_ record: CSVStream.Record) -> Outcome { read(columns.answers(of: record)) }
+
+    /// Checks `answers` against the form: identity and times, location and municipality, each
+    /// question, and the operator form's caseload rules.
+    public func read(_ answers: SurveyAnswers) -> Outcome {
+        if answers.repeatsHeader { return .rejected(reasons: [SurveyAnswers.headerRepeated]) }
+        var reasons = answers.problems
         var warnings: [String] = []
-        let form = columns.form
-        let header = columns.header
-        if record.fields.first.map(Self.trim) == header.first, record.fields.map(Self.trim) == header {
-            return .rejected(reasons: ["this row repeats the header line"])
-        }
-        for problem in record.shapeProblems(columns: header.count) {
-            let column = problem.field.map { "column '\(Echo.value(CSVStream.name(of: $0, in: header)))': " } ?? ""
-            reasons.append(column + problem.message)
-        }
-
-        var values: [String: String] = [:]
-        var flags: [String: [Flag]] = [:]
-        var geo: [String: [SurveyColumns.GeoPart: String]] = [:]
-        var meta: [SurveyColumns.Meta: String] = [:]
-        for (i, role) in columns.roles.enumerated() where i < record.fields.count {
-            let v = Self.trim(record.fields[i])
-            guard !v.isEmpty else { continue }
-            switch role {
-            case .field(let name): values[name] = v
-            case .choiceFlag(let field, let value):
-                switch YesNo.parse(v) {
-                case let on?: flags[field, default: []].append(Flag(value: value, on: on, column: header[i]))
-                case nil:
-                    reasons.append(
-                        "column '\(Echo.value(header[i]))': expected 0 or 1 (or \(YesNo.expected)), found \"\(Echo.value(v))\""
-                    )
-                }
-            case .geo(let field, let part): geo[field, default: [:]][part] = v
-            case .meta(let m): meta[m] = v
-            case .identity, .ignored, .known: break
-            }
-        }
-
-        // Identity, version and time of the submission.
-        let (key, version) = identify(meta, values: values, reasons: &reasons)
-        var submission = Submission(uuid: key ?? "", form: form.kind, municipality: "")
+        let (key, version) = identify(answers.meta, values: answers.values, reasons: &reasons)
+        var submission = Submission(uuid: key ?? "", form: columns.form.kind, municipality: "")
         submission.version = version
-        readTimes(meta, into: &submission, reasons: &reasons, warnings: &warnings)
-
-        // Location.
-        for f in form.fields where f.type == .geopoint {
-            guard let point = readPoint(values[f.name], geo[f.name], field: f.name, reasons: &reasons) else { continue }
-            submission.location = point
+        readTimes(answers.meta, into: &submission, reasons: &reasons, warnings: &warnings)
+        readPlace(answers, into: &submission, reasons: &reasons, warnings: &warnings)
+        for f in columns.form.fields where f.name != "municipality" && f.type != .geopoint {
+            readQuestion(f, answers, into: &submission, reasons: &reasons, warnings: &warnings)
         }
+        if columns.form.kind == .operator { checkCaseload(submission, reasons: &reasons) }
+        return reasons.isEmpty ? .accepted(submission, warnings: warnings) : .rejected(reasons: reasons)
+    }
 
-        // Municipality: declared, else from the point.
-        var containing: MunicipalityResolver.Municipality?
-        if let point = submission.location {
-            containing = try? resolver.municipality(containing: point)
-            if containing == nil {
-                if (try? resolver.looksSwapped(point)) == true {
-                    let message = MunicipalityResolver.swappedMessage(lat: "\(point.lat)", lon: "\(point.lon)")
-                    reasons.append("location: " + message)
-                } else if values["municipality"] == nil {
-                    reasons.append(
-                        "location: the point (\(point.lat), \(point.lon)) is in no municipality of the database (in the sea, or abroad?) and no municipality is given"
-                    )
-                } else {
-                    warnings.append(
-                        "location: the point (\(point.lat), \(point.lon)) is in no municipality of the database; kept the declared municipality and dropped the point"
-                    )
-                }
-                submission.location = nil
-            }
+    /// The submission's key (as ``identify(_:values:reasons:)`` computes it) and the `_territorio_id`
+    /// (quarantine token) of a row, whatever else it holds.
+    package func keys(of answers: SurveyAnswers) -> (uuid: String?, token: String?) {
+        var ignored: [String] = []
+        return (identify(answers.meta, values: answers.values, reasons: &ignored).0, answers.meta[.territorioID])
+    }
+
+    /// The point (each geopoint field) and the municipality: declared, else found from the point.
+    private func readPlace(
+        _ answers: SurveyAnswers, into submission: inout Submission, reasons: inout [String],
+        warnings: inout [String]
+    ) {
+        for f in columns.form.fields where f.type == .geopoint {
+            let point = readPoint(answers.values[f.name], answers.geo[f.name], field: f.name, reasons: &reasons)
+            if let point { submission.location = point }
         }
-        if let declared = values["municipality"] {
-            switch resolver.resolve(declared) {
-            case .found(let code):
-                submission.municipality = code
-                checkScope(code, column: "municipality", reasons: &reasons, warnings: &warnings)
-                if let containing, containing.code != code {
-                    warnings.append(
-                        "location: the point lies in \(containing.name) (\(containing.code)), not in the declared \(resolver.municipalities[code]!.name) (\(code)); kept the declared municipality"
-                    )
-                }
-            case .unknownCode(let code):
-                reasons.append("municipality: the code \(code) is not a municipality of the database")
-            case .unknown(let suggestion):
-                reasons.append(
-                    "municipality: unknown \"\(Echo.value(declared))\""
-                        + (suggestion.map { "; did you mean \($0)?" }
-                            ?? "; expected an ISTAT code or a municipality's name"))
-            case .ambiguous(let candidates):
-                reasons.append(
-                    "municipality: \"\(Echo.value(declared))\" could be \(candidates.joined(separator: ", ")); write the full name or the ISTAT code"
-                )
-            }
+        let declared = answers.values["municipality"]
+        let containing = containingMunicipality(&submission, declared: declared, reasons: &reasons, warnings: &warnings)
+        if let declared {
+            readDeclared(declared, containing: containing, into: &submission, reasons: &reasons, warnings: &warnings)
         } else if let containing {
             submission.municipality = containing.code
             checkScope(containing.code, column: "location", reasons: &reasons, warnings: &warnings)
         } else if submission.location == nil && !reasons.contains(where: { $0.hasPrefix("location") }) {
             reasons.append("municipality: missing (required), and no location to find it from")
         }
-
-        // The form's questions.
-        for f in form.fields where f.name != "municipality" && f.type != .geopoint {
-            let raw = values[f.name]
-            let picked = (flags[f.name] ?? []).filter(\.on).map(\.value)
-            if raw == nil && picked.isEmpty {
-                if f.required { reasons.append("\(f.name): missing (required)") }
-                continue
-            }
-            switch f.type {
-            case .selectOne(let list):
-                guard let raw else { continue }
-                if let v = columns.choice(raw, list: list) ?? categoryValue(raw, list: list) {
-                    assign(f.name, one: v, to: &submission)
-                } else {
-                    reasons.append(
-                        Messages.text(
-                            "survey.not_a_choice", ("field", f.name),
-                            ("found", "\"\(Echo.value(raw))\""), ("choices", choiceList(list))))
-                }
-            case .selectMultiple(let list):
-                var chosen = picked
-                if let raw {
-                    let (found, unknown) = splitChoices(raw, list: list, form: form)
-                    chosen += found
-                    if !unknown.isEmpty {
-                        reasons.append(
-                            Messages.text(
-                                "survey.not_a_choice", ("field", f.name),
-                                ("found", Self.quoted(unknown)), ("choices", choiceList(list))))
-                    }
-                    for flag in flags[f.name] ?? [] where found.contains(flag.value) != flag.on {
-                        reasons.append(
-                            IngestMessage.listContradictsFlag(
-                                field: f.name, raw: Echo.value(raw), column: flag.column,
-                                value: flag.value, listed: !flag.on))
-                    }
-                }
-                var unique: [String] = []
-                for v in chosen where !unique.contains(v) { unique.append(v) }
-                if f.required && unique.isEmpty && !reasons.contains(where: { $0.hasPrefix(f.name) }) {
-                    reasons.append("\(f.name): none chosen (required)")
-                }
-                assign(f.name, many: unique.sorted(), to: &submission)
-            case .integer(let min, let max):
-                guard let raw else { continue }
-                guard let n = Self.wholeNumber(raw), (min...max).contains(n) else {
-                    reasons.append(
-                        "\(f.name): expected a whole number from \(min) to \(max), found \"\(Echo.value(raw))\"")
-                    continue
-                }
-                assign(f.name, number: n, to: &submission)
-            case .date:
-                guard let raw else { continue }
-                guard let d = SurveyTime.parse(raw).map({ String($0.prefix(10)) }) else {
-                    reasons.append(
-                        "\(f.name): expected a date as YYYY-MM-DD or DD/MM/YYYY, found \"\(Echo.value(raw))\"")
-                    continue
-                }
-                guard policy.checkDate(d, column: f.name, raw: raw, reasons: &reasons, warnings: &warnings) else {
-                    continue
-                }
-                if f.name == "period_start" { submission.periodStart = d } else { submission.periodEnd = d }
-            case .text:
-                if f.name == "organization" { submission.organization = raw }
-            case .geopoint: break
-            }
-        }
-        if form.kind == .operator {
-            if let s = submission.periodStart, let e = submission.periodEnd, s > e {
-                reasons.append("period_end: \(e) comes before period_start \(s)")
-            }
-            for (code, c) in submission.caseload {
-                if let r = c.requests, let u = c.unmet, u > r {
-                    reasons.append("unmet_\(code): \(u) requests not satisfied is more than the \(r) received")
-                }
-                if c.requests == nil, let u = c.unmet {
-                    reasons.append("requests_\(code): missing, but \(u) were not satisfied")
-                }
-            }
-            if submission.caseload.isEmpty
-                && !reasons.contains(where: { $0.hasPrefix("requests_") || $0.hasPrefix("unmet_") })
-            {
-                reasons.append("no requests given for any category")
-            }
-        }
-        return reasons.isEmpty ? .accepted(submission, warnings: warnings) : .rejected(reasons: reasons)
     }
 
-    /// The submission's key (as ``identify(_:values:reasons:)`` computes it) and the `_territorio_id`
-    /// (quarantine token) of a row, whatever else it holds.
-    package func keys(of record: CSVStream.Record) -> (uuid: String?, token: String?) {
-        var meta: [SurveyColumns.Meta: String] = [:]
-        for (i, m) in metaColumns where i < record.fields.count {
-            let v = Self.trim(record.fields[i])
-            if !v.isEmpty { meta[m] = v }
+    /// The municipality that contains the submission's point; a point in none is dropped (and
+    /// refused when it looks swapped or nothing else gives the municipality).
+    private func containingMunicipality(
+        _ submission: inout Submission, declared: String?, reasons: inout [String], warnings: inout [String]
+    ) -> MunicipalityResolver.Municipality? {
+        guard let point = submission.location else { return nil }
+        if let containing = try? resolver.municipality(containing: point) { return containing }
+        if (try? resolver.looksSwapped(point)) == true {
+            reasons.append("location: " + MunicipalityResolver.swappedMessage(lat: "\(point.lat)", lon: "\(point.lon)"))
+        } else if declared == nil {
+            reasons.append(
+                "location: the point (\(point.lat), \(point.lon)) is in no municipality of the database "
+                    + "(in the sea, or abroad?) and no municipality is given")
+        } else {
+            warnings.append(
+                "location: the point (\(point.lat), \(point.lon)) is in no municipality of the database; "
+                    + "kept the declared municipality and dropped the point")
         }
-        // Operator paper rows are keyed by their organisation.
-        var values: [String: String] = [:]
-        if let i = columns.roles.firstIndex(of: .field("organization")), i < record.fields.count {
-            values["organization"] = Self.trim(record.fields[i])
+        submission.location = nil
+        return nil
+    }
+
+    /// The declared municipality, resolved (name, abbreviation or ISTAT code) and in scope.
+    private func readDeclared(
+        _ declared: String, containing: MunicipalityResolver.Municipality?, into submission: inout Submission,
+        reasons: inout [String], warnings: inout [String]
+    ) {
+        switch resolver.resolve(declared) {
+        case .found(let code):
+            submission.municipality = code
+            checkScope(code, column: "municipality", reasons: &reasons, warnings: &warnings)
+            if let containing, containing.code != code {
+                warnings.append(
+                    "location: the point lies in \(containing.name) (\(containing.code)), not in the declared "
+                        + "\(resolver.municipalities[code]!.name) (\(code)); kept the declared municipality")
+            }
+        case .unknownCode(let code):
+            reasons.append("municipality: the code \(code) is not a municipality of the database")
+        case .unknown(let suggestion):
+            reasons.append(
+                "municipality: unknown \"\(Echo.value(declared))\""
+                    + (suggestion.map { "; did you mean \($0)?" } ?? "; expected an ISTAT code or a municipality's name")
+            )
+        case .ambiguous(let candidates):
+            reasons.append(
+                "municipality: \"\(Echo.value(declared))\" could be \(candidates.joined(separator: ", ")); "
+                    + "write the full name or the ISTAT code")
         }
-        var ignored: [String] = []
-        return (identify(meta, values: values, reasons: &ignored).0, meta[.territorioID])
+    }
+
+    /// One question of the form (not the municipality nor a point).
+    private func readQuestion(
+        _ f: SurveyForm.Field, _ answers: SurveyAnswers, into submission: inout Submission,
+        reasons: inout [String], warnings: inout [String]
+    ) {
+        let raw = answers.values[f.name]
+        let flags = answers.flags[f.name] ?? []
+        if raw == nil && !flags.contains(where: \.on) {
+            if f.required { reasons.append("\(f.name): missing (required)") }
+            return
+        }
+        switch f.type {
+        case .selectOne(let list):
+            guard let raw else { return }
+            readSelectOne(f.name, raw, list: list, into: &submission, reasons: &reasons)
+        case .selectMultiple(let list):
+            readSelectMultiple(f, raw, flags: flags, list: list, into: &submission, reasons: &reasons)
+        case .integer(let min, let max):
+            guard let raw else { return }
+            guard let n = Self.wholeNumber(raw), (min...max).contains(n) else {
+                reasons.append("\(f.name): expected a whole number from \(min) to \(max), found \"\(Echo.value(raw))\"")
+                return
+            }
+            assign(f.name, number: n, to: &submission)
+        case .date:
+            guard let raw, let d = readDate(f.name, raw, reasons: &reasons, warnings: &warnings) else { return }
+            if f.name == "period_start" { submission.periodStart = d } else { submission.periodEnd = d }
+        case .text:
+            if f.name == "organization" { submission.organization = raw }
+        case .geopoint: break
+        }
+    }
+
+    private func readSelectOne(
+        _ field: String, _ raw: String, list: String, into submission: inout Submission, reasons: inout [String]
+    ) {
+        if let v = columns.choice(raw, list: list) ?? categoryValue(raw, list: list) {
+            assign(field, one: v, to: &submission)
+        } else {
+            reasons.append(
+                Messages.text(
+                    "survey.not_a_choice", ("field", field), ("found", "\"\(Echo.value(raw))\""),
+                    ("choices", choiceList(list))))
+        }
+    }
+
+    /// A select_multiple answer: the list (values or labels) and its 0/1 columns, which must agree.
+    private func readSelectMultiple(
+        _ f: SurveyForm.Field, _ raw: String?, flags: [SurveyAnswers.Flag], list: String,
+        into submission: inout Submission, reasons: inout [String]
+    ) {
+        var chosen = flags.filter(\.on).map(\.value)
+        if let raw {
+            let (found, unknown) = splitChoices(raw, list: list, form: columns.form)
+            chosen += found
+            if !unknown.isEmpty {
+                reasons.append(
+                    Messages.text(
+                        "survey.not_a_choice", ("field", f.name), ("found", Self.quoted(unknown)),
+                        ("choices", choiceList(list))))
+            }
+            for flag in flags where found.contains(flag.value) != flag.on {
+                reasons.append(
+                    IngestMessage.listContradictsFlag(
+                        field: f.name, raw: Echo.value(raw), column: flag.column, value: flag.value, listed: !flag.on))
+            }
+        }
+        var unique: [String] = []
+        for v in chosen where !unique.contains(v) { unique.append(v) }
+        if f.required && unique.isEmpty && !reasons.contains(where: { $0.hasPrefix(f.name) }) {
+            reasons.append("\(f.name): none chosen (required)")
+        }
+        assign(f.name, many: unique.sorted(), to: &submission)
+    }
+
+    /// A date question as YYYY-MM-DD, within the policy's dates.
+    private func readDate(_ field: String, _ raw: String, reasons: inout [String], warnings: inout [String]) -> String?
+    {
+        guard let d = SurveyTime.parse(raw).map({ String($0.prefix(10)) }) else {
+            reasons.append("\(field): expected a date as YYYY-MM-DD or DD/MM/YYYY, found \"\(Echo.value(raw))\"")
+            return nil
+        }
+        return policy.checkDate(d, column: field, raw: raw, reasons: &reasons, warnings: &warnings) ? d : nil
+    }
+
+    /// The operator form's rules across questions: the period's order, unmet ≤ requests, some requests.
+    private func checkCaseload(_ submission: Submission, reasons: inout [String]) {
+        if let s = submission.periodStart, let e = submission.periodEnd, s > e {
+            reasons.append("period_end: \(e) comes before period_start \(s)")
+        }
+        for (code, c) in submission.caseload {
+            if let r = c.requests, let u = c.unmet, u > r {
+                reasons.append("unmet_\(code): \(u) requests not satisfied is more than the \(r) received")
+            }
+            if c.requests == nil, let u = c.unmet {
+                reasons.append("requests_\(code): missing, but \(u) were not satisfied")
+            }
+        }
+        if submission.caseload.isEmpty
+            && !reasons.contains(where: { $0.hasPrefix("requests_") || $0.hasPrefix("unmet_") })
+        {
+            reasons.append("no requests given for any category")
+        }
     }
 
     private func categoryValue(_ raw: String, list: String) -> String? {

@@ -3,7 +3,12 @@
 /// instead of names in any of the four languages, select_multiple 0/1 columns, split geopoints,
 /// metadata, and the identity-like columns to drop.
 public struct SurveyColumns: Sendable {
-    public enum Dialect: String, Sendable, Codable { case kobo, odk, paper, csv }
+    /// Where the answers come from: an export's dialect, or the web app (`web`: typed by an
+    /// operator; `self-report`: answered by a service user on the public form).
+    public enum Dialect: String, Sendable, Codable {
+        case kobo, odk, paper, csv, web
+        case selfReport = "self-report"
+    }
 
     public enum Meta: String, Sendable, Hashable {
         case uuid, instanceID, key, submissionTime, questionnaireID, date, start, end, territorioRow, territorioReasons

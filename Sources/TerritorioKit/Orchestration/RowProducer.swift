@@ -88,7 +88,8 @@ final class RowProducer: @unchecked Sendable {
     }
 
     private func row(_ record: CSVStream.Record) -> Row {
-        var outcome = reader.read(record)
+        let answers = reader.columns.answers(of: record)
+        var outcome = reader.read(answers)
         var hash: String?
         if case .accepted(var submission, let warnings) = outcome {
             submission.location = submission.location.flatMap(privacy.coarsen)
@@ -96,7 +97,7 @@ final class RowProducer: @unchecked Sendable {
             outcome = .accepted(submission, warnings: warnings)
         }
         return Row(
-            record: record, keys: reader.keys(of: record), outcome: outcome, contentHash: hash,
+            record: record, keys: reader.keys(of: answers), outcome: outcome, contentHash: hash,
             bytesRead: stream.bytesRead)
     }
 }

@@ -49,7 +49,7 @@ extension Store {
     }
 
     /// Runs `update` on account `id`, ends its sessions and audits `action`, in one transaction.
-    func changeAccount(
+    package func changeAccount(
         _ id: Int64, by actor: AccountRecord, action: String, detail: String? = nil,
         _ update: (Database) throws -> Void
     ) throws {

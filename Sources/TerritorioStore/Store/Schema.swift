@@ -233,6 +233,7 @@ enum Schema {
         }
         registerRoundsAndSessions(&m)
         registerServiceDirectory(&m)
+        registerEntry(&m)
         return m
     }
 

@@ -56,12 +56,12 @@ extension Store {
         }
     }
 
-    static let verificationQuery = """
+    package static let verificationQuery = """
         SELECT v.service_id, a.name, v.at, v.method, v.outcome, v.note
         FROM service_verification v LEFT JOIN account a ON a.id = v.account_id
         """
 
-    static func verification(_ row: Row) -> ServiceVerification? {
+    package static func verification(_ row: Row) -> ServiceVerification? {
         guard let method = ServiceVerification.Method(rawValue: row[3]),
             let outcome = ServiceVerification.Outcome(rawValue: row[4]),
             let at = ISO8601DateFormatter().date(from: row[2])

@@ -29,6 +29,8 @@ package final class SubmissionWriter {
     }
 
     private let db: Database
+    /// The ingest's connection, for the store's own extensions of the writer.
+    package var database: Database { db }
     package let batchID: Int64
     private let file: String
     private let correction: Bool
@@ -54,20 +56,40 @@ package final class SubmissionWriter {
     package var released = 0
     package var conflictList: [String] = []
 
-    package init(_ db: Database, file: String, sha256: String, columns: SurveyColumns, correction: Bool = false) throws
-    {
+    /// Rows the batch held before this writer (a reused batch: the web app's batch of the day).
+    package let previousRows: Int
+    /// The stored submission that the last `.duplicate` outcome met.
+    package private(set) var duplicateOf: IngestMessage.Place?
+
+    /// A writer for a new batch, or (`reuseBatch`) for the batch of the same file and SHA-256
+    /// when there is one: the web app adds each entry of a day to one batch.
+    package init(
+        _ db: Database, file: String, sha256: String, columns: SurveyColumns, correction: Bool = false,
+        reuseBatch: Bool = false
+    ) throws {
         self.db = db
         self.file = file
         self.correction = correction
         form = columns.form.kind
         quarantineInUse = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM quarantine)") ?? false
-        try db.execute(
-            sql: "INSERT INTO batch (file, sha256, form, dialect, dropped_columns) VALUES (?, ?, ?, ?, ?)",
-            arguments: [
-                file, sha256, columns.form.kind.rawValue, columns.dialect.rawValue,
-                try JSONOutput.line(columns.droppedColumns)
-            ])
-        batchID = db.lastInsertedRowID
+        let existing =
+            reuseBatch
+            ? try Row.fetchOne(
+                db, sql: "SELECT id, rows FROM batch WHERE sha256 = ? AND file = ? AND form = ? ORDER BY id LIMIT 1",
+                arguments: [sha256, file, form.rawValue]) : nil
+        if let existing {
+            batchID = existing[0]
+            previousRows = existing[1]
+        } else {
+            try db.execute(
+                sql: "INSERT INTO batch (file, sha256, form, dialect, dropped_columns) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    file, sha256, columns.form.kind.rawValue, columns.dialect.rawValue,
+                    try JSONOutput.line(columns.droppedColumns)
+                ])
+            batchID = db.lastInsertedRowID
+            previousRows = 0
+        }
         lookup = try FastStatement(
             db,
             sql: """
@@ -153,6 +175,7 @@ package final class SubmissionWriter {
         }
         if stored.hash == hash {
             duplicates += 1
+            duplicateOf = stored.place
             return .duplicate
         }
         if let paper = Self.paper(s) { return try paperConflict(s, paper, hash: hash, stored: stored, here: here) }
@@ -324,7 +347,10 @@ package final class SubmissionWriter {
 
     package func finish(rows: Int) throws {
         try db.execute(
-            sql: "UPDATE batch SET rows = ?, accepted = ?, duplicates = ?, conflicts = ?, rejected = ? WHERE id = ?",
+            sql: """
+                UPDATE batch SET rows = rows + ?, accepted = accepted + ?, duplicates = duplicates + ?,
+                                 conflicts = conflicts + ?, rejected = rejected + ? WHERE id = ?
+                """,
             arguments: [rows, accepted, duplicates, conflicts, rejected, batchID])
     }
 }
@@ -334,7 +360,7 @@ extension Store {
     /// batch), and the transaction commits when it returns `commit: true` (a dry run, or a file
     /// that brings nothing new, rolls back).
     package func ingestSession<T>(
-        file: String, sha256: String, columns: SurveyColumns, correction: Bool,
+        file: String, sha256: String, columns: SurveyColumns, correction: Bool, reuseBatch: Bool = false,
         _ body: (SubmissionWriter) throws -> (T, commit: Bool)
     ) throws -> T {
         try transaction { db in
@@ -342,7 +368,8 @@ extension Store {
             // spilling pages to disk and reading them back.
             try db.execute(sql: "PRAGMA cache_size = -131072")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            let writer = try SubmissionWriter(db, file: file, sha256: sha256, columns: columns, correction: correction)
+            let writer = try SubmissionWriter(
+                db, file: file, sha256: sha256, columns: columns, correction: correction, reuseBatch: reuseBatch)
             return try body(writer)
         }
     }
