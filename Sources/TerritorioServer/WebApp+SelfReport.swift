@@ -13,7 +13,7 @@ extension WebApp {
     func addSelfReportRoutes(_ router: Router<BasicRequestContext>) {
         router.get("/self-report") { request, _ in try self.selfReportPage(request, typed: [:], reasons: []) }
         router.post("/self-report") { request, _ in try await self.receiveSelfReport(request) }
-        router.get("/review") { request, _ in try self.reviewPage(request) }
+        router.get("/review") { request, _ in try self.selfReportQueuePage(request) }
         router.post("/review/:id/:decision") { request, context in
             try await self.review(
                 request, id: context.parameters.get("id").flatMap { Int64($0) },
@@ -79,7 +79,7 @@ extension WebApp {
     }
 
     /// The review queue, for operators and admins.
-    func reviewPage(_ request: Request, error: String? = nil) throws -> Response {
+    func selfReportQueuePage(_ request: Request, error: String? = nil) throws -> Response {
         let session = try require(request, [.admin, .operator])
         let language = language(request)
         let view = EntryFormView(form: try SurveyEntry.form(.user, store: store), language: language)
@@ -109,7 +109,7 @@ extension WebApp {
         case "accept":
             switch try SurveyEntry.acceptSelfReport(id, day: Self.today(), account: session.account.id, store: store) {
             case nil: throw WebFailure.notFound
-            case .refused(let reasons)?: return try reviewPage(request, error: reasons.joined(separator: "; "))
+            case .refused(let reasons)?: return try selfReportQueuePage(request, error: reasons.joined(separator: "; "))
             case .stored?: return Self.redirect("/review?notice=accepted")
             }
         case "discard":

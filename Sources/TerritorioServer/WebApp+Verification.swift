@@ -4,7 +4,7 @@ import TerritorioKit
 
 extension WebApp {
     func addVerificationRoutes(_ router: Router<BasicRequestContext>) {
-        router.get("/services/review") { request, _ in try self.reviewPage(request) }
+        router.get("/services/review") { request, _ in try self.staleServicesPage(request) }
         router.get("/services/:id/verify") { request, context in
             let (session, service) = try self.editableService(request, id: context.parameters.get("id") ?? "")
             return try self.verifyPage(request, session: session, service: service, error: nil)
@@ -19,7 +19,7 @@ extension WebApp {
     }
 
     /// The services not verified in the last N months (the server's setting), never-verified first.
-    func reviewPage(_ request: Request) throws -> Response {
+    func staleServicesPage(_ request: Request) throws -> Response {
         let session = try require(request)
         let language = language(request)
         let checks = try store.lastVerifications()
