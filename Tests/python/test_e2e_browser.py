@@ -7,14 +7,10 @@ import os
 import pathlib
 import re
 import shutil
-import subprocess
-import time
-import urllib.request
 
 import pytest
 
-from conftest import BINARY, ROOT, territorio
-from test_serve_ogc import free_port
+from conftest import ROOT, served, territorio
 
 SHOTS = pathlib.Path(os.environ.get("TERRITORIO_E2E_SCREENSHOTS", ROOT / ".build" / "e2e-screenshots"))
 
@@ -29,28 +25,8 @@ def app(tmp_path_factory):
     for name, org, role in [("amina", "CSP", "admin"), ("youssef", "Caritas", "operator")]:
         added = territorio("user", "add", "--db", db, "--org", org, "--role", role, "--name", name)
         passwords[name] = re.search(r"\(shown once, keep it safe\): (\S+)", added.stdout).group(1)
-    port = free_port()
-    process = subprocess.Popen([str(BINARY), "serve", "--db", str(db), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base, process)
+    with served(db) as base:
         yield {"base": base, "db": db, "out": out, "passwords": passwords}
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def wait_until_up(base, process):
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1).read()
-            return
-        except OSError:
-            if process.poll() is not None:
-                raise AssertionError(process.stderr.read().decode())
-            time.sleep(0.1)
-    raise AssertionError("territorio serve did not answer in 15 s")
 
 
 @pytest.fixture(scope="module")
