@@ -16,6 +16,9 @@ public struct ServerSettings: Sendable {
     /// Failed sign-ins allowed per account name (and per client address) in ``signInWindow``.
     public var signInAttempts: Int
     public var signInWindow: TimeInterval
+    /// How long the published gap report is reused at most when nothing was written through the
+    /// app (a command-line `ingest` into the same database shows within this time).
+    public var reportLifetime: Duration = .seconds(30)
     /// The address people and QGIS use (e.g. `https://territorio.example.org`), for the OGC API's
     /// links; nil takes the request's Host header (fine on loopback, set it behind a proxy).
     public var publicURL: String?

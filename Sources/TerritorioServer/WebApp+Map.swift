@@ -61,9 +61,11 @@ extension WebApp {
     /// The gap report as published (disclosure control across survey rounds included): the same
     /// construction as `territorio report gaps` and `territorio map gaps`; nil without municipalities.
     func publishedReport() throws -> GapReport? {
-        let inputs = try GapInputs.load(from: store)
-        guard !inputs.municipalities.isEmpty else { return nil }
-        return try RoundAnalysis.report(GapAnalysis(inputs: inputs, config: settings.analysis), store: store)
+        try reports.report {
+            let inputs = try GapInputs.load(from: store)
+            guard !inputs.municipalities.isEmpty else { return nil }
+            return try RoundAnalysis.report(GapAnalysis(inputs: inputs, config: settings.analysis), store: store)
+        }
     }
 
     /// The report and the category `?category=` names (its code or label; default the first).

@@ -12,6 +12,8 @@ public struct WebApp: Sendable {
     let pages: PageRenderer
     let strings: WebStrings
     let limiter: SignInLimiter
+    /// The gap report the map and the OGC API publish, shared between requests.
+    let reports: PublishedReportCache
     /// Self-reports per client (the same counter as sign-ins, another budget).
     let selfReportLimiter = SignInLimiter(attempts: WebApp.selfReportLimit, window: WebApp.selfReportWindow)
     /// A bcrypt hash (of the accounts' cost) that matches no password: verified against when the
@@ -25,6 +27,7 @@ public struct WebApp: Sendable {
         self.pages = try PageRenderer.embedded()
         self.strings = WebStrings.embedded
         self.limiter = SignInLimiter(attempts: settings.signInAttempts, window: settings.signInWindow)
+        self.reports = PublishedReportCache(lifetime: settings.reportLifetime)
         self.decoyHash = Passwords.hash(Self.randomToken(), cost: settings.bcryptCost)
     }
 
@@ -33,6 +36,8 @@ public struct WebApp: Sendable {
         let router = Router()
         router.add(middleware: SecurityHeaders())
         router.add(middleware: FailurePages(app: self))
+        router.add(middleware: MessageLanguage { [self] request in language(request) })
+        router.add(middleware: WriteInvalidation(cache: reports))
         addPublicRoutes(router)
         addSignInRoutes(router)
         addServiceRoutes(router)

@@ -153,6 +153,29 @@ struct EntryTests {
         #expect(try Self.stored(store).isEmpty)
     }
 
+    @Test("the reasons come in the page's language, whatever language other requests use")
+    func reasonsInThePageLanguage() async throws {
+        let store = try ServerFixture.store()
+        let app = try ServerFixture.app(store)
+        try await app.application().test(.router) { client in
+            let (cookie, csrf) = try await client.signIn("op-csp")
+            let expected = [
+                "it": "non è tra le scelte", "en": "is not one of the choices", "fr": "ne fait pas partie des choix",
+                "ar": "ليس من الخيارات"
+            ]
+            for (language, words) in expected {
+                let page = try await client.postPairs(
+                    "/entry/user?lang=\(language)", Self.questionnaire("Q-9", csrf: csrf, urgency: "subito"),
+                    cookies: cookie)
+                #expect(page.status == .unprocessableContent)
+                #expect(page.text.contains(words), "\(language)")
+                for (other, otherWords) in expected where other != language {
+                    #expect(!page.text.contains(otherWords), "\(language) page has \(other)")
+                }
+            }
+        }
+    }
+
     @Test("typing a questionnaire number again is refused with a clear message; the first answers stay")
     func duplicate() async throws {
         let store = try ServerFixture.store()

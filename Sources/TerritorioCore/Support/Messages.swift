@@ -7,11 +7,32 @@ public enum Messages {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var chosen: String?
 
-    /// The language of messages: it, en, fr or ar.
+    /// The language of one request of the web app (``speaking(_:_:)``), over the process's.
+    @TaskLocal private static var requestLanguage: String?
+
+    /// The language of messages: it, en, fr or ar — the request's when the web app set one,
+    /// else the command's `--lang`, else the locale's.
     public static var language: String {
+        if let requestLanguage { return requestLanguage }
         lock.lock()
         defer { lock.unlock() }
         return chosen ?? environmentLanguage
+    }
+
+    /// Runs `body` with messages in `language` (in this task, and on this thread when there is
+    /// no task): the web app answers each person in the language of their page while other
+    /// requests go on in theirs.
+    public static func speaking<T>(_ language: String, _ body: () throws -> T) rethrows -> T {
+        let valid = Catalogue.languages.contains(language) ? language : nil
+        return try $requestLanguage.withValue(valid, operation: body)
+    }
+
+    /// ``speaking(_:_:)`` for asynchronous work.
+    public static func speaking<T: Sendable>(
+        _ language: String, isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T
+    ) async rethrows -> T {
+        let valid = Catalogue.languages.contains(language) ? language : nil
+        return try await $requestLanguage.withValue(valid, operation: body, isolation: isolation)
     }
 
     /// Makes `language` the language of messages from now on (nil: back to the locale's).

@@ -42,8 +42,11 @@ final class RowProducer: @unchecked Sendable {
     /// Starts the reading thread.
     func start() {
         started = true
+        // The reader's messages in the language of whoever asked (a web request's, see
+        // `Messages.speaking`), which a new thread would not inherit.
+        let language = Messages.language
         let thread = Thread { [self] in
-            produce()
+            Messages.speaking(language) { produce() }
             finished.signal()
         }
         thread.stackSize = 8 << 20
