@@ -8,7 +8,7 @@ PREFIX ?= /usr/local
 # that the installed binary runs where the Debian libraries are but no Swift toolchain is.
 RELEASE = $(SWIFT) build -c release --static-swift-stdlib --product territorio
 
-.PHONY: demo test build bootstrap clean surveys bench install serve fuzz
+.PHONY: demo test build bootstrap clean surveys bench install serve fuzz load
 
 demo:
 	@scripts/bootstrap.sh --runtime
@@ -46,6 +46,11 @@ fuzz:
 # National-scale benchmarks against GDAL/SpatiaLite and PySAL access (docs/performance.md).
 bench:
 	@scripts/bench.sh
+
+# The web app under load on loopback: wrk on the public directory and the OGC gap layer, with a
+# questionnaire entered meanwhile (docs/performance.md).
+load:
+	@scripts/load.sh
 
 # Installs the self-contained binary (it carries GeoData, the forms and the samples) into PREFIX/bin.
 install:

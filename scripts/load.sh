@@ -2,7 +2,8 @@
 # make load: the web app under load on loopback (a benchmark, not a timed test). Serves the demo
 # database, runs wrk with LOAD_CONNECTIONS (50) connections for LOAD_SECONDS (30) against the public
 # directory page and the OGC gaps collection, and while the load runs enters a questionnaire
-# through the web form as an operator would. Prints requests/s, p99 latency and the errors.
+# through the web form as an operator would (scripts/load_entry.py). Prints requests/s, p99
+# latency and the errors (socket errors and non-2xx answers). TERRITORIO_BIN: a built binary to use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_=${LOAD_SECONDS:-30}
@@ -16,7 +17,7 @@ else
   T=$TERRITORIO_BIN
 fi
 rm -rf "$WORK" && mkdir -p "$WORK"
-"$T" demo --out "$WORK" --no-png >/dev/null
+"$T" demo --out "$WORK" --no-png >/dev/null 2>&1
 PORT=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$T" serve --db "$WORK/territorio.sqlite" --port "$PORT" >"$WORK/serve.log" 2>&1 &
 SERVER=$!

@@ -61,7 +61,7 @@ extension WebApp {
     /// The gap report as published (disclosure control across survey rounds included): the same
     /// construction as `territorio report gaps` and `territorio map gaps`; nil without municipalities.
     func publishedReport() throws -> GapReport? {
-        try reports.report {
+        try reports.value {
             let inputs = try GapInputs.load(from: store)
             guard !inputs.municipalities.isEmpty else { return nil }
             return try RoundAnalysis.report(GapAnalysis(inputs: inputs, config: settings.analysis), store: store)

@@ -38,14 +38,16 @@ extension WebApp {
 
     /// The gap report's features, exactly as `territorio report gaps` publishes them.
     func gapFeatures() throws -> [OGCFeature] {
-        // The same construction as `report gaps`: disclosure control across survey rounds included.
-        guard let report = try publishedReport() else { return [] }
-        let inputs = report.analysis.inputs
-        let shapes = try store.consortiumShapes()
-        return inputs.municipalities.enumerated().map { i, m in
-            OGCFeature(
-                id: m.code, extent: shapes[m.code]?.boundingBox, properties: report.properties(municipality: i),
-                geometry: shapes[m.code].map { .multiPolygon(RightHandRule.apply($0)) } ?? .none)
+        try gapLayer.value {
+            // The same construction as `report gaps`: disclosure control across survey rounds included.
+            guard let report = try publishedReport() else { return [] }
+            let inputs = report.analysis.inputs
+            let shapes = try store.consortiumShapes()
+            return inputs.municipalities.enumerated().map { i, m in
+                OGCFeature(
+                    id: m.code, extent: shapes[m.code]?.boundingBox, properties: report.properties(municipality: i),
+                    geometry: shapes[m.code].map { .multiPolygon(RightHandRule.apply($0)) } ?? .none)
+            }
         }
     }
 }

@@ -12,8 +12,10 @@ public struct WebApp: Sendable {
     let pages: PageRenderer
     let strings: WebStrings
     let limiter: SignInLimiter
-    /// The gap report the map and the OGC API publish, shared between requests.
-    let reports: PublishedReportCache
+    /// The gap report the map and the OGC API publish, and the OGC gap layer made from it,
+    /// shared between requests.
+    let reports: PublishedCache<GapReport?>
+    let gapLayer: PublishedCache<[OGCFeature]>
     /// Self-reports per client (the same counter as sign-ins, another budget).
     let selfReportLimiter = SignInLimiter(attempts: WebApp.selfReportLimit, window: WebApp.selfReportWindow)
     /// A bcrypt hash (of the accounts' cost) that matches no password: verified against when the
@@ -27,7 +29,8 @@ public struct WebApp: Sendable {
         self.pages = try PageRenderer.embedded()
         self.strings = WebStrings.embedded
         self.limiter = SignInLimiter(attempts: settings.signInAttempts, window: settings.signInWindow)
-        self.reports = PublishedReportCache(lifetime: settings.reportLifetime)
+        self.reports = PublishedCache(lifetime: settings.reportLifetime)
+        self.gapLayer = PublishedCache(lifetime: settings.reportLifetime)
         self.decoyHash = Passwords.hash(Self.randomToken(), cost: settings.bcryptCost)
     }
 
@@ -37,7 +40,10 @@ public struct WebApp: Sendable {
         router.add(middleware: SecurityHeaders())
         router.add(middleware: FailurePages(app: self))
         router.add(middleware: MessageLanguage { [self] request in language(request) })
-        router.add(middleware: WriteInvalidation(cache: reports))
+        router.add(middleware: WriteInvalidation { [reports, gapLayer] in
+            reports.invalidate()
+            gapLayer.invalidate()
+        })
         addPublicRoutes(router)
         addSignInRoutes(router)
         addServiceRoutes(router)

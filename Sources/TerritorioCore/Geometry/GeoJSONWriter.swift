@@ -42,7 +42,7 @@ public struct GeoJSONWriter {
         case bool(Bool)
     }
 
-    public enum Shape {
+    public enum Shape: Sendable {
         case multiPolygon(MultiPolygon)
         case point(Coordinate)
         case none

@@ -2,15 +2,16 @@ import Foundation
 import Synchronization
 import TerritorioKit
 
-/// The published gap report, computed once and shared by the map, its downloads and the OGC API
-/// instead of once per request (under load every request recomputed the whole analysis).
+/// What the app publishes from the whole database (the gap report, the OGC gap layer), computed
+/// once and shared by the map, its downloads and the OGC API instead of once per request (under
+/// load every request recomputed the whole analysis).
 ///
 /// It is dropped after every write the app makes (``WriteInvalidation``) and is at most
 /// ``lifetime`` old, so that a change made elsewhere (an `ingest` from the command line) shows
 /// within that time. Requests that arrive while it is computed wait for that one computation.
-final class PublishedReportCache: Sendable {
+final class PublishedCache<Value: Sendable>: Sendable {
     private struct Entry {
-        var report: GapReport?
+        var value: Value
         var computed: ContinuousClock.Instant
     }
 
@@ -22,17 +23,17 @@ final class PublishedReportCache: Sendable {
         self.lifetime = lifetime
     }
 
-    /// The cached report, or the one `compute` makes now when there is none or it is too old.
-    func report(_ compute: () throws -> GapReport?) throws -> GapReport? {
+    /// The cached value, or the one `compute` makes now when there is none or it is too old.
+    func value(_ compute: () throws -> Value) throws -> Value {
         try entry.withLock { cached in
-            if let current = cached, current.computed.duration(to: .now) < lifetime { return current.report }
+            if let current = cached, current.computed.duration(to: .now) < lifetime { return current.value }
             let fresh = try compute()
-            cached = Entry(report: fresh, computed: .now)
+            cached = Entry(value: fresh, computed: .now)
             return fresh
         }
     }
 
-    /// Forgets the report: the next request computes it from the data as it is now.
+    /// Forgets the value: the next request computes it from the data as it is now.
     func invalidate() {
         entry.withLock { $0 = nil }
     }

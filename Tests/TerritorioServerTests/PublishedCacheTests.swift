@@ -7,7 +7,7 @@ import Testing
 /// The published report is computed once and reused, dropped after a write, and never older
 /// than its lifetime.
 @Suite("Published report cache")
-struct PublishedReportCacheTests {
+struct PublishedCacheTests {
     final class Counter: @unchecked Sendable {
         var calls = 0
     }
@@ -15,23 +15,23 @@ struct PublishedReportCacheTests {
     @Test("reused within its lifetime, computed again after invalidate() and once it is too old")
     func reuse() throws {
         let counter = Counter()
-        let cache = PublishedReportCache(lifetime: .seconds(3600))
+        let cache = PublishedCache<GapReport?>(lifetime: .seconds(3600))
         for _ in 0..<3 {
-            _ = try cache.report {
+            _ = try cache.value {
                 counter.calls += 1
                 return nil
             }
         }
         #expect(counter.calls == 1)
         cache.invalidate()
-        _ = try cache.report {
+        _ = try cache.value {
             counter.calls += 1
             return nil
         }
         #expect(counter.calls == 2)
-        let expiring = PublishedReportCache(lifetime: .zero)
+        let expiring = PublishedCache<GapReport?>(lifetime: .zero)
         for _ in 0..<2 {
-            _ = try expiring.report {
+            _ = try expiring.value {
                 counter.calls += 1
                 return nil
             }
@@ -42,10 +42,10 @@ struct PublishedReportCacheTests {
     @Test("a failed computation is not cached")
     func failure() throws {
         struct Failure: Error {}
-        let cache = PublishedReportCache(lifetime: .seconds(3600))
-        #expect(throws: Failure.self) { try cache.report { throw Failure() } }
+        let cache = PublishedCache<GapReport?>(lifetime: .seconds(3600))
+        #expect(throws: Failure.self) { try cache.value { throw Failure() } }
         let counter = Counter()
-        _ = try cache.report {
+        _ = try cache.value {
             counter.calls += 1
             return nil
         }
