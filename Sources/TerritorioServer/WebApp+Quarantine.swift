@@ -38,7 +38,7 @@ extension WebApp {
         guard let row = try store.quarantinedRow(id: id) else { throw WebFailure.notFound }
         let columns = try correctionColumns(row, language: language(request))
         var extra: [String: Any] = [
-            "row": Self.quarantineLine(row), "needsSource": Self.needsSource(row),
+            "id": "\(row.id)", "row": Self.quarantineLine(row), "needsSource": Self.needsSource(row),
             "columns": columns.enumerated().map { i, c in
                 ["field": "v\(i)", "name": c.name, "label": c.label, "value": c.value, "bad": c.bad] as [String: Any]
             }

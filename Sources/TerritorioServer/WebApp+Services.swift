@@ -146,7 +146,10 @@ extension WebApp {
         let language = language(request)
         let ticked = Set((fields["categories"] ?? "").split(separator: ";").map(String.init))
         var extra: [String: Any] = [
-            "service": fields, "isNew": isNew, "problems": problems, "warnings": warnings,
+            // Every field present, empty ones as "": a missing key would make the template take the
+            // page's value of the same name (`languages` is also the language switch).
+            "service": fields.merging((Self.serviceFormColumns + ["id"]).map { ($0, "") }) { kept, _ in kept },
+            "isNew": isNew, "problems": problems, "warnings": warnings,
             "hasProblems": !problems.isEmpty, "hasWarnings": !warnings.isEmpty,
             "formAction": isNew ? "/services" : "/services/\(fields["id"] ?? "")",
             "categoryChoices": try store.categories().map {

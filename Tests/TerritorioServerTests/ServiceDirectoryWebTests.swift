@@ -55,6 +55,7 @@ struct ServiceDirectoryWebTests {
             let page = try await client.get("/services/new", cookies: cookie)
             #expect(page.status == .ok && page.text.contains("name=\"category_food\""))
             #expect(!page.text.contains("<select id=\"organization\""))
+            #expect(page.text.contains("name=\"languages\" value=\"\""), "an empty field stays empty")
             let form = [
                 "csrf": csrf, "id": "caritas-2", "name": "Mensa Caritas", "organization": "CSP", "category_food": "on",
                 "municipality": "Comune 2", "opening_hours": "Mo-Fr 12:00-14:00", "languages": "it;ar", "action": "save"

@@ -77,10 +77,30 @@ class Pages:
             element.send_keys(value)
 
     def submit(self, form_action=None):
+        """Submits the first form whose action contains `form_action` and waits for the next page."""
         from selenium.webdriver.common.by import By
-        forms = self.driver.find_elements(By.CSS_SELECTOR, "main form, form")
+        forms = self.driver.find_elements(By.CSS_SELECTOR, "form")
         form = next(f for f in forms if form_action is None or form_action in (f.get_attribute("action") or ""))
-        form.find_element(By.CSS_SELECTOR, "button[type=submit], input[type=submit]").click()
+        self.click_and_wait(form.find_element(By.CSS_SELECTOR, "button[type=submit], input[type=submit]"))
+
+    def click_and_wait(self, element):
+        """Clicks `element` and waits until the browser has left the page."""
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(page))
+
+    def enter_and_wait(self, element):
+        """Presses Enter in `element` (submitting its form) and waits for the next page."""
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.common.keys import Keys
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        element.send_keys(Keys.ENTER)
+        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(page))
 
     def text(self):
         from selenium.webdriver.common.by import By
@@ -120,9 +140,113 @@ def test_edit_opening_hours_of_an_own_service(pages, app):
     pages.driver.get(links[0])
     pages.shot("service-edit-ar")
     pages.fill({"opening_hours": "Mo-Fr 08:30-12:30"})
-    pages.submit("/services/")
+    pages.click_and_wait(pages.driver.find_element(By.CSS_SELECTOR, "button[value=save]"))
     pages.shot("service-saved-ar")
     assert "/edit" not in pages.driver.current_url, pages.text()
     pages.open("/?lang=ar")
     pages.shot("public-directory-ar")
     assert "08:30" in pages.text()
+
+
+def test_type_two_paper_questionnaires_in_arabic(pages, app):
+    """A pile of paper questionnaires, typed with the keyboard in the Arabic interface: number,
+    municipality (type-ahead), needs; Enter gives the next empty form with a confirmation."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+    for number, municipality, household in [("AR-001", "Novi Ligure", "3"), ("AR-002", "Gavi", "1")]:
+        pages.open("/entry/user?lang=ar")
+        assert pages.html_dir() == "rtl"
+        assert pages.driver.switch_to.active_element.get_attribute("name") == "questionnaire_id"
+        pages.driver.switch_to.active_element.send_keys(number)
+        pages.field("municipality").send_keys(municipality)
+        pages.driver.find_element(By.CSS_SELECTOR, "input[name=needs][value=food]").click()
+        Select(pages.field("urgency")).select_by_value("high")
+        pages.field("household_size").send_keys(household)
+        pages.shot(f"entry-{number}-ar")
+        pages.enter_and_wait(pages.field("household_size"))
+        assert number in pages.text(), pages.text()
+        assert pages.field("questionnaire_id").get_attribute("value") == ""
+        pages.shot(f"entry-{number}-saved-ar")
+
+
+def kobo_export_with_a_bad_row(folder):
+    """Two rows of the sample Kobo export as new submissions (fresh UUIDs), the second with an
+    urgency that is not one of the choices."""
+    import uuid
+    lines = (ROOT / "Surveys" / "samples" / "kobo-user.csv").read_text(encoding="utf-8").splitlines()
+    header, rows = lines[0], []
+    for i, line in enumerate(lines[1:3]):
+        fresh = str(uuid.uuid4())
+        old = re.search(r'"uuid:([0-9a-f-]{36})"', line).group(1)
+        line = line.replace(old, fresh)
+        if i == 1:
+            line = re.sub(r'"(low|medium|high)"', '"prestissimo"', line, count=1)
+        rows.append(line)
+    path = folder / "kobo-new.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_upload_a_kobo_export_and_correct_the_bad_row(pages, app):
+    from selenium.webdriver.common.by import By
+    export = kobo_export_with_a_bad_row(app["out"])
+    pages.open("/upload?lang=ar")
+    pages.field("file").send_keys(str(export))
+    pages.shot("upload-ar")
+    pages.submit("/upload")
+    pages.shot("upload-summary-ar")
+    assert "prestissimo" in pages.text(), pages.text()
+    correct = [a.get_attribute("href") for a in pages.driver.find_elements(By.CSS_SELECTOR, "a[href*='/quarantine/']")]
+    assert correct, "the summary links no rejected row to correct"
+    pages.driver.get(correct[0])
+    bad = pages.driver.find_elements(By.CSS_SELECTOR, "input.bad")
+    assert [b.get_attribute("value") for b in bad] == ["prestissimo"], [b.get_attribute("name") for b in bad]
+    pages.shot("correct-row-ar")
+    bad[0].clear()
+    bad[0].send_keys("high")
+    pages.submit("/quarantine/")
+    pages.shot("corrected-ar")
+    assert "/quarantine" in pages.driver.current_url and "404" not in pages.text(), (pages.driver.current_url, pages.text())
+    listed = territorio("quarantine", "list", "--db", app["db"], check=False)
+    assert "prestissimo" not in listed.stdout + listed.stderr
+
+
+def figures(pages, category):
+    """The map page's figures of `category`: municipality → its row's cells, and the classes
+    of the Leaflet shapes drawn."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    pages.open(f"/map?category={category}&lang=ar")
+    WebDriverWait(pages.driver, 30).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, ".leaflet-overlay-pane path")) > 0)
+    pages.driver.find_element(By.CSS_SELECTOR, "details.figures summary").click()
+    rows = {}
+    for row in pages.driver.find_elements(By.CSS_SELECTOR, "details.figures tbody tr"):
+        name = row.find_element(By.CSS_SELECTOR, "th").text
+        rows[name] = [cell.text for cell in row.find_elements(By.CSS_SELECTOR, "td")]
+    shapes = [p.get_attribute("class") for p in pages.driver.find_elements(By.CSS_SELECTOR, ".leaflet-overlay-pane path")]
+    return rows, shapes
+
+
+def test_a_new_service_changes_the_map(pages, app):
+    """An admin adds a night shelter in a municipality that has none; the Leaflet map and its
+    figures show the new gap level there."""
+    from selenium.webdriver.common.by import By
+    pages.open("/signin?lang=ar")
+    pages.driver.delete_all_cookies()
+    pages.sign_in("amina", app["passwords"]["amina"])
+    before, shapes_before = figures(pages, "night_shelter")
+    pages.shot("map-before-ar")
+    assert len(shapes_before) >= 29 and any("gap-" in c for c in shapes_before), shapes_before
+    pages.open("/services/new?lang=ar")
+    pages.fill({"id": "e2e-dormitorio", "name": "Dormitorio Gavi", "municipality": "Gavi",
+                "opening_hours": "Mo-Su 20:00-08:00"})
+    pages.driver.find_element(By.CSS_SELECTOR, "input[name=category_night_shelter]").click()
+    pages.shot("service-new-ar")
+    pages.click_and_wait(pages.driver.find_element(By.CSS_SELECTOR, "button[value=save]"))
+    assert "/services" in pages.driver.current_url and "Dormitorio Gavi" in pages.text(), pages.text()
+    pages.shot("service-created-ar")
+    after, shapes_after = figures(pages, "night_shelter")
+    pages.shot("map-after-ar")
+    assert before["Gavi"] != after["Gavi"], (before["Gavi"], after["Gavi"])
+    assert shapes_before != shapes_after
