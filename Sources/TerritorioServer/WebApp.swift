@@ -40,10 +40,11 @@ public struct WebApp: Sendable {
         router.add(middleware: SecurityHeaders())
         router.add(middleware: FailurePages(app: self))
         router.add(middleware: MessageLanguage { [self] request in language(request) })
-        router.add(middleware: WriteInvalidation { [reports, gapLayer] in
-            reports.invalidate()
-            gapLayer.invalidate()
-        })
+        router.add(
+            middleware: WriteInvalidation { [reports, gapLayer] in
+                reports.invalidate()
+                gapLayer.invalidate()
+            })
         addPublicRoutes(router)
         addSignInRoutes(router)
         addServiceRoutes(router)

@@ -127,7 +127,8 @@ struct UploadTests {
         try await app.application().test(.router) { client in
             let (cookie, csrf, row, form) = try await Self.openCorrection(client, store, as: "op-csp")
             #expect(form.status == .ok)
-            #expect(form.text.contains("<form method=\"post\" action=\"/quarantine/\(row.id)\">"), "the form posts to its row")
+            let action = "<form method=\"post\" action=\"/quarantine/\(row.id)\">"
+            #expect(form.text.contains(action), "the form posts to its row")
             let fields = WebTestAccounts.inputs(form.text)
             let needs = try #require(fields.first { $0.value == "fod" })
             #expect(needs.bad, "the column the reason names is highlighted")
