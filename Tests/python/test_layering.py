@@ -58,3 +58,20 @@ def test_the_package_declares_every_layer():
     for target in LAYERS + ["TerritorioKit"]:
         assert f'name: "{target}"' in package, target
         assert (SOURCES / target).is_dir(), target
+
+
+GRDB_TYPES = re.compile(r"\b(Database|DatabasePool|DatabaseQueue|Statement|Row|DatabaseMigrator|GRDB)\b")
+PUBLIC = re.compile(r"^\s*(?:@\w+(?:\([^)]*\))?\s+)*(?:public|open)\s[^\n]*", re.M)
+
+
+def public_grdb(text):
+    """The public declarations of `text` whose line names a GRDB type."""
+    return [line.strip() for line in PUBLIC.findall(text) if GRDB_TYPES.search(line)]
+
+
+def test_no_public_api_exposes_grdb():
+    found = [f"{p.relative_to(ROOT)}: {d}" for p in (SOURCES / "TerritorioStore").rglob("*.swift")
+             for d in public_grdb(p.read_text(encoding="utf-8"))]
+    assert not found, "\n".join(found)
+    assert public_grdb("    public func read<T>(_ work: (Database) throws -> T) throws -> T {}\n")
+    assert not public_grdb("    package func read<T>(_ work: (Database) throws -> T) throws -> T {}\n")

@@ -48,11 +48,12 @@ public final class Store: Sendable {
         return Store(path: path, queue: queue, migrationsApplied: pending)
     }
 
-    /// Runs `work` in a read-only access.
-    public func read<T>(_ work: (Database) throws -> T) throws -> T { try queue.read(work) }
+    /// Runs `work` in a read-only access (package access: the schema tests reach the tables with
+    /// it; no GRDB type is in the public API).
+    package func read<T>(_ work: (Database) throws -> T) throws -> T { try queue.read(work) }
 
     /// Runs `work` in one transaction: all of it is written, or nothing.
-    public func write<T>(_ work: (Database) throws -> T) throws -> T { try queue.write(work) }
+    package func write<T>(_ work: (Database) throws -> T) throws -> T { try queue.write(work) }
 
     /// Closes the database: the WAL is checkpointed into the main file first, so that the file
     /// can be copied or moved on its own. (The pool's read-only connections close last and cannot
@@ -89,7 +90,7 @@ public enum StoreError: Error, CustomStringConvertible {
 extension Store {
     /// Runs `work` in one transaction, committed only when `work` returns true (false rolls
     /// everything back: a dry run).
-    public func transaction<T>(_ work: (Database) throws -> (T, commit: Bool)) throws -> T {
+    package func transaction<T>(_ work: (Database) throws -> (T, commit: Bool)) throws -> T {
         try queue.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction {
