@@ -4,7 +4,7 @@ import TerritorioKit
 /// is the path of a SpatiaLite file.
 public enum StoreOpener {
     /// A store of either backend, through the use-case protocols.
-    public typealias AnyStore = any DirectoryStore & TerritoryStore & AnalysisStore
+    public typealias AnyStore = any DirectoryStore & TerritoryStore & AnalysisStore & SurveyStore & RoundStore
 
     /// The store `value` names (created and migrated when needed).
     public static func open(_ value: String) async throws -> AnyStore {

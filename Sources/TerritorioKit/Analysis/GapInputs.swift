@@ -33,11 +33,54 @@ public struct GapInputs: Sendable {
         public var needs: Set<String>
         public var barriers: Set<String>
         public var languages: Set<String>
+
+        public init(needs: Set<String>, barriers: Set<String>, languages: Set<String>) {
+            self.needs = needs
+            self.barriers = barriers
+            self.languages = languages
+        }
     }
 
     public struct Caseload: Sendable, Equatable {
         public var requests = 0
         public var unmet = 0
+
+        public init(requests: Int = 0, unmet: Int = 0) {
+            self.requests = requests
+            self.unmet = unmet
+        }
+    }
+
+    /// One operator submission, as the choice of each organisation's latest period reads it.
+    public struct OperatorPeriod: Sendable {
+        public var organization: String?
+        public var municipality: String
+        public var end: String
+        public var submitted: String
+        public var uuid: String
+
+        public init(organization: String?, municipality: String, end: String, submitted: String, uuid: String) {
+            self.organization = organization
+            self.municipality = municipality
+            self.end = end
+            self.submitted = submitted
+            self.uuid = uuid
+        }
+    }
+
+    /// The latest period of each organisation in each municipality (by period end, then
+    /// submission time, then key): the submissions whose caseloads count.
+    public static func latestPeriods(_ periods: [OperatorPeriod]) -> [OperatorPeriod] {
+        var latest: [String: OperatorPeriod] = [:]
+        for p in periods {
+            let key = "\(p.organization ?? "")\u{0}\(p.municipality)"
+            if let current = latest[key], (current.end, current.submitted, current.uuid) >= (p.end, p.submitted, p.uuid)
+            {
+                continue
+            }
+            latest[key] = p
+        }
+        return Array(latest.values)
     }
 
     public var municipalities: [Municipality]
@@ -80,7 +123,7 @@ public struct GapInputs: Sendable {
     }
 
     /// A cost matrix CSV: `origin` (ISTAT code), `destination` (service id), `cost`.
-    static func readCosts(_ path: String) throws -> [String: [String: Double]] {
+    public static func readCosts(_ path: String) throws -> [String: [String: Double]] {
         let table = try CSVStream.table(path: path)
         let o = try table.requireColumn("origin", option: "the header")
         let d = try table.requireColumn("destination", option: "the header")

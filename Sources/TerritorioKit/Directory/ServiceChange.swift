@@ -16,12 +16,48 @@ public struct ServiceChange: Sendable, Hashable {
     public var recordedAt: String
     public var source: String
 
+    /// Every stored property, as given (backends in other modules read this value back).
+    public init(
+        serviceID: String, kind: Kind, fields: [String], before: Service?, after: Service?, effectiveDate: String,
+        recordedAt: String, source: String
+    ) {
+        self.serviceID = serviceID
+        self.kind = kind
+        self.fields = fields
+        self.before = before
+        self.after = after
+        self.effectiveDate = effectiveDate
+        self.recordedAt = recordedAt
+        self.source = source
+    }
+
     /// The service as it is on the side of the change that exists (after, else before).
     public var service: Service? { after ?? before }
 
     /// Whether opening hours or languages changed.
     public var hoursChanged: Bool { kind == .updated && fields.contains("opening_hours") }
     public var languagesChanged: Bool { kind == .updated && fields.contains("languages") }
+
+    /// The day a change from `old` to `new` takes effect: the record's `last_updated` when the file
+    /// gives a newer one than before, else the day of the import.
+    public static func effectiveDate(old: Service?, new: Service?) -> String {
+        let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        guard let date = new?.lastUpdated, date > (old?.lastUpdated ?? "") else { return today }
+        return date
+    }
+
+    /// The history entries of an import that writes `changed` over `stored` (by id); the first
+    /// import into an empty directory without history (`baseline`) is its starting point.
+    public static func recorded(_ changed: [Service], stored: [String: Service], baseline: Bool, source: String)
+        -> [ServiceChange]
+    {
+        changed.compactMap { s in
+            between(
+                stored[s.id], s,
+                effective: baseline ? DirectoryHistory.baseline : effectiveDate(old: stored[s.id], new: s),
+                source: source)
+        }
+    }
 
     /// The change from `before` to `after` (nil when they are equal or both missing).
     static func between(_ before: Service?, _ after: Service?, effective: String, source: String) -> ServiceChange? {
@@ -49,7 +85,7 @@ public struct ServiceChange: Sendable, Hashable {
 
 extension Service {
     /// A service from the text fields of ``fields`` (as the history keeps it).
-    init?(fields f: [String: String]) {
+    public init?(fields f: [String: String]) {
         guard let id = f["id"], let name = f["name"], let lat = Double(f["lat"] ?? ""),
             let lon = Double(f["lon"] ?? "")
         else { return nil }

@@ -36,7 +36,11 @@ extension GapReport {
     /// The GeoJSON report (RFC 7946): one Feature per consortium municipality, MultiPolygon in
     /// lon/lat with 6 decimals, exterior rings counter-clockwise, flat properties.
     public func geoJSON(store: Store, timestamp: Date?, costsFile: String?) throws -> String {
-        let shapes = try store.consortiumShapes()
+        try geoJSON(shapes: try store.consortiumShapes(), timestamp: timestamp, costsFile: costsFile)
+    }
+
+    /// The same, with the consortium's boundaries (by ISTAT code) given.
+    public func geoJSON(shapes: [String: MultiPolygon], timestamp: Date?, costsFile: String?) throws -> String {
         var writer = GeoJSONWriter(members: [("territorio", try metadata(timestamp: timestamp, costsFile: costsFile))])
         for (i, m) in analysis.inputs.municipalities.enumerated() {
             writer.addFeature(

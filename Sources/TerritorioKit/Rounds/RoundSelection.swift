@@ -16,7 +16,13 @@ public struct RoundSelection: Sendable {
     /// The selection `--round R`, or `--from R1 --to R2` (either end may be left out: the first
     /// or last round), or every submission when none is given.
     public static func resolve(store: Store, round: String?, from: String?, to: String?) throws -> RoundSelection {
-        let all = try store.rounds()
+        try resolve(all: try store.rounds(), round: round, from: from, to: to)
+    }
+
+    /// The same, among the rounds `all` (oldest first).
+    public static func resolve(all: [SurveyRound], round: String?, from: String?, to: String?) throws
+        -> RoundSelection
+    {
         func index(_ name: String) throws -> Int {
             guard let i = all.firstIndex(where: { $0.name == name }) else {
                 throw RoundError.unknown(name, known: all.map(\.name))

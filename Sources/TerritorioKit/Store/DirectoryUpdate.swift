@@ -9,7 +9,7 @@ public struct ServiceImportReport: Sendable {
 
     /// Files `id` as added, updated or unchanged (`old` is the stored version); returns whether
     /// it must be written.
-    mutating func file<T: Equatable>(_ id: String, old: T?, new: T) -> Bool {
+    public mutating func file<T: Equatable>(_ id: String, old: T?, new: T) -> Bool {
         guard let old else {
             added.append(id)
             return true

@@ -15,6 +15,21 @@ public struct QuarantinedRow: Sendable, Codable {
     public var values: [String: String]
     public var reasons: [String]
     public var ingestedAt: String
+
+    public init(
+        id: Int64, batch: Int64, file: String, form: String?, row: Int, uuid: String?, values: [String: String],
+        reasons: [String], ingestedAt: String
+    ) {
+        self.id = id
+        self.batch = batch
+        self.file = file
+        self.form = form
+        self.row = row
+        self.uuid = uuid
+        self.values = values
+        self.reasons = reasons
+        self.ingestedAt = ingestedAt
+    }
 }
 
 extension Store {

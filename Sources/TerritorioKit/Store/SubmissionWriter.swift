@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Writes one ingested file's submissions inside the caller's transaction. New ones are
 /// inserted, identical ones counted as duplicates. A key whose answers changed is either
@@ -8,6 +7,8 @@ import GRDB
 /// already archived is not archived again — or, on paper, another questionnaire with the same
 /// number: rejected, unless the user says the row is a correction.
 final class SubmissionWriter {
+    typealias Stored = StoredVersion
+
     enum Outcome {
         case stored, duplicate, outdated
         /// Resolved: one version kept, the other archived; the note says which and why.
@@ -15,31 +16,10 @@ final class SubmissionWriter {
         case rejected([String])
     }
 
-    /// The stored version a row meets.
-    struct Stored {
-        var hash: String
-        var instanceID: String?
-        var deprecatedID: String?
-        var edits: Int?
-        var time: String?
-        var place: IngestMessage.Place
-        var batch: Int64
-    }
-
-    private let db: Database
+    private let ledger: any SubmissionLedger
     let batchID: Int64
     private let file: String
     private let correction: Bool
-    private let lookup: FastStatement
-    private let linked: FastStatement
-    private let archived: FastStatement
-    private let insert: FastStatement
-    private let insertNeed: FastStatement
-    private let delete: Statement
-    private let archive: Statement
-    private let quarantine: Statement
-    private let release: Statement
-    private let fetchStored: Statement
     private let form: SurveyForm.Kind
     /// Whether a row of this file can match a quarantine entry (false while the quarantine is empty).
     private var quarantineInUse: Bool
@@ -52,71 +32,19 @@ final class SubmissionWriter {
     var released = 0
     var conflictList: [String] = []
 
-    init(_ db: Database, file: String, sha256: String, columns: SurveyColumns, correction: Bool = false) throws {
-        self.db = db
+    /// Starts the batch of `file` in `ledger` (the session's transaction).
+    init(
+        _ ledger: any SubmissionLedger, file: String, sha256: String, columns: SurveyColumns,
+        correction: Bool = false
+    ) throws {
+        self.ledger = ledger
         self.file = file
         self.correction = correction
         form = columns.form.kind
-        quarantineInUse = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM quarantine)") ?? false
-        try db.execute(
-            sql: "INSERT INTO batch (file, sha256, form, dialect, dropped_columns) VALUES (?, ?, ?, ?, ?)",
-            arguments: [
-                file, sha256, columns.form.kind.rawValue, columns.dialect.rawValue,
-                try JSONOutput.line(columns.droppedColumns)
-            ])
-        batchID = db.lastInsertedRowID
-        lookup = try FastStatement(
-            db,
-            sql: """
-                SELECT s.content_hash, s.instance_id, s.deprecated_id, s.edits, s.version_time,
-                       b.file, s.source_row, s.batch_id
-                FROM submission s JOIN batch b ON b.id = s.batch_id WHERE s.uuid = ?
-                """)
-        linked = try FastStatement(
-            db,
-            sql: """
-                SELECT uuid FROM submission WHERE uuid = ?1
-                UNION ALL SELECT uuid FROM submission WHERE instance_id = ?1 AND instance_id <> uuid LIMIT 1
-                """)
-        archived = try FastStatement(
-            db,
-            sql: """
-                SELECT 1 FROM submission_archive WHERE uuid = ? AND content_hash = ? LIMIT 1
-                """)
-        insert = try FastStatement(
-            db,
-            sql: """
-                INSERT INTO submission (uuid, form, municipality_code, submitted_at, urgency, barriers, languages,
-                                        household_size, age_group, organization, period_start, period_end, content_hash,
-                                        batch_id, source_row, geom, instance_id, deprecated_id, edits, version_time)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                        CASE WHEN ?16 IS NULL THEN NULL ELSE MakePoint(?16, ?17, 4326) END, ?18, ?19, ?20, ?21)
-                """)
-        insertNeed = try FastStatement(
-            db, sql: "INSERT INTO need_report (submission_uuid, category_code, requests, unmet) VALUES (?, ?, ?, ?)")
-        delete = try db.makeStatement(sql: "DELETE FROM submission WHERE uuid = ?")
-        archive = try db.makeStatement(
-            sql: """
-                INSERT INTO submission_archive (uuid, reason, content, batch_id, source_row, content_hash)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """)
-        quarantine = try db.makeStatement(
-            sql: """
-                INSERT INTO quarantine (batch_id, source_row, raw, reasons, uuid, form, token)
-                VALUES (?, ?, ?, ?, ?, ?, lower(hex(randomblob(16)))) RETURNING token
-                """)
-        release = try db.makeStatement(sql: "DELETE FROM quarantine WHERE token = ?1 OR (uuid = ?2 AND form = ?3)")
-        fetchStored = try db.makeStatement(
-            sql: """
-                SELECT json_object('uuid', uuid, 'form', form, 'municipality', municipality_code, 'submitted_at', submitted_at,
-                       'urgency', urgency, 'barriers', barriers, 'languages', languages, 'household_size', household_size,
-                       'age_group', age_group, 'organization', organization, 'period_start', period_start, 'period_end', period_end,
-                       'lon', X(geom), 'lat', Y(geom), 'batch_id', batch_id, 'source_row', source_row,
-                       'instance_id', instance_id, 'version_time', version_time,
-                       'needs', (SELECT json_group_array(json_object('category', category_code, 'requests', requests, 'unmet', unmet))
-                                 FROM need_report WHERE submission_uuid = uuid))
-                FROM submission WHERE uuid = ?
-                """)
+        quarantineInUse = !(try ledger.quarantineIsEmpty())
+        batchID = try ledger.addBatch(
+            file: file, sha256: sha256, form: columns.form.kind.rawValue, dialect: columns.dialect.rawValue,
+            droppedColumns: try JSONOutput.line(columns.droppedColumns))
     }
 
     /// Adds an accepted row; unless it is refused in the end, its earlier rejections (same
@@ -167,13 +95,13 @@ final class SubmissionWriter {
             return .outdated
         }
         if stored.batch == batchID {
-            return .rejected([IngestMessage.paperTwiceInFile(paper, first: stored.place, incoming: here)])
+            return .rejected([IngestMessage.paperTwiceInFile(paper, first: place(stored), incoming: here)])
         }
         guard correction || s.version.correction else {
-            return .rejected([IngestMessage.paperConflict(paper, stored: stored.place, incoming: here)])
+            return .rejected([IngestMessage.paperConflict(paper, stored: place(stored), incoming: here)])
         }
         try replace(s, hash: hash, stored: stored, reason: "correction: replaced by \(here)", row: here.row)
-        return .conflict(IngestMessage.corrected(paper, stored: stored.place))
+        return .conflict(IngestMessage.corrected(paper, stored: place(stored)))
     }
 
     /// Two versions of one Kobo/ODK submission: the newer is kept.
@@ -185,7 +113,7 @@ final class SubmissionWriter {
         if newer == true {
             let reason = "conflict: replaced by a newer version (\(why); \(here))"
             try replace(s, hash: hash, stored: stored, reason: reason, row: here.row)
-            return .conflict(IngestMessage.replacedOlder(s.uuid, why: why, stored: stored.place))
+            return .conflict(IngestMessage.replacedOlder(s.uuid, why: why, stored: place(stored)))
         }
         if try isArchived(s.uuid, hash) {
             outdated += 1
@@ -196,13 +124,13 @@ final class SubmissionWriter {
             newer == false
             ? "conflict: older than the stored version (\(why))"
             : "conflict: cannot tell which version is newer"
-        try archive.execute(arguments: [s.uuid, reason, content, batchID, here.row, hash])
+        try ledger.archive(uuid: s.uuid, reason: reason, content: content, batch: batchID, row: here.row, hash: hash)
         conflicts += 1
         conflictList.append(s.uuid)
         return .conflict(
             newer == false
-                ? IngestMessage.keptNewer(s.uuid, why: why, stored: stored.place)
-                : IngestMessage.undecided(s.uuid, stored: stored.place))
+                ? IngestMessage.keptNewer(s.uuid, why: why, stored: place(stored))
+                : IngestMessage.undecided(s.uuid, stored: place(stored)))
     }
 
     /// Which of two versions is newer: an explicit edit link first, then ODK's edit count, then
@@ -218,34 +146,25 @@ final class SubmissionWriter {
     /// Archives the stored version (unless that content is archived already) and writes `s`.
     private func replace(_ s: Submission, hash: String, stored: Stored, reason: String, row: Int) throws {
         if try !isArchived(s.uuid, stored.hash) {
-            let old = try String.fetchOne(fetchStored, arguments: [s.uuid]) ?? "{}"
-            try archive.execute(arguments: [s.uuid, reason, old, nil, nil, stored.hash])
+            let old = try ledger.storedContent(uuid: s.uuid)
+            try ledger.archive(uuid: s.uuid, reason: reason, content: old, batch: nil, row: nil, hash: stored.hash)
         }
-        try delete.execute(arguments: [s.uuid])
+        try ledger.delete(uuid: s.uuid)
         try write(s, hash: hash, row: row)
         conflicts += 1
         conflictList.append(s.uuid)
     }
 
-    private func stored(_ uuid: String) throws -> Stored? {
-        lookup.bind(1, uuid)
-        guard let r = try lookup.firstRow() else { return nil }
-        return Stored(
-            hash: r[0] ?? "", instanceID: r[1], deprecatedID: r[2], edits: r[3].flatMap { Int($0) },
-            time: r[4], place: .init(file: r[5] ?? "?", row: r[6].flatMap { Int($0) } ?? 0),
-            batch: r[7].flatMap { Int64($0) } ?? 0)
-    }
+    private func stored(_ uuid: String) throws -> Stored? { try ledger.stored(uuid: uuid) }
+
+    /// Where a stored version came from, for messages.
+    private func place(_ stored: Stored) -> IngestMessage.Place { .init(file: stored.file, row: stored.row) }
 
     /// The key of the stored submission that has (or had, before its edit) the instance id `id`.
-    private func linkedKey(_ id: String) throws -> String? {
-        linked.bind(1, id)
-        return try linked.step().first
-    }
+    private func linkedKey(_ id: String) throws -> String? { try ledger.linkedKey(instanceID: id) }
 
     private func isArchived(_ uuid: String, _ hash: String) throws -> Bool {
-        archived.bind(1, uuid)
-        archived.bind(2, hash)
-        return try archived.step().row
+        try ledger.isArchived(uuid: uuid, hash: hash)
     }
 
     private static func paper(_ s: Submission) -> IngestMessage.Paper? {
@@ -254,41 +173,8 @@ final class SubmissionWriter {
     }
 
     private func write(_ s: Submission, hash: String, row: Int) throws {
-        insert.bind(1, s.uuid)
-        insert.bind(2, s.form.rawValue)
-        insert.bind(3, s.municipality)
-        insert.bind(4, s.submittedAt)
-        insert.bind(5, s.urgency)
-        insert.bind(6, s.barriers.joined(separator: " "))
-        insert.bind(7, s.languages.joined(separator: " "))
-        insert.bind(8, s.householdSize)
-        insert.bind(9, s.ageGroup)
-        insert.bind(10, s.organization)
-        insert.bind(11, s.periodStart)
-        insert.bind(12, s.periodEnd)
-        insert.bind(13, hash)
-        insert.bind(14, batchID)
-        insert.bind(15, row)
-        insert.bind(16, s.location?.lon)
-        insert.bind(17, s.location?.lat)
-        insert.bind(18, s.version.instanceID)
-        insert.bind(19, s.version.deprecatedID)
-        insert.bind(20, s.version.edits)
-        insert.bind(21, s.version.time)
-        try insert.step()
+        try ledger.insert(s, hash: hash, batch: batchID, row: row)
         written += 1
-        for need in s.needs {
-            insertNeed.bind(1, s.uuid)
-            insertNeed.bind(2, need)
-            try insertNeed.step()
-        }
-        for (code, c) in s.caseload.sorted(by: { $0.key < $1.key }) {
-            insertNeed.bind(1, s.uuid)
-            insertNeed.bind(2, code)
-            insertNeed.bind(3, c.requests)
-            insertNeed.bind(4, c.unmet)
-            try insertNeed.step()
-        }
     }
 
     /// Keeps a rejected row (only the form's columns) with its reasons, in place of its earlier
@@ -297,42 +183,20 @@ final class SubmissionWriter {
         try releaseQuarantine(uuid: uuid, token: token)  // replaced by this entry: not counted as released
         rejected += 1
         quarantineInUse = true
-        let arguments: StatementArguments = [
-            batchID, row, try JSONOutput.line(raw), try JSONOutput.line(reasons), uuid, form.rawValue
-        ]
-        return try String.fetchOne(quarantine, arguments: arguments) ?? ""
+        return try ledger.quarantine(
+            batch: batchID, row: row, raw: try JSONOutput.line(raw), reasons: try JSONOutput.line(reasons),
+            uuid: uuid, form: form.rawValue)
     }
 
     /// Deletes the quarantine entries of this token or key; returns how many.
     @discardableResult
     private func releaseQuarantine(uuid: String?, token: String?) throws -> Int {
         guard quarantineInUse, uuid != nil || token != nil else { return 0 }
-        try release.execute(arguments: [token, uuid, form.rawValue])
-        return db.changesCount
+        return try ledger.release(token: token, uuid: uuid, form: form.rawValue)
     }
 
     func finish(rows: Int) throws {
-        try db.execute(
-            sql: "UPDATE batch SET rows = ?, accepted = ?, duplicates = ?, conflicts = ?, rejected = ? WHERE id = ?",
-            arguments: [rows, accepted, duplicates, conflicts, rejected, batchID])
-    }
-}
-
-extension Store {
-    /// One ingest in one transaction: `body` adds and rejects rows through the writer (a new
-    /// batch), and the transaction commits when it returns `commit: true` (a dry run, or a file
-    /// that brings nothing new, rolls back).
-    func ingestSession<T>(
-        file: String, sha256: String, columns: SurveyColumns, correction: Bool,
-        _ body: (SubmissionWriter) throws -> (T, commit: Bool)
-    ) throws -> T {
-        try transaction { db in
-            // Bulk load: keep the random-keyed indexes (instance UUIDs) in memory instead of
-            // spilling pages to disk and reading them back.
-            try db.execute(sql: "PRAGMA cache_size = -131072")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            let writer = try SubmissionWriter(db, file: file, sha256: sha256, columns: columns, correction: correction)
-            return try body(writer)
-        }
+        try ledger.finishBatch(
+            batchID, rows: rows, accepted: accepted, duplicates: duplicates, conflicts: conflicts, rejected: rejected)
     }
 }
