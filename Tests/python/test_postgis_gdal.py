@@ -34,7 +34,8 @@ def test_ogrinfo_lists_the_layers_of_a_filled_server(demo, postgres_server):
     assert info["userSubmissions"] > 0 and info["operatorSubmissions"] > 0 and info["batches"] == 3
 
     listing = ogrinfo(pg)
-    assert "municipality (Multi Polygon)" in listing
+    # Two geometry columns: the boundary and the representative point.
+    assert "municipality (Multi Polygon, Point)" in listing
     assert "service (Point)" in listing
     assert "submission (Point)" in listing
 
