@@ -4,6 +4,7 @@
 #   BENCH_SIZE=full (default): all 7,899 Italian municipalities, 1,000,000 survey rows, 100,000 services
 #   BENCH_SIZE=tiny: the province of Alessandria, 2,000 rows, 500 services (the tests run this)
 #   BENCH_RUNS=3    repetitions per step (the median is reported)
+#   BENCH_BIN=PATH  use that territorio binary instead of building a release one
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE=${BENCH_SIZE:-full}
@@ -19,8 +20,12 @@ fi
 [ -f "$BOUNDARIES" ] || { echo "bench: $BOUNDARIES not found (../shared/data)" >&2; exit 1; }
 
 scripts/bootstrap.sh
-swift build -c release --static-swift-stdlib --product territorio --quiet 2>/dev/null || swift build -c release --static-swift-stdlib --product territorio
-T=$(swift build -c release --show-bin-path)/territorio
+if [ -n "${BENCH_BIN:-}" ]; then
+  T=$BENCH_BIN   # a binary built already (checking the script; its timings are that binary's)
+else
+  swift build -c release --static-swift-stdlib --product territorio --quiet 2>/dev/null || swift build -c release --static-swift-stdlib --product territorio
+  T=$(swift build -c release --show-bin-path)/territorio
+fi
 mkdir -p "$WORK"
 cat > "$WORK/bench.toml" <<TOML
 [default]

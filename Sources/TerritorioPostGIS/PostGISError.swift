@@ -4,11 +4,15 @@ import PostgresNIO
 /// there is one).
 public enum PostGISError: Error, CustomStringConvertible {
     case unreachable(location: String, reason: String)
+    /// The server refused a write; nothing of it was kept (its transaction was rolled back).
+    case refused(location: String, reason: String)
 
     public var description: String {
         switch self {
         case .unreachable(let location, let reason):
             "cannot connect to \(location): \(reason)"
+        case .refused(let location, let reason):
+            "\(location) refused the write, and nothing of it was kept: \(reason)"
         }
     }
 

@@ -33,7 +33,10 @@ extension PostGISStore: SurveyStore {
         while true {
             do {
                 return try await ingestOnce(body)
-            } catch let error as PSQLError where attempt < Self.ingestAttempts && Self.isConflict(error) {
+            } catch let error as PSQLError {
+                guard attempt < Self.ingestAttempts && Self.isConflict(error) else {
+                    throw PostGISError.refused(location: location, reason: PostGISError.reason(error))
+                }
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(Int.random(in: 20...80) * attempt))
             }
