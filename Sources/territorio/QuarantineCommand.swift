@@ -52,7 +52,8 @@ struct QuarantineCommand: ParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                guard let r = try await global.existingAnyStore().quarantinedRows(batch: nil).first(where: { $0.id == id }) else {
+                let rows = try await global.existingAnyStore().quarantinedRows(batch: nil)
+                guard let r = rows.first(where: { $0.id == id }) else {
                     say("error: no quarantined row has the id \(id); `territorio quarantine list` shows them.")
                     throw Exit.invalidInput
                 }
