@@ -36,14 +36,43 @@ let package = Package(
         .executableTarget(name: "embed-data"),
         .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["embed-data"]),
         .target(name: "TerritorioData", plugins: ["EmbedData"]),
+        // The layers, bottom up (docs/architecture.md). Core: domain values and pure logic, no GRDB, no C.
         .target(
-            name: "TerritorioKit",
+            name: "TerritorioCore",
+            dependencies: ["TerritorioData"]),
+        // The GEOS layer: validity, repair, areas, point-in-polygon.
+        .target(name: "TerritorioGeometry", dependencies: ["TerritorioCore", "CGEOS"]),
+        // Reading and writing files: boundaries, population, services, survey forms (XLSForm/XLSX),
+        // analysis configuration (TOML), exports (GeoJSON, CSV, HSDS, research data).
+        .target(
+            name: "TerritorioIO",
             dependencies: [
-                "CSpatiaLite", "CGEOS", "TerritorioData",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "TerritorioCore", "TerritorioGeometry",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+            ]),
+        // The store's use-case protocols, which every backend implements.
+        .target(
+            name: "TerritorioStoreAPI",
+            dependencies: ["TerritorioCore", "TerritorioIO", .product(name: "Crypto", package: "swift-crypto")]),
+        // The SpatiaLite store: the only target that imports GRDB and SpatiaLite.
+        .target(
+            name: "TerritorioStore",
+            dependencies: [
+                "TerritorioCore", "TerritorioGeometry", "TerritorioIO", "TerritorioStoreAPI", "CSpatiaLite",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        // Maps (SVG), the poster, legends.
+        .target(name: "TerritorioRender", dependencies: ["TerritorioCore"]),
+        // Orchestration (the demo, survey ingest, store-fed reports) on top of every layer, which it
+        // re-exports: the CLI, the server and the tests `import TerritorioKit`.
+        .target(
+            name: "TerritorioKit",
+            dependencies: [
+                "TerritorioCore", "TerritorioGeometry", "TerritorioIO", "TerritorioStoreAPI", "TerritorioStore",
+                "TerritorioRender", "TerritorioData",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // `territorio serve`: the working group's web app and the OGC API.
         .target(
@@ -60,7 +89,7 @@ let package = Package(
         .target(
             name: "TerritorioPostGIS",
             dependencies: [
-                "TerritorioKit",
+                "TerritorioCore", "TerritorioIO", "TerritorioStoreAPI",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -73,7 +102,8 @@ let package = Package(
         .testTarget(
             name: "TerritorioKitTests",
             dependencies: [
-                "TerritorioKit", "TerritorioPostGIS",
+                "TerritorioKit", "TerritorioCore", "TerritorioGeometry", "TerritorioIO", "TerritorioStoreAPI",
+                "TerritorioStore", "TerritorioRender", "TerritorioPostGIS",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(

@@ -2,7 +2,8 @@ import Foundation
 import FuzzDriver
 import FuzzSupport
 
-@testable import TerritorioKit
+@testable import TerritorioCore
+@testable import TerritorioIO
 
 // The TOML analysis configuration: any text gives a configuration or a ConfigError.
 @_cdecl("LLVMFuzzerTestOneInput")

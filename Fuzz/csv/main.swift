@@ -2,7 +2,8 @@ import Foundation
 import FuzzDriver
 import FuzzSupport
 
-@testable import TerritorioKit
+@testable import TerritorioCore
+@testable import TerritorioIO
 
 // The CSV reader with its dialect and encoding sniffer, the whole-file table on top of it and
 // the services reader: any bytes must give records or an InputError, never a crash.

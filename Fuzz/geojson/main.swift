@@ -2,7 +2,8 @@ import Foundation
 import FuzzDriver
 import FuzzSupport
 
-@testable import TerritorioKit
+@testable import TerritorioCore
+@testable import TerritorioIO
 
 // The GeoJSON reader and the boundary and service readers on top of it.
 @_cdecl("LLVMFuzzerTestOneInput")

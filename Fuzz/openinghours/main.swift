@@ -2,7 +2,7 @@ import Foundation
 import FuzzDriver
 import FuzzSupport
 
-@testable import TerritorioKit
+@testable import TerritorioCore
 
 // The OSM opening_hours parser, and the printing of what it parsed: a value it accepts must
 // print back to one it accepts again, with the same meaning.

@@ -6,6 +6,8 @@ public enum PostGISError: Error, CustomStringConvertible {
     case unreachable(location: String, reason: String)
     /// The server refused a write; nothing of it was kept (its transaction was rolled back).
     case refused(location: String, reason: String)
+    /// `feature` works only on a SpatiaLite database so far (the web app's features).
+    case notOnPostGIS(feature: String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,8 @@ public enum PostGISError: Error, CustomStringConvertible {
             "cannot connect to \(location): \(reason)"
         case .refused(let location, let reason):
             "\(location) refused the write, and nothing of it was kept: \(reason)"
+        case .notOnPostGIS(let feature):
+            "\(feature) is not on PostGIS yet: it needs a SpatiaLite database"
         }
     }
 

@@ -1,6 +1,8 @@
 import Foundation
 import PostgresNIO
-import TerritorioKit
+import TerritorioCore
+import TerritorioIO
+import TerritorioStoreAPI
 
 /// The survey tables of a PostGIS store inside one ingest session (``SubmissionLedger``), on the
 /// connection the session holds. The ingest calls it synchronously, row by row: each call waits
@@ -41,6 +43,15 @@ final class PostGISLedger: SubmissionLedger {
             INSERT INTO batch (file, sha256, form, dialect, dropped_columns)
             VALUES (\(file), \(sha256), \(form), \(dialect), \(droppedColumns)) RETURNING id
             """)[0][0].decode(Int64.self)
+    }
+
+    func batch(file: String, sha256: String, form: String) throws -> (id: Int64, rows: Int)? {
+        try rows(
+            """
+            SELECT id, rows FROM batch WHERE sha256 = \(sha256) AND file = \(file) AND form = \(form)
+            ORDER BY id LIMIT 1
+            """
+        ).first.map { (try $0[0].decode(Int64.self), try $0[1].decode(Int.self)) }
     }
 
     func firstBatch(sha256: String) throws -> (id: Int64, at: String)? {
@@ -148,13 +159,19 @@ final class PostGISLedger: SubmissionLedger {
         try changed("DELETE FROM quarantine WHERE token = \(token) OR (uuid = \(uuid) AND form = \(form))")
     }
 
-    func finishBatch(_ batch: Int64, rows: Int, accepted: Int, duplicates: Int, conflicts: Int, rejected: Int) throws {
+    func addToBatch(_ batch: Int64, rows: Int, accepted: Int, duplicates: Int, conflicts: Int, rejected: Int) throws {
         send(
             """
-            UPDATE batch SET rows = \(rows), accepted = \(accepted), duplicates = \(duplicates),
-                             conflicts = \(conflicts), rejected = \(rejected)
+            UPDATE batch SET rows = rows + \(rows), accepted = accepted + \(accepted),
+                             duplicates = duplicates + \(duplicates), conflicts = conflicts + \(conflicts),
+                             rejected = rejected + \(rejected)
             WHERE id = \(batch)
             """)
         try flush()
+    }
+
+    /// The audit log (accounts, the web app) is kept only in a SpatiaLite database so far.
+    func audit(account: Int64, action: String, object: String) throws {
+        throw PostGISError.notOnPostGIS(feature: "the audit log (web app accounts)")
     }
 }

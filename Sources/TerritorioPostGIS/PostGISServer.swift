@@ -1,6 +1,6 @@
 import Foundation
 import PostgresNIO
-import TerritorioKit
+import TerritorioCore
 
 /// Administration of a PostgreSQL server as a whole (not one database): creating the databases
 /// that stores (and each contract test) open.

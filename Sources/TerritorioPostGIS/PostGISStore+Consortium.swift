@@ -1,5 +1,6 @@
 import PostgresNIO
-import TerritorioKit
+import TerritorioCore
+import TerritorioIO
 
 extension PostGISStore {
     /// Makes exactly the municipalities of `file` the consortium's members, in one transaction

@@ -1,6 +1,6 @@
 import Foundation
 import PostgresNIO
-import TerritorioKit
+import TerritorioCore
 
 extension PostGISStore {
     /// Replaces the taxonomy's labels and descriptions and adds new categories, in one

@@ -1,6 +1,6 @@
 import Foundation
 import PostgresNIO
-import TerritorioKit
+import TerritorioCore
 
 extension PostGISStore {
     /// The municipalities (all, or the consortium's), ordered by code.

@@ -1,6 +1,8 @@
 import Foundation
 import PostgresNIO
-import TerritorioKit
+import TerritorioCore
+import TerritorioIO
+import TerritorioStoreAPI
 
 extension PostGISStore: RoundStore {
     /// The rounds, oldest first.

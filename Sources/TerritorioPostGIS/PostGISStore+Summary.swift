@@ -1,5 +1,5 @@
 import PostgresNIO
-import TerritorioKit
+import TerritorioCore
 
 extension PostGISStore {
     /// What the database holds, for `territorio info`.

@@ -1,6 +1,8 @@
 import Foundation
 import PostgresNIO
-import TerritorioKit
+import TerritorioCore
+import TerritorioIO
+import TerritorioStoreAPI
 
 extension PostGISStore: SurveyStore {
     /// How many times an ingest session starts again after a conflict with a concurrent one.

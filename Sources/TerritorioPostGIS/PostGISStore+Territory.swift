@@ -1,6 +1,8 @@
 import Foundation
 import PostgresNIO
-import TerritorioKit
+import TerritorioCore
+import TerritorioIO
+import TerritorioStoreAPI
 
 extension PostGISStore {
     /// Inserts or updates (by ISTAT code) every boundary of `file`, in one transaction; a boundary

@@ -1,7 +1,8 @@
 import Foundation
 import Logging
 import PostgresNIO
-import TerritorioKit
+import TerritorioCore
+import TerritorioStoreAPI
 
 /// The PostGIS backend: the same use cases as the SpatiaLite ``Store`` (``DirectoryStore``,
 /// ``TerritoryStore``, ``AnalysisStore``) on a shared PostgreSQL server with PostGIS.

@@ -1,6 +1,6 @@
 import Foundation
 import PostgresNIO
-import TerritorioKit
+import TerritorioCore
 
 /// A PostgreSQL connection URL, as `--db` and `TERRITORIO_DB` take it:
 /// `postgresql://user[:password]@host[:port]/database` over TCP, or

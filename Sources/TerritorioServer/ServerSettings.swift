@@ -19,15 +19,23 @@ public struct ServerSettings: Sendable {
     /// The address people and QGIS use (e.g. `https://territorio.example.org`), for the OGC API's
     /// links; nil takes the request's Host header (fine on loopback, set it behind a proxy).
     public var publicURL: String?
+    /// Services not verified for this many months are listed for review (`/services/review`).
+    public var staleAfterMonths: Int
     /// The gap analysis's parameters (the same as `territorio report gaps` reads).
     public var analysis: AnalysisConfig
+    /// The largest survey export the upload page accepts, in bytes (`serve --upload-limit-mb`).
+    public var uploadLimit: Int
+    /// What uploads keep of respondents' points (`[privacy]`, as `territorio ingest` reads it).
+    public var privacy: LocationPrivacy
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
         sessionLifetime: TimeInterval = 8 * 3600, bcryptCost: UInt8 = 12,
         signInAttempts: Int = 5, signInWindow: TimeInterval = 15 * 60,
-        publicURL: String? = nil, analysis: AnalysisConfig = .standard
+        publicURL: String? = nil, analysis: AnalysisConfig = .standard,
+        uploadLimit: Int = 20 * 1024 * 1024, privacy: LocationPrivacy = .standard, staleAfterMonths: Int = 6
     ) {
+        self.staleAfterMonths = staleAfterMonths
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
@@ -37,5 +45,7 @@ public struct ServerSettings: Sendable {
         self.signInWindow = signInWindow
         self.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.analysis = analysis
+        self.uploadLimit = uploadLimit
+        self.privacy = privacy
     }
 }

@@ -38,10 +38,9 @@ extension WebApp {
 
     /// The gap report's features, exactly as `territorio report gaps` publishes them.
     func gapFeatures() throws -> [OGCFeature] {
-        let inputs = try GapInputs.load(from: store)
-        guard !inputs.municipalities.isEmpty else { return [] }
         // The same construction as `report gaps`: disclosure control across survey rounds included.
-        let report = try RoundAnalysis.report(GapAnalysis(inputs: inputs, config: settings.analysis), store: store)
+        guard let report = try publishedReport() else { return [] }
+        let inputs = report.analysis.inputs
         let shapes = try store.consortiumShapes()
         return inputs.municipalities.enumerated().map { i, m in
             OGCFeature(

@@ -20,7 +20,11 @@ extension WebApp {
             context["user"] =
                 [
                     "name": session.account.name, "role": session.account.role.rawValue,
-                    "organisation": session.account.organisation, "isAdmin": session.account.role == .admin
+                    "organisation": session.account.organisation, "isAdmin": session.account.role == .admin,
+                    "mayUpload": Self.uploadRoles.contains(session.account.role),
+                    "mayExport": Self.exportRoles.contains(session.account.role),
+                    "mayViewMap": Self.mapViewers.contains(session.account.role),
+                    "mayEnter": [.admin, .operator].contains(session.account.role)
                 ] as [String: Any]
         }
         return context

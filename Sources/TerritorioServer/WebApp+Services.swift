@@ -2,52 +2,80 @@ import Foundation
 import Hummingbird
 import TerritorioKit
 
-/// The fields of the service edit form.
-struct ServiceForm: Decodable {
-    var csrf: String?
-    var name: String?
-    var address: String?
-    var phone: String?
-    var email: String?
-    var website: String?
-    var openingHours: String?
-    var eligibility: String?
-
-    /// The form's field names (as the template writes them).
-    enum CodingKeys: String, CodingKey {
-        case csrf, name, address, phone, email, website, eligibility
-        case openingHours = "opening_hours"
-    }
-}
-
 extension WebApp {
+    /// The columns of ``Service/columns`` that the service form edits; the others keep their value.
+    static let serviceFormColumns = [
+        "name", "address", "postal_code", "municipality", "lat", "lon", "phone", "email", "website",
+        "opening_hours", "languages", "eligibility"
+    ]
+
     func addServiceRoutes(_ router: Router<BasicRequestContext>) {
         router.get("/services") { request, _ in try self.serviceList(request) }
+        router.get("/services/new") { request, _ in
+            let session = try self.require(request, [.admin, .operator])
+            let fields = ["organization": session.account.organisation, "verified": "false", "source": "web app"]
+            return try self.serviceFormPage(request, session: session, fields: fields, isNew: true)
+        }
+        router.post("/services") { request, _ in
+            try await self.submitService(request, session: try self.require(request, [.admin, .operator]), stored: nil)
+        }
         router.get("/services/:id/edit") { request, context in
-            try self.serviceEditPage(request, id: context.parameters.get("id") ?? "", error: nil)
+            let (session, service) = try self.editableService(request, id: context.parameters.get("id") ?? "")
+            return try self.serviceFormPage(request, session: session, fields: Self.formFields(service), isNew: false)
         }
         router.post("/services/:id") { request, context in
-            try await self.saveService(request, id: context.parameters.get("id") ?? "")
+            let (session, service) = try self.editableService(request, id: context.parameters.get("id") ?? "")
+            return try await self.submitService(request, session: session, stored: service)
         }
-        router.get("/audit") { request, _ in try self.auditPage(request) }
+        addVerificationRoutes(router)
     }
 
-    /// Every service, for any signed-in account; edit links where the account may edit.
+    /// The directory for any signed-in account: search by words, category and municipality;
+    /// when and by whom each service was last verified; edit and verify links where allowed.
     func serviceList(_ request: Request) throws -> Response {
         let session = try require(request)
         let language = language(request)
-        let rows: [[String: Any]] = try store.services().map { s in
-            [
-                "id": s.id, "name": s.name, "organisation": s.organization ?? "",
-                "categories": s.categories.joined(separator: ", "), "hours": hoursText(s, language: language),
-                "editable": session.account.mayEdit(s)
-            ]
+        let search = ServiceSearch(request)
+        let places = try store.municipalityNames()
+        let checks = try store.lastVerifications()
+        let labels = Dictionary(uniqueKeysWithValues: try store.categories().map { ($0.code, $0.label(language)) })
+        let rows = try store.services().filter(search.matches).map { s in
+            serviceRow(s, session: session, language: language, check: checks[s.id], labels: labels, places: places)
         }
-        var extra: [String: Any] = ["services": rows]
-        if let notice = request.uri.queryParameters["notice"], ["saved", "unchanged"].contains(String(notice)) {
+        var extra: [String: Any] = [
+            "services": rows, "q": search.text, "mayCreate": [.admin, .operator].contains(session.account.role),
+            "categoryChoices": try store.categories().map {
+                ["code": $0.code, "label": $0.label(language), "selected": $0.code == search.category] as [String: Any]
+            },
+            "municipalityChoices": places.sorted { $0.value.name < $1.value.name }.map {
+                ["code": $0.key, "name": $0.value.name, "selected": $0.key == search.municipality] as [String: Any]
+            }
+        ]
+        if let notice = request.uri.queryParameters["notice"],
+            ["saved", "unchanged", "services_created", "services_verified"].contains(String(notice))
+        {
             extra["notice"] = strings.text(String(notice), language)
         }
         return page("services", request, session: session, titleKey: "directory", extra: extra)
+    }
+
+    /// One row of the directory and review pages.
+    func serviceRow(
+        _ s: Service, session: SessionRecord, language: String, check: ServiceVerification?,
+        labels: [String: String], places: [String: (name: String, province: String?)]
+    ) -> [String: Any] {
+        var row: [String: Any] = [
+            "id": s.id, "name": s.name, "organisation": s.organization ?? "",
+            "categories": s.categories.map { labels[$0] ?? $0 }.joined(separator: ", "),
+            "municipality": s.municipality.flatMap { places[$0]?.name } ?? "",
+            "hours": hoursText(s, language: language), "editable": session.account.mayEdit(s),
+            "stale": ServiceVerification.isStale(last: check?.at, months: settings.staleAfterMonths)
+        ]
+        if let check {
+            row["verifiedAt"] = String(check.timestamp.prefix(10))
+            row["verifiedBy"] = check.account ?? "—"
+        }
+        return row
     }
 
     /// The service `id` when the signed-in account may edit it (403 otherwise, 404 when unknown).
@@ -58,54 +86,99 @@ extension WebApp {
         return (session, service)
     }
 
-    func serviceEditPage(_ request: Request, id: String, error: String?, edited: Service? = nil) throws -> Response {
-        let (session, stored) = try editableService(request, id: id)
-        let s = edited ?? stored
-        let fields: [String: Any] = [
-            "id": s.id, "name": s.name, "address": s.address ?? "", "phone": s.phone ?? "", "email": s.email ?? "",
-            "website": s.website ?? "", "openingHours": s.openingHours ?? "", "eligibility": s.eligibility ?? ""
-        ]
-        var extra: [String: Any] = ["service": fields]
-        if let error { extra["error"] = error }
-        return page(
-            "service_edit", request, session: session, titleKey: "edit",
-            status: error == nil ? .ok : .unprocessableContent, extra: extra)
+    /// The stored service as the form's fields: a point that is only the municipality's centre
+    /// is left out (the check puts it back when no point is given).
+    static func formFields(_ s: Service) -> [String: String] {
+        var fields = s.fields
+        if s.locationApproximate {
+            fields["lat"] = ""
+            fields["lon"] = ""
+        }
+        return fields
     }
 
-    /// Saves the edit form: CSRF, permission, opening hours checked; the change is audited.
-    func saveService(_ request: Request, id: String) async throws -> Response {
-        let (session, stored) = try editableService(request, id: id)
-        let form = try await form(request, as: ServiceForm.self)
-        try checkCSRF(form.csrf, session)
-        var s = stored
-        func clean(_ v: String?) -> String? {
-            let t = (v ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            return t.isEmpty ? nil : t
+    /// Checks the posted form with the same ``ServiceCheck`` as `import services`; saves it
+    /// (audited, kept in the history) unless it has problems or only a preview was asked for.
+    func submitService(_ request: Request, session: SessionRecord, stored: Service?) async throws -> Response {
+        let form = try await formFields(request)
+        try checkCSRF(form["csrf"], session)
+        let fields = mergedFields(form, session: session, stored: stored)
+        let context = try store.directoryContext()
+        // A service imported with --allow-outside stays editable where it is.
+        let outside =
+            try stored.map { try context.municipality(containing: $0.location)?.inConsortium != true } ?? false
+        let outcome = try ServiceCheck(context: context, allowOutside: outside)
+            .check(ServiceFile.form(fields, source: "web form"))
+        var problems = outcome.problems.map(\.description)
+        if stored == nil, let id = fields["id"], try store.services().contains(where: { $0.id == id }) {
+            problems.append(strings.text("services_id_taken", language(request)))
         }
-        s.name = clean(form.name) ?? stored.name
-        (s.address, s.phone, s.email, s.website) = (
-            clean(form.address), clean(form.phone), clean(form.email),
-            clean(form.website)
-        )
-        s.eligibility = clean(form.eligibility)
-        s.openingHours = nil
-        if let hours = clean(form.openingHours) {
-            do { s.openingHours = try OpeningHours.parse(hours).description } catch {
-                s.openingHours = hours
-                let message = strings.text("invalid_hours", language(request)) + ": \(error)"
-                return try serviceEditPage(request, id: id, error: message, edited: s)
+        guard problems.isEmpty, let service = outcome.services.first, form["action"] != "preview" else {
+            return try serviceFormPage(
+                request, session: session, fields: fields, isNew: stored == nil, problems: problems,
+                warnings: outcome.warnings.map(\.description))
+        }
+        let changed = try store.updateService(service, by: session.account)
+        let notice = stored == nil ? "services_created" : (changed ? "saved" : "unchanged")
+        return Self.redirect("/services?notice=" + notice)
+    }
+
+    /// The service's fields with the form's over them: categories from the ticked boxes, the
+    /// organisation the admin chose (an operator's own organisation otherwise).
+    func mergedFields(_ form: [String: String], session: SessionRecord, stored: Service?) -> [String: String] {
+        var fields = stored.map(Self.formFields) ?? ["verified": "false", "source": "web app"]
+        for column in Self.serviceFormColumns { fields[column] = form[column] ?? "" }
+        fields["id"] = stored?.id ?? form["id"] ?? ""
+        fields["categories"] = form.keys.filter { $0.hasPrefix("category_") }.map { String($0.dropFirst(9)) }
+            .sorted().joined(separator: ";")
+        fields["organization"] =
+            session.account.role == .admin ? (form["organization"] ?? "") : session.account.organisation
+        fields["location_approximate"] = "false"
+        return fields
+    }
+
+    /// The create or edit form with `fields`, the problems found (422) and a preview of the
+    /// opening hours in the page's language.
+    func serviceFormPage(
+        _ request: Request, session: SessionRecord, fields: [String: String], isNew: Bool,
+        problems: [String] = [], warnings: [String] = []
+    ) throws -> Response {
+        let language = language(request)
+        let ticked = Set((fields["categories"] ?? "").split(separator: ";").map(String.init))
+        var extra: [String: Any] = [
+            "service": fields, "isNew": isNew, "problems": problems, "warnings": warnings,
+            "hasProblems": !problems.isEmpty, "hasWarnings": !warnings.isEmpty,
+            "formAction": isNew ? "/services" : "/services/\(fields["id"] ?? "")",
+            "categoryChoices": try store.categories().map {
+                ["code": $0.code, "label": $0.label(language), "checked": ticked.contains($0.code)] as [String: Any]
+            },
+            "municipalities": try store.municipalityNames().sorted { $0.key < $1.key }.map {
+                ["code": $0.key, "name": $0.value.name]
             }
+        ]
+        if session.account.role == .admin {
+            extra["organisationChoices"] = try organisationChoices(selected: fields["organization"] ?? "")
+        } else {
+            extra["fixedOrganisation"] = session.account.organisation
         }
-        let changed = try store.updateService(s, by: session.account)
-        return Self.redirect("/services?notice=" + (changed ? "saved" : "unchanged"))
+        if let text = fields["opening_hours"], !text.isEmpty, let hours = try? OpeningHours.parse(text) {
+            extra["hoursPreview"] = OpeningHoursText.describe(hours, language: language)
+        }
+        return page(
+            "service_edit", request, session: session, titleKey: isNew ? "services_new" : "edit",
+            status: problems.isEmpty ? .ok : .unprocessableContent, extra: extra)
     }
 
-    /// The audit log, for admins only.
-    func auditPage(_ request: Request) throws -> Response {
-        let session = try require(request, [.admin])
-        let entries: [[String: Any]] = try store.auditLog().map {
-            ["at": $0.at, "account": $0.account ?? "—", "action": $0.action, "object": $0.object]
-        }
-        return page("audit", request, session: session, titleKey: "audit_log", extra: ["entries": entries])
+    /// The organisations an admin may give a service: none, the known ones, and `selected`.
+    func organisationChoices(selected: String) throws -> [[String: Any]] {
+        var names = try store.organisationSummaries().map(\.name)
+        if !selected.isEmpty && !names.contains(selected) { names.append(selected) }
+        return [["name": "", "label": "—", "selected": selected.isEmpty]]
+            + names.map { ["name": $0, "label": $0, "selected": $0 == selected] }
+    }
+
+    /// The fields of a URL-encoded POST (at most 64 KiB), by name; a repeated name keeps its last value.
+    func formFields(_ request: Request) async throws -> [String: String] {
+        try await repeatedFormFields(request).values.compactMapValues(\.last)
     }
 }

@@ -12,6 +12,8 @@ public struct WebApp: Sendable {
     let pages: PageRenderer
     let strings: WebStrings
     let limiter: SignInLimiter
+    /// Self-reports per client (the same counter as sign-ins, another budget).
+    let selfReportLimiter = SignInLimiter(attempts: WebApp.selfReportLimit, window: WebApp.selfReportWindow)
     /// A bcrypt hash (of the accounts' cost) that matches no password: verified against when the
     /// account does not exist, so that a wrong name takes as long as a wrong password.
     let decoyHash: String
@@ -34,7 +36,13 @@ public struct WebApp: Sendable {
         addPublicRoutes(router)
         addSignInRoutes(router)
         addServiceRoutes(router)
+        addAdminRoutes(router)
         addOGCRoutes(router)
+        addUploadRoutes(router)
+        addMapRoutes(router)
+        addPosterRoutes(router)
+        addEntryRoutes(router)
+        addSelfReportRoutes(router)
         return router
     }
 

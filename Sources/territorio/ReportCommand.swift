@@ -58,17 +58,19 @@ struct ReportCommand: ParsableCommand {
         _ inputs: GapInputs, database: String, parameters: AnalysisConfig, categories: [String],
         restrict: Bool = true, warnWithoutServices: Bool
     ) throws -> (GapAnalysis, [String]) {
-        let codes = try categories.map { name in
-            guard let c = Category.named(name, in: inputs.categories) else {
-                let valid = Category.listing(inputs.categories, language: Messages.language)
-                throw ValidationError(
-                    text("usage.unknown_category", ("found", Echo.value(name)), ("categories", valid)))
+        do {
+            let (analysis, codes) = try GapReporting.analysis(
+                inputs: inputs, config: parameters, categories: categories, restrict: restrict,
+                language: Messages.language)
+            if warnWithoutServices && analysis.inputs.services.isEmpty {
+                say("warning: " + GapReport.noServicesWarning)
             }
-            return c.code
+            return (analysis, codes)
+        } catch GapReporting.Failure.unknownCategory(let name, let valid) {
+            throw ValidationError(text("usage.unknown_category", ("found", Echo.value(name)), ("categories", valid)))
+        } catch GapReporting.Failure.noConsortium {
+            throw InputError(file: database, text("db.no_consortium"))
         }
-        guard !inputs.municipalities.isEmpty else { throw InputError(file: database, text("db.no_consortium")) }
-        if warnWithoutServices && inputs.services.isEmpty { say("warning: " + GapReport.noServicesWarning) }
-        return (GapAnalysis(inputs: inputs, config: parameters, only: restrict ? codes : []), codes)
     }
 
     struct Gaps: AsyncParsableCommand {

@@ -17,8 +17,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
     @Flag(help: "Mark cookies Secure (when a TLS reverse proxy serves the app).") var secureCookies = false
-    @Option(help: "The address people use, e.g. https://territorio.example.org (for the OGC API's links).")
+    @Option(
+        help: "The address people use, e.g. https://territorio.example.org (the OGC API's links, the poster's QR code)."
+    )
     var publicURL: String?
+    @Option(help: "The largest survey export the upload page accepts, in MiB.") var uploadLimitMb = 20
+    @Option(help: "List services not verified for this many months for review.") var staleAfterMonths = 6
+
+    func validate() throws {
+        guard staleAfterMonths > 0 else { throw ValidationError("--stale-after-months must be 1 or more") }
+    }
 
     func run() async throws {
         do {
@@ -26,7 +34,9 @@ struct ServeCommand: AsyncParsableCommand {
             let settings = ServerSettings(
                 host: host, port: port, secureCookies: secureCookies,
                 publicURL: publicURL,
-                analysis: try global.analysisConfig(explicit: nil))
+                analysis: try global.analysisConfig(explicit: nil),
+                uploadLimit: max(1, uploadLimitMb) * 1024 * 1024,
+                privacy: try global.locationPrivacy(explicit: nil), staleAfterMonths: staleAfterMonths)
             let app = try WebApp(store: store, settings: settings)
             say("Serving \(store.path) on http://\(host):\(port)/ (OGC API at /ogc); stop with Ctrl-C.")
             try await app.application().runService()

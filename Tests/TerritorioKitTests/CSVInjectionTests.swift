@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 /// CSV formula injection (OWASP): text cells that a spreadsheet would run are neutralised in
 /// every CSV territorio writes, in one place (``CSVText``); numbers stay numbers.

@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 /// One CSV reader (``CSVStream``) for every file: the same dialect sniffing and the same refusals.
 @Suite("One CSV reader")

@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 /// Messages of the command-line tool: the user's language, databases that must exist, output
 /// folders, option names and help.

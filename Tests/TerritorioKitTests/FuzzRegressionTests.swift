@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 /// Inputs the fuzzers (`make fuzz`, `Fuzz/`) found crashing a reader, kept in
 /// `Tests/Fixtures/fuzz/<target>/` and fed again to the same reader as the harness does: each

@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 @Suite("Map layout: names and markers")
 struct MapLayoutTests {

@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 @Suite("The message catalogue")
 struct MessagesTests {
@@ -35,10 +41,11 @@ struct MessagesTests {
     func keysExist() throws {
         let catalogue = try Catalogue.read(path: Self.catalogue)
         // The tool's text(…) and the library's Messages.text(…).
-        let patterns = [
-            "Sources/territorio": #"(?<![.\w])text\("([a-z_.]+)""#,
-            "Sources/TerritorioKit": #"Messages\.text\("([a-z_.]+)""#
-        ]
+        let library = #"Messages\.text\("([a-z_.]+)""#
+        let layers = ["Core", "Geometry", "IO", "StoreAPI", "Store", "Render", "Kit"]
+        let patterns =
+            [("Sources/territorio", #"(?<![.\w])text\("([a-z_.]+)""#)]
+            + layers.map { ("Sources/Territorio\($0)", library) }
         var used: Set<String> = []
         for (folder, regex) in patterns {
             let pattern = try NSRegularExpression(pattern: regex)

@@ -1,6 +1,12 @@
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 @Suite("OpenStreetMap opening hours")
 struct OpeningHoursTests {

@@ -2,7 +2,13 @@ import Foundation
 import TerritorioPostGIS
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 @Suite("PostGIS backend")
 struct PostGISTests {
@@ -37,9 +43,9 @@ struct PostGISTests {
     @Test("the opener gives SpatiaLite for a path and PostGIS for a URL, through the same protocols")
     func opener() async throws {
         let path = try Fixture.temporaryDirectory().appendingPathComponent("t.sqlite").path
-        #expect(try await StoreOpener.open(path) is Store)
+        #expect(try await StoreOpener.open(path) { try Store.open(at: $0) } is Store)
         let url = try await TestPostgres.freshDatabase()
-        let store = try await StoreOpener.open(url.redacted)
+        let store = try await StoreOpener.open(url.redacted) { try Store.open(at: $0) }
         #expect(store is PostGISStore)
         let summary = try await store.summary()
         #expect(

@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 /// The README's path from nothing to a full report with the official data, run exactly as written.
 @Suite(

@@ -2,7 +2,13 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 /// The loop of rejected rows: `ingest --rejected` writes one file per form in the input's own
 /// format, the corrected file ingests and clears the quarantine, and `territorio quarantine`

@@ -2,7 +2,13 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 /// Resource limits: a large ingest is refused up front when the disk cannot hold it, and an
 /// oversized field is a rejected row, not a memory blow-up.

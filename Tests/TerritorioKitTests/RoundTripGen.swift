@@ -1,7 +1,13 @@
 import Foundation
 import PropertyBased
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 /// Generators for the round-trip properties: text that is hard on a CSV or JSON writer
 /// (formula triggers, apostrophes, quotes, separators, line breaks, Arabic, accents), services

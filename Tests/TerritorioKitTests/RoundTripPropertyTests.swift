@@ -2,7 +2,13 @@ import Foundation
 import PropertyBased
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 /// Property-based round trips: what territorio writes, it reads back unchanged, for random
 /// values and not only for the few a hand-written test thinks of.

@@ -2,7 +2,13 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 @Suite("Service directory")
 struct ServiceDirectoryTests {

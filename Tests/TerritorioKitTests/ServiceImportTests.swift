@@ -2,7 +2,13 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 /// The service import reads through the same strict CSV reader, municipality resolver and
 /// yes/no vocabulary as survey ingestion: nothing is imported changed, nothing is left unsaid.
@@ -43,7 +49,7 @@ struct ServiceImportTests {
         #expect(outcome.services.isEmpty)
         let problem = try #require(outcome.problems.first, "\(outcome.problems)")
         #expect(problem.description.hasPrefix("row 2, column 'lat'") && problem.message.contains("NUL"), "\(problem)")
-        #expect(ServiceCheck.number("44.7\0 62") == nil)
+        #expect(FieldText.number("44.7\0 62") == nil)
     }
 
     @Test("a NUL in a GeoJSON property rejects the feature too")

@@ -2,7 +2,13 @@ import Foundation
 import TerritorioPostGIS
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 /// A store backend under contract: how to make an empty store of that kind. The same assertions
 /// run on every backend listed in ``all``: SpatiaLite, and PostGIS on the server named by

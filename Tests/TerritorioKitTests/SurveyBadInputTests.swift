@@ -2,7 +2,13 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 /// A corpus of bad (and awkward but valid) survey files: none may crash the ingestion; each
 /// gets the expected outcome and reason; an unreadable file leaves the database unchanged.

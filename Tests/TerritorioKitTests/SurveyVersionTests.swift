@@ -2,7 +2,13 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import TerritorioCore
+@testable import TerritorioGeometry
+@testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioRender
+@testable import TerritorioStore
+@testable import TerritorioStoreAPI
 
 /// Paper questionnaires keyed by their source, versions of Kobo/ODK submissions ordered by
 /// their own markers and times, files ingested twice, and rows out of scope (issue 12).

@@ -142,7 +142,8 @@ struct AccessTests {
             #expect(list.text.contains("/services/csp-1/edit") && !list.text.contains("/services/caritas-1/edit"))
             let form = try await client.get("/services/csp-1/edit", cookies: cookie)
             #expect(form.status == .ok && form.text.contains("value=\"Mo-Fr 09:00-12:00\""))
-            let fields = ["csrf": csrf, "name": "Sportello CSP", "opening_hours": "Mo-Sa 08:30-13:00"]
+            let stored = try #require(try store.services().first { $0.id == "csp-1" })
+            let fields = serviceForm(stored, csrf: csrf, ["opening_hours": "Mo-Sa 08:30-13:00"])
             let saved = try await client.post("/services/csp-1", fields, cookies: cookie)
             #expect(saved.status == .seeOther && saved.headers[.location] == "/services?notice=saved")
         }
@@ -189,20 +190,19 @@ struct AccessTests {
         #expect(try store.services().first { $0.id == "csp-1" }?.name == "Sportello CSP")
     }
 
-    @Test("invalid opening hours are refused with the parser's message (422) and the form keeps the input")
+    @Test("invalid opening hours are refused with the import's message (422) and the form keeps the input")
     func invalidHours() async throws {
         let store = try ServerFixture.store()
         let app = try ServerFixture.app(store)
         try await app.application().test(.router) { client in
             let (cookie, csrf) = try await client.signIn("admin")
+            let stored = try #require(try store.services().first { $0.id == "csp-1" })
             let response = try await client.post(
-                "/services/csp-1",
-                [
-                    "csrf": csrf, "name": "Sportello CSP",
-                    "opening_hours": "Mo-Fr 9-12"
-                ], cookies: cookie)
+                "/services/csp-1", serviceForm(stored, csrf: csrf, ["opening_hours": "Mo-Fr 9-12"]), cookies: cookie)
             #expect(response.status == .unprocessableContent)
-            #expect(response.text.contains("Orari non validi") && response.text.contains("value=\"Mo-Fr 9-12\""))
+            #expect(
+                response.text.contains("Il servizio non è stato salvato") && response.text.contains("opening_hours"))
+            #expect(response.text.contains("value=\"Mo-Fr 9-12\""))
         }
         #expect(try store.services().first { $0.id == "csp-1" }?.openingHours == "Mo-Fr 09:00-12:00")
     }

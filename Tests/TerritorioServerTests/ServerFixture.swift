@@ -96,7 +96,12 @@ extension TestClientProtocol {
 
     /// POST the form `fields` to `uri` with `cookies`.
     func post(_ uri: String, _ fields: [String: String], cookies: String = "") async throws -> TestResponse {
-        let body = fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }
+        try await postPairs(uri, fields.map { ($0.key, $0.value) }, cookies: cookies)
+    }
+
+    /// POST `fields` (a name may repeat, as checkboxes send it) to `uri` with `cookies`.
+    func postPairs(_ uri: String, _ fields: [(String, String)], cookies: String = "") async throws -> TestResponse {
+        let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }
             .joined(separator: "&")
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         if !cookies.isEmpty { headers[.cookie] = cookies }

@@ -1,7 +1,11 @@
 """Shared fixtures: the built territorio binary and a demo folder built once per session."""
+import contextlib
 import os
 import pathlib
+import socket
 import subprocess
+import time
+import urllib.request
 
 import pytest
 
@@ -53,3 +57,28 @@ def postgres_server():
         yield url
     finally:
         subprocess.run([script, "stop", url], capture_output=True, text=True)
+
+
+@contextlib.contextmanager
+def served(db, *options):
+    """`territorio serve` on `db` (with `options`) on a free loopback port, stopped afterwards;
+    yields its base URL once the public page answers."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([str(BINARY), "serve", "--db", str(db), "--port", str(port), *map(str, options)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/", timeout=1).read()
+                break
+            except OSError:
+                if process.poll() is not None:
+                    raise AssertionError(process.stderr.read().decode())
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

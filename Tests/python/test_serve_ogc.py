@@ -2,22 +2,14 @@
 collections, and ogr2ogr downloads the gaps layer with the same values as `territorio report gaps`."""
 import json
 import shutil
-import socket
 import subprocess
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
 
-from conftest import BINARY, territorio
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
+from conftest import BINARY, served, territorio
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
@@ -26,23 +18,8 @@ def server(tmp_path_factory):
     out = tmp_path_factory.mktemp("serve")
     territorio("demo", "--out", out, "--no-png")
     db = out / "territorio.sqlite"
-    port = free_port()
-    process = subprocess.Popen([str(BINARY), "serve", "--db", str(db), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/ogc", timeout=1).read()
-                break
-            except OSError:
-                if process.poll() is not None:
-                    raise AssertionError(process.stderr.read().decode())
-                time.sleep(0.1)
+    with served(db) as base:
         yield base, db, out
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_ogrinfo_lists_the_three_collections(server):

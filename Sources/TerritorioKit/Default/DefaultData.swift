@@ -1,4 +1,5 @@
 import Foundation
+import TerritorioCore
 import TerritorioData
 
 /// Where the embedded default's files come from: the copy compiled into the binary (the default,

@@ -1,4 +1,7 @@
 import Foundation
+import TerritorioCore
+import TerritorioIO
+import TerritorioStore
 
 extension EmbeddedDefault {
     /// The demo's survey rounds (`GeoData/rounds.csv`: name, start, end, note), an illustrative

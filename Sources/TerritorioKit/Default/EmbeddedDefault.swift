@@ -1,4 +1,7 @@
 import Foundation
+import TerritorioCore
+import TerritorioIO
+import TerritorioStore
 
 /// The embedded default: the consortium described by the small files in `GeoData/`, so that
 /// territorio runs with no download.

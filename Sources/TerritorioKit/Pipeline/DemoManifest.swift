@@ -1,4 +1,5 @@
 import Foundation
+import TerritorioCore
 
 /// What ``DemoPipeline/run(_:)`` wrote: every output's path, the ingested samples and what the
 /// database holds.

@@ -1,4 +1,8 @@
 import Foundation
+import TerritorioCore
+import TerritorioIO
+import TerritorioRender
+import TerritorioStore
 
 /// The embedded default, built end to end: the database from `GeoData/`, the synthetic survey
 /// samples ingested, then the gap report, the maps and the poster. The CLI's `demo` command and

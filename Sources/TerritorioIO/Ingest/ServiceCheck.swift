@@ -1,0 +1,168 @@
+import Foundation
+import TerritorioCore
+
+/// Checks service records and turns them into ``Service`` values.
+///
+/// Location rules: a service without coordinates is placed at its municipality's
+/// representative point (`location_approximate`); a point in another municipality than the
+/// declared one is a warning naming both; a point outside the consortium is an error unless
+/// `allowOutside`; coordinates that fall in the consortium once swapped are reported as swapped.
+public struct ServiceCheck {
+    public var context: DirectoryContext
+    public var allowOutside: Bool
+
+    public init(context: DirectoryContext, allowOutside: Bool = false) {
+        self.context = context
+        self.allowOutside = allowOutside
+    }
+
+    public struct Outcome: Sendable {
+        public var services: [Service] = []
+        public var problems: [InputProblem] = []
+        public var warnings: [InputProblem] = []
+        /// How many records had at least one problem.
+        public var rejected = 0
+    }
+
+    /// The warning for a file without a `verified` column.
+    public static let noVerifiedColumn =
+        "no 'verified' column: every service is imported as to be checked "
+        + "(verified = false; the poster marks it \"to be checked\"). "
+        + "Add the column, true for entries the working group has checked"
+
+    public func check(_ file: ServiceFile) throws -> Outcome {
+        var outcome = Outcome()
+        if !file.records.isEmpty && !file.columns.contains("verified") {
+            outcome.warnings.append(InputProblem(.file, Self.noVerifiedColumn))
+        }
+        var firstOfID: [String: InputLocation] = [:]
+        for record in file.records {
+            var problems: [InputProblem] = record.problems
+            var warnings: [InputProblem] = []
+            let service = record.problems.isEmpty ? try check(record, problems: &problems, warnings: &warnings) : nil
+            let id = record("id")
+            if !id.isEmpty {
+                if let first = firstOfID[id] {
+                    problems.append(
+                        InputProblem(
+                            record.location, field: "id",
+                            "the id \(id) is also used at \(first); each service needs its own id"))
+                } else {
+                    firstOfID[id] = record.location
+                }
+            }
+            outcome.warnings += warnings
+            if problems.isEmpty, let service {
+                outcome.services.append(service)
+            } else {
+                outcome.problems += problems
+                outcome.rejected += 1
+            }
+        }
+        return outcome
+    }
+
+    package func check(_ r: ServiceFile.Record, problems: inout [InputProblem], warnings: inout [InputProblem]) throws
+        -> Service?
+    {
+        var fields = ServiceFields(record: r)
+        let id = fields.required("id", "empty; every service needs an id (any short text, e.g. caritas-novi)")
+        let name = fields.required("name", "empty; every service needs a name")
+        let categories = fields.categories(known: context.categories)
+        let languages = fields.languages()
+        let openingHours = fields.openingHours()
+        let capacity = fields.capacity()
+        let verified = fields.flag("verified") ?? false
+        let flaggedApproximate = fields.flag("location_approximate") ?? false
+        let lastUpdated = fields.lastUpdated()
+        let email = fields.email()
+        let website = fields.website()
+        var municipality = fields.optional("municipality").flatMap { text in
+            resolveMunicipality(text) { fields.problem($0, $1) }
+        }
+        let point = fields.coordinates()
+        problems += fields.problems
+        guard
+            let (location, approximate) = try locate(
+                r, point: point, municipality: &municipality,
+                flaggedApproximate: flaggedApproximate,
+                problems: &problems, warnings: &warnings),
+            problems.isEmpty
+        else { return nil }
+        return Service(
+            id: id, name: name, organization: fields.optional("organization"), categories: categories.sorted(),
+            address: fields.optional("address"), postalCode: fields.optional("postal_code"),
+            municipality: municipality, location: location, locationApproximate: approximate,
+            phone: fields.optional("phone"), email: email, website: website, openingHours: openingHours,
+            languages: languages.sorted(), eligibility: fields.optional("eligibility"), capacity: capacity,
+            verified: verified, lastUpdated: lastUpdated, source: fields.optional("source"))
+    }
+
+    /// The location rules: a point must be in the consortium (unless `allowOutside`), not swapped,
+    /// and is compared with the declared municipality; without a point the service goes to its
+    /// municipality's representative point, flagged approximate. Nil after reporting why not.
+    package func locate(
+        _ r: ServiceFile.Record, point: Coordinate?, municipality: inout String?, flaggedApproximate: Bool,
+        problems: inout [InputProblem], warnings: inout [InputProblem]
+    ) throws -> (Coordinate, Bool)? {
+        let latText = r("lat")
+        let lonText = r("lon")
+        func problem(_ field: String, _ message: String) {
+            problems.append(InputProblem(r.location, field: field, message))
+        }
+        guard let point else {
+            guard problems.isEmpty else { return nil }
+            if let code = municipality, let centre = context.municipalities[code]?.representativePoint {
+                return (centre, true)
+            }
+            problem("lat", "no coordinates and no known municipality: give lat/lon or the municipality's ISTAT code")
+            return nil
+        }
+        let containing = try context.municipality(containing: point)
+        if containing?.inConsortium != true {
+            if try context.resolver.looksSwapped(point) {
+                problem("lat", MunicipalityResolver.swappedMessage(lat: latText, lon: lonText))
+                return nil
+            }
+            if !allowOutside {
+                let whereText = containing.map { "in \($0.name) (\($0.code))" } ?? "in no municipality of the database"
+                problem(
+                    "lat",
+                    "the point (\(latText), \(lonText)) is outside the consortium, \(whereText); "
+                        + "use --allow-outside for services that serve the area from outside")
+            }
+        }
+        if let declared = municipality, let containing, containing.code != declared {
+            let declaredName = context.municipalities[declared]?.name ?? declared
+            warnings.append(
+                InputProblem(
+                    r.location, field: "municipality",
+                    "the point lies in \(containing.name) (\(containing.code)), not in the declared "
+                        + "\(declaredName) (\(declared)); kept as declared"))
+        }
+        if municipality == nil && r("municipality").isEmpty { municipality = containing?.code }
+        return (point, flaggedApproximate)
+    }
+
+    /// The code of the municipality `text` names, or nil after reporting why not.
+    package func resolveMunicipality(_ text: String, problem: (String, String) -> Void) -> String? {
+        switch context.resolver.resolve(text) {
+        case .found(let code):
+            return code
+        case .unknownCode(let code):
+            if !allowOutside { problem("municipality", "the municipality \(code) is not in the database") }
+            return allowOutside ? code : nil
+        case .unknown(let suggestion):
+            problem(
+                "municipality",
+                "unknown municipality \"\(Echo.value(text))\""
+                    + (suggestion.map { "; did you mean \($0)?" } ?? "; give its ISTAT code"))
+        case .ambiguous(let candidates):
+            problem(
+                "municipality",
+                "\"\(Echo.value(text))\" matches several municipalities: "
+                    + "\(candidates.joined(separator: ", ")); give the ISTAT code")
+        }
+        return nil
+    }
+}

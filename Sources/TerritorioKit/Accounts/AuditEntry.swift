@@ -1,8 +1,0 @@
-/// One write recorded in the audit log: who, when, what, on which object. Never respondent data.
-public struct AuditEntry: Sendable, Hashable {
-    public var at: String
-    /// The account's name, or nil for the command line.
-    public var account: String?
-    public var action: String
-    public var object: String
-}

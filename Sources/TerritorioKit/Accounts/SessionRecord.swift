@@ -1,9 +1,0 @@
-import Foundation
-
-/// A signed-in session: whose it is, its CSRF token and when it expires.
-public struct SessionRecord: Sendable, Hashable {
-    public var account: AccountRecord
-    /// The token every form of this session must send back.
-    public var csrf: String
-    public var expiresAt: Date
-}
