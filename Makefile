@@ -22,9 +22,9 @@ test:
 	@$(SWIFT) format lint --strict --recursive --configuration .swift-format Sources Tests Plugins Fuzz
 	@$(SWIFT) build --quiet
 	@pg=$$(scripts/postgres.sh start) && trap 'scripts/postgres.sh stop "$$pg"' EXIT && trap 'exit 130' INT TERM && \
-	  TERRITORIO_TEST_POSTGRES="$$pg" $(SWIFT) test --quiet
-	@FUZZ_SECONDS=$${FUZZ_SECONDS:-5} scripts/fuzz.sh
-	@.venv/bin/python -m pytest -q -p no:warnings -p no:cacheprovider Tests/python
+	  TERRITORIO_TEST_POSTGRES="$$pg" $(SWIFT) test --quiet && \
+	  FUZZ_SECONDS=$${FUZZ_SECONDS:-5} scripts/fuzz.sh && \
+	  TERRITORIO_TEST_POSTGRES="$$pg" .venv/bin/python -m pytest -q -p no:warnings -p no:cacheprovider Tests/python
 
 # The web app on the demo database (built into out/ when missing), with a demo admin account
 # whose password is printed once, when the account is made.

@@ -4,6 +4,7 @@
 #   BENCH_SIZE=full (default): all 7,899 Italian municipalities, 1,000,000 survey rows, 100,000 services
 #   BENCH_SIZE=tiny: the province of Alessandria, 2,000 rows, 500 services (the tests run this)
 #   BENCH_RUNS=3    repetitions per step (the median is reported)
+#   BENCH_BIN=PATH  use that territorio binary instead of building a release one
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE=${BENCH_SIZE:-full}
@@ -19,8 +20,12 @@ fi
 [ -f "$BOUNDARIES" ] || { echo "bench: $BOUNDARIES not found (../shared/data)" >&2; exit 1; }
 
 scripts/bootstrap.sh
-swift build -c release --static-swift-stdlib --product territorio --quiet 2>/dev/null || swift build -c release --static-swift-stdlib --product territorio
-T=$(swift build -c release --show-bin-path)/territorio
+if [ -n "${BENCH_BIN:-}" ]; then
+  T=$BENCH_BIN   # a binary built already (checking the script; its timings are that binary's)
+else
+  swift build -c release --static-swift-stdlib --product territorio --quiet 2>/dev/null || swift build -c release --static-swift-stdlib --product territorio
+  T=$(swift build -c release --show-bin-path)/territorio
+fi
 mkdir -p "$WORK"
 cat > "$WORK/bench.toml" <<TOML
 [default]
@@ -99,11 +104,42 @@ measure territorio_geojson_report "true" \
 measure reference_ogr2ogr_geojson "rm -f $WORK/ogr.geojson" \
   ogr2ogr -f GeoJSON -lco COORDINATE_PRECISION=6 "$WORK/ogr.geojson" "$WORK/base.sqlite" municipality
 
+# 5. The same ingest and national report on PostGIS (a throwaway server, scripts/postgres.sh): the
+# base database copied once (territorio copy), each ingest run on a fresh copy of it (TEMPLATE).
+PG_URL=$(scripts/postgres.sh start)
+trap 'scripts/postgres.sh stop "$PG_URL"' EXIT
+PG_SOCKET=${PG_URL#*host=}
+PSQL="/usr/lib/postgresql/15/bin/psql -h $PG_SOCKET -U territorio -d territorio -qAt"
+pg_db() { echo "postgresql://territorio@/$1?host=$PG_SOCKET"; }
+$PSQL -c "CREATE DATABASE bench_base"
+$T copy --from "$WORK/base.sqlite" --to "$(pg_db bench_base)" >/dev/null 2>&1
+measure postgis_ingest "$PSQL -c 'DROP DATABASE IF EXISTS bench_run' -c 'CREATE DATABASE bench_run TEMPLATE bench_base'" \
+  $T ingest --db "$(pg_db bench_run)" --allow-outside "$WORK/national-kobo-user.csv"
+# The same rows on both backends: submissions per municipality, compared.
+PG_DISAGREE=$($PSQL -d bench_run -c "SELECT municipality_code || ' ' || count(*) FROM submission GROUP BY 1 ORDER BY 1" \
+  | diff - <(sqlite3 "$WORK/run.sqlite" "SELECT municipality_code || ' ' || count(*) FROM submission GROUP BY 1 ORDER BY 1") \
+  | grep -c '^[<>]' || true)
+# Point in polygon inside PostGIS, for comparison: the raw points loaded by ogr2ogr, then one
+# ST_Contains join over the GiST index of the boundaries.
+measure reference_postgis_load "$PSQL -d bench_run -c 'DROP TABLE IF EXISTS points'" \
+  ogr2ogr -f PostgreSQL "PG:host=$PG_SOCKET user=territorio dbname=bench_run" "$WORK/national-kobo-user.csv" -nln points \
+  -a_srs EPSG:4326 -oo X_POSSIBLE_NAMES=_location_longitude -oo Y_POSSIBLE_NAMES=_location_latitude \
+  -oo KEEP_GEOM_COLUMNS=NO -lco GEOMETRY_NAME=geom -lco SPATIAL_INDEX=NONE -gt 100000
+measure reference_postgis_join "$PSQL -d bench_run -c 'DROP TABLE IF EXISTS joined'" \
+  $PSQL -d bench_run -c "CREATE TABLE joined AS SELECT p.ogc_fid, m.code FROM points p JOIN municipality m ON ST_Contains(m.geom, p.geom)"
+measure postgis_geojson_report "true" \
+  $T report gaps --db "$(pg_db bench_base)" --config "$WORK/bench.toml" --category food --no-timestamp --out "$WORK/gaps-pg.geojson"
+# The features must be the SpatiaLite report's (the metadata names the copy as its source).
+PG_REPORT=$(python3 -c "
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:])
+print('identical' if a['features'] == b['features'] else 'DIFFERENT')" "$WORK/gaps.geojson" "$WORK/gaps-pg.geojson")
+
 # 4. The consortium demo end to end.
 measure territorio_demo "rm -rf $WORK/demo" $T demo --out "$WORK/demo" --no-png
 measure territorio_demo_with_png "rm -rf $WORK/demo" $T demo --out "$WORK/demo"
 
-python3 - "$RESULTS" "$SIZE" "$EQUALITY" "$DISAGREE" $INPUT_MB <<'PY'
+python3 - "$RESULTS" "$SIZE" "$EQUALITY" "$DISAGREE" $INPUT_MB "$PG_DISAGREE" "$PG_REPORT" <<'PY'
 import statistics, sys
 from collections import defaultdict
 runs = defaultdict(list)
@@ -116,6 +152,9 @@ rows = [
     ("ingest survey rows + point in polygon", "territorio_ingest", ["reference_ogr2ogr_load", "reference_spatial_join"], "ogr2ogr load + SpatiaLite spatial join"),
     ("accessibility, all municipalities x 10 categories", "territorio_access", ["reference_pysal_access"], "PySAL access two_stage_fca per category (k-d tree costs)"),
     ("national GeoJSON gap report", "territorio_geojson_report", ["reference_ogr2ogr_geojson"], "ogr2ogr -f GeoJSON, 6 decimals"),
+    ("PostGIS: ingest survey rows + point in polygon", "postgis_ingest", ["reference_ogr2ogr_load", "reference_spatial_join"], "ogr2ogr load + SpatiaLite spatial join"),
+    ("PostGIS: point in polygon in the database", "postgis_ingest", ["reference_postgis_load", "reference_postgis_join"], "ogr2ogr load into PostGIS + ST_Contains join (GiST)"),
+    ("PostGIS: national GeoJSON gap report", "postgis_geojson_report", ["reference_ogr2ogr_geojson"], "ogr2ogr -f GeoJSON (from SpatiaLite), 6 decimals"),
     ("consortium demo (no PNG)", "territorio_demo", [], "-"),
     ("consortium demo (with 17 PNG maps)", "territorio_demo_with_png", [], "-"),
 ]
@@ -131,4 +170,6 @@ print(f"\naccessibility equality check: {sys.argv[3]}")
 print(f"point in polygon: rows assigned differently by territorio and the SpatiaLite join: disagreements={sys.argv[4]}")
 print(f"memory while ingesting: peak {mem('territorio_ingest'):.0f} MB for the {sys.argv[5]} MB file, "
       f"{mem('territorio_ingest_quarter'):.0f} MB for its first quarter ({sys.argv[6]} MB)")
+print(f"PostGIS: municipalities whose submission count differs from SpatiaLite's: postgis_disagreements={sys.argv[7]}; "
+      f"gap report features from PostGIS: {sys.argv[8]}")
 PY

@@ -4,11 +4,19 @@ import PostgresNIO
 /// there is one).
 public enum PostGISError: Error, CustomStringConvertible {
     case unreachable(location: String, reason: String)
+    /// The server refused a write; nothing of it was kept (its transaction was rolled back).
+    case refused(location: String, reason: String)
+    /// `feature` works only on a SpatiaLite database so far (the web app's features).
+    case notOnPostGIS(feature: String)
 
     public var description: String {
         switch self {
         case .unreachable(let location, let reason):
             "cannot connect to \(location): \(reason)"
+        case .refused(let location, let reason):
+            "\(location) refused the write, and nothing of it was kept: \(reason)"
+        case .notOnPostGIS(let feature):
+            "\(feature) is not on PostGIS yet: it needs a SpatiaLite database"
         }
     }
 

@@ -4,60 +4,61 @@ import PostgresNIO
 /// `schema_migrations` under the same identifiers as the SpatiaLite ones where they apply.
 /// A migration is never edited once shipped: changes go in a new one at the end.
 ///
-/// Only the tables of the store protocols exist so far (municipality, import_log, category,
-/// service, service_category); the survey tables (SpatiaLite's `v3-surveys` and later) come with
-/// the ingest on PostGIS. Geometry columns are typed (`geometry(MultiPolygon, 4326)`,
+/// The tables of the store protocols exist: territory, directory, surveys (batches, submissions,
+/// needs, archive, quarantine), rounds, the directory's history and sessions; not yet the web
+/// app's accounts (SpatiaLite's `v5-h-accounts`). Geometry columns are typed (`geometry(MultiPolygon, 4326)`,
 /// `geometry(Point, 4326)`) so that GDAL and QGIS list each layer with its type and SRID.
 enum PostGISSchema {
     /// An SQL expression for "now" in the same text form as SpatiaLite's `strftime(…)` default.
     static let now = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
-    static let migrations: [(identifier: String, sql: [String])] = [
-        ("v1-spatial-metadata", ["CREATE EXTENSION IF NOT EXISTS postgis"]),
-        (
-            "v1-municipality",
-            [
-                """
-                CREATE TABLE municipality (
-                    code text PRIMARY KEY CHECK (code ~ '^[0-9]{6}$'),
-                    name text NOT NULL,
-                    province text,
-                    population integer CHECK (population >= 0),
-                    population_year integer,
-                    in_consortium boolean NOT NULL DEFAULT false,
-                    boundary_approximate boolean NOT NULL DEFAULT false,
-                    boundary_source text,
-                    boundary_repair text,
-                    area_km2 double precision,
-                    updated_at text NOT NULL DEFAULT \(now),
-                    geom geometry(MultiPolygon, 4326),
-                    rep_point geometry(Point, 4326)
-                )
-                """,
-                "CREATE INDEX municipality_geom ON municipality USING gist (geom)"
-            ]
-        ),
-        (
-            "v1-import-log",
-            [
-                """
-                CREATE TABLE import_log (
-                    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                    kind text NOT NULL,
-                    source text NOT NULL,
-                    sha256 text,
-                    imported_at text NOT NULL DEFAULT \(now),
-                    added integer NOT NULL DEFAULT 0,
-                    updated integer NOT NULL DEFAULT 0,
-                    unchanged integer NOT NULL DEFAULT 0,
-                    note text
-                )
-                """
-            ]
-        ),
-        ("v2-directory", directory),
-        ("v4-e-municipality-zone", ["ALTER TABLE municipality ADD COLUMN zone text"])
-    ]
+    static let migrations: [(identifier: String, sql: [String])] =
+        [
+            ("v1-spatial-metadata", ["CREATE EXTENSION IF NOT EXISTS postgis"]),
+            (
+                "v1-municipality",
+                [
+                    """
+                    CREATE TABLE municipality (
+                        code text PRIMARY KEY CHECK (code ~ '^[0-9]{6}$'),
+                        name text NOT NULL,
+                        province text,
+                        population integer CHECK (population >= 0),
+                        population_year integer,
+                        in_consortium boolean NOT NULL DEFAULT false,
+                        boundary_approximate boolean NOT NULL DEFAULT false,
+                        boundary_source text,
+                        boundary_repair text,
+                        area_km2 double precision,
+                        updated_at text NOT NULL DEFAULT \(now),
+                        geom geometry(MultiPolygon, 4326),
+                        rep_point geometry(Point, 4326)
+                    )
+                    """,
+                    "CREATE INDEX municipality_geom ON municipality USING gist (geom)"
+                ]
+            ),
+            (
+                "v1-import-log",
+                [
+                    """
+                    CREATE TABLE import_log (
+                        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                        kind text NOT NULL,
+                        source text NOT NULL,
+                        sha256 text,
+                        imported_at text NOT NULL DEFAULT \(now),
+                        added integer NOT NULL DEFAULT 0,
+                        updated integer NOT NULL DEFAULT 0,
+                        unchanged integer NOT NULL DEFAULT 0,
+                        note text
+                    )
+                    """
+                ]
+            ),
+            ("v2-directory", directory),
+            ("v4-e-municipality-zone", ["ALTER TABLE municipality ADD COLUMN zone text"])
+        ] + surveyMigrations
 
     static let directory = [
         """

@@ -62,6 +62,10 @@ extension PostGISStore {
         try await write { db in
             let stored = Dictionary(uniqueKeysWithValues: try await Self.fetchServices(db).map { ($0.id, $0) })
             let (report, changed) = ServiceImportReport.plan(services, stored: stored)
+            let recorded = try await db.rows("SELECT count(*)::int FROM service_history")[0][0].decode(Int.self)
+            let history = ServiceChange.recorded(
+                changed, stored: stored, baseline: stored.isEmpty && recorded == 0, source: source)
+            for change in history { try await Self.record(change, on: db) }
             for s in changed { try await Self.upsert(s, on: db) }
             try await db.logImport(
                 kind: "services", source: source, added: report.added.count,

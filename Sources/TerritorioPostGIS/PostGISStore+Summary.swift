@@ -2,7 +2,7 @@ import PostgresNIO
 import TerritorioCore
 
 extension PostGISStore {
-    /// What the database holds, for `territorio info`. Survey counts are 0: no survey tables yet.
+    /// What the database holds, for `territorio info`.
     public func summary() async throws -> StoreSummary {
         try await read { db in
             let counts = try await db.rows(
@@ -38,7 +38,10 @@ extension PostGISStore {
                 services: try await Self.count("service", on: db),
                 servicesUnverified: try await Self.count("service WHERE NOT verified", on: db),
                 servicesApproximate: try await Self.count("service WHERE location_approximate", on: db),
-                userSubmissions: 0, operatorSubmissions: 0, quarantinedRows: 0, batches: 0,
+                userSubmissions: try await Self.count("submission WHERE form = 'user'", on: db),
+                operatorSubmissions: try await Self.count("submission WHERE form = 'operator'", on: db),
+                quarantinedRows: try await Self.count("quarantine", on: db),
+                batches: try await Self.count("batch", on: db),
                 recentImports: try await Self.recentImports(db))
         }
     }

@@ -9,8 +9,9 @@ import TerritorioStoreAPI
 ///
 /// Connections come from a pool (`PostgresClient`, run for the store's life); every write runs in
 /// one transaction; geometries cross the boundary as WKB (`ST_GeomFromWKB` / `ST_AsBinary`).
-/// Opening a store applies the missing migrations (``PostGISSchema``). Only the tables the three
-/// protocols need exist so far: municipalities, import log and the service directory.
+/// Opening a store applies the missing migrations (``PostGISSchema``). It also conforms to
+/// ``SurveyStore`` and ``RoundStore`` (ingest sessions, quarantine, rounds, history, sessions);
+/// the web app's accounts are not on PostGIS yet.
 public final class PostGISStore: Sendable {
     /// The server and database, without any password (for messages and `territorio info`).
     public let location: String
@@ -30,7 +31,7 @@ public final class PostGISStore: Sendable {
     static func check(_ url: PostgresURL) async throws {
         do {
             let connection = try await PostgresConnection.connect(
-                configuration: url.connectionConfiguration, id: 0,
+                configuration: try url.connectionConfiguration(), id: 0,
                 logger: logger)
             try await connection.close()
         } catch {

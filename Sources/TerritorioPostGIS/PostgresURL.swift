@@ -13,7 +13,23 @@ public struct PostgresURL: Sendable, Equatable {
         case socket(path: String)
     }
 
+    /// Whether a TCP connection is encrypted, as libpq's `sslmode` says it (a Unix socket never is).
+    public enum TLSMode: String, Sendable, Equatable, CaseIterable {
+        /// Plain connections.
+        case disable
+        /// TLS when the server offers it, without checking its certificate (libpq's default).
+        case prefer
+        /// TLS or no connection, without checking the certificate.
+        case require
+        /// TLS, with a certificate signed by a trusted authority (the system's), any host name.
+        case verifyCA = "verify-ca"
+        /// TLS, with a trusted certificate for this host name.
+        case verifyFull = "verify-full"
+    }
+
     public var endpoint: Endpoint
+    /// `?sslmode=` (default `prefer`).
+    public var tls: TLSMode = .prefer
     public var user: String
     public var password: String?
     public var database: String
@@ -32,6 +48,13 @@ public struct PostgresURL: Sendable, Equatable {
         let database = String(url.path.drop { $0 == "/" })
         guard !database.isEmpty else { throw Self.invalid(value, "it names no database (…/database)") }
         let port = url.port ?? 5432
+        if let mode = url.queryItems?.first(where: { $0.name == "sslmode" })?.value {
+            guard let parsed = TLSMode(rawValue: mode) else {
+                let modes = TLSMode.allCases.map(\.rawValue).joined(separator: ", ")
+                throw Self.invalid(value, "sslmode=\(mode) is not one of \(modes)")
+            }
+            tls = parsed
+        }
         let socketDirectory = url.queryItems?.first { $0.name == "host" }?.value
         if let socketDirectory, socketDirectory.hasPrefix("/") {
             let isFile = URL(fileURLWithPath: socketDirectory).lastPathComponent.hasPrefix(".s.PGSQL.")
@@ -72,19 +95,46 @@ public struct PostgresURL: Sendable, Equatable {
         case .tcp(let host, let port):
             PostgresClient.Configuration(
                 host: host, port: port, username: user, password: password,
-                database: database, tls: .disable)
+                database: database, tls: clientTLS)
         case .socket(let path):
             PostgresClient.Configuration(unixSocketPath: path, username: user, password: password, database: database)
         }
     }
 
+    /// NIOSSL's settings for ``tls``.
+    var tlsConfiguration: TLSConfiguration {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch tls {
+        case .disable, .prefer, .require: configuration.certificateVerification = .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: configuration.certificateVerification = .fullVerification
+        }
+        return configuration
+    }
+
+    var clientTLS: PostgresClient.Configuration.TLS {
+        switch tls {
+        case .disable: .disable
+        case .prefer: .prefer(tlsConfiguration)
+        default: .require(tlsConfiguration)
+        }
+    }
+
+    func connectionTLS() throws -> PostgresConnection.Configuration.TLS {
+        switch tls {
+        case .disable: .disable
+        case .prefer: .prefer(try NIOSSLContext(configuration: tlsConfiguration))
+        default: .require(try NIOSSLContext(configuration: tlsConfiguration))
+        }
+    }
+
     /// The same server for one direct connection (checking that the server answers).
-    var connectionConfiguration: PostgresConnection.Configuration {
+    func connectionConfiguration() throws -> PostgresConnection.Configuration {
         switch endpoint {
         case .tcp(let host, let port):
             PostgresConnection.Configuration(
                 host: host, port: port, username: user, password: password,
-                database: database, tls: .disable)
+                database: database, tls: try connectionTLS())
         case .socket(let path):
             PostgresConnection.Configuration(
                 unixSocketPath: path, username: user, password: password,

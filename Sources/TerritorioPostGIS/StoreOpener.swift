@@ -5,7 +5,7 @@ import TerritorioStoreAPI
 /// depend on: the command-line tool passes it in).
 public enum StoreOpener {
     /// A store of either backend, through the use-case protocols.
-    public typealias AnyStore = any DirectoryStore & TerritoryStore & AnalysisStore
+    public typealias AnyStore = any DirectoryStore & TerritoryStore & AnalysisStore & SurveyStore & RoundStore
 
     /// The store `value` names (created and migrated when needed).
     public static func open(_ value: String, file: (String) throws -> AnyStore) async throws -> AnyStore {

@@ -26,7 +26,7 @@ extension WebApp {
             audit: (session.account.id, "quarantine.correct"))
         let summary: IngestSummary
         do {
-            summary = try SurveyIngest.ingest(path: path, into: store, options: options).0
+            summary = try await SurveyIngest.ingest(path: path, into: store, options: options).0
         } catch let error as InputError {
             let message = error.lines(limit: 20).map { $0.replacingOccurrences(of: path, with: row.file) }
             return try quarantineRowPage(request, id: id, error: message.joined(separator: "\n"))

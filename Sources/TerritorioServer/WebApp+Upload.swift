@@ -50,7 +50,7 @@ extension WebApp {
             policy: IngestPolicy(source: Self.cleaned(received.fields["source"])), privacy: settings.privacy,
             displayName: name, audit: (session.account.id, "survey.upload"))
         do {
-            let (summary, _) = try SurveyIngest.ingest(path: received.filePath, into: store, options: options)
+            let (summary, _) = try await SurveyIngest.ingest(path: received.filePath, into: store, options: options)
             return try summaryPage(request, session: session, summary: summary)
         } catch let error as InputError {
             let lines = error.lines(limit: 20).map { $0.replacingOccurrences(of: received.filePath, with: name) }

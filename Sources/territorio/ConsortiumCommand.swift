@@ -7,7 +7,7 @@ struct ConsortiumCommand: ParsableCommand {
         abstract: "Manage the consortium's member municipalities.",
         subcommands: [Set.self])
 
-    struct Set: ParsableCommand {
+    struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make the municipalities listed in a CSV file the consortium's members.",
             discussion: "Every code must already be in the database; an unknown code is an error and nothing changes.")
@@ -20,11 +20,11 @@ struct ConsortiumCommand: ParsableCommand {
         @Option(help: "The column holding the 6-digit ISTAT code.")
         var codeColumn = "istat_code"
 
-        func run() throws {
-            try reportingFailures {
-                let store = try global.existingStore()
+        func run() async throws {
+            try await reportingFailures {
+                let store = try await global.existingAnyStore()
                 let members = try ConsortiumFile.read(path: file, codeColumn: codeColumn)
-                let report = try store.setConsortium(members)
+                let report = try await store.setConsortium(members)
                 say(
                     text(
                         "consortium.set", ("members", report.members.count), ("joined", report.joined.count),

@@ -1,7 +1,7 @@
 import ArgumentParser
 import TerritorioKit
 
-struct ImportBoundariesCommand: ParsableCommand {
+struct ImportBoundariesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "boundaries",
         abstract: "Import municipal boundaries from a GeoJSON file (e.g. ISTAT's, via openpolis).",
@@ -30,12 +30,12 @@ struct ImportBoundariesCommand: ParsableCommand {
     @Option(help: "The property holding the province (used when present).")
     var provinceField = "prov_acr"
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let boundaries = try BoundaryFile.read(
                 path: file, fields: .init(code: codeField, name: nameField, province: provinceField))
-            let store = try Store.open(at: global.database)
-            let report = try store.importBoundaries(boundaries, source: file)
+            let store = try await global.openStore()
+            let report = try await store.importBoundaries(boundaries, source: file, approximate: false)
             say(
                 text(
                     "boundaries.imported", ("file", file), ("count", boundaries.boundaries.count),

@@ -1,7 +1,7 @@
 import ArgumentParser
 import TerritorioKit
 
-struct ImportCategoriesCommand: ParsableCommand {
+struct ImportCategoriesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "categories",
         abstract: "Load the need/service taxonomy (default: GeoData/categories.csv).",
@@ -17,13 +17,13 @@ struct ImportCategoriesCommand: ParsableCommand {
     @Argument(help: "The taxonomy CSV (default: GeoData/categories.csv).")
     var file: String?
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let path = file ?? "GeoData/categories.csv"
             let categories =
                 try file.map { try CategoryFile.read(path: $0) }
                 ?? DefaultData.locate().withGeoData { try CategoryFile.read(path: $0 + "/categories.csv") }
-            try Store.open(at: global.database).importCategories(categories, source: path)
+            try await global.openStore().importCategories(categories, source: path)
             say(text("categories.loaded", ("file", path), ("count", categories.count)))
         }
     }

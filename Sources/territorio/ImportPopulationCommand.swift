@@ -1,7 +1,7 @@
 import ArgumentParser
 import TerritorioKit
 
-struct ImportPopulationCommand: ParsableCommand {
+struct ImportPopulationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "population",
         abstract: "Import resident population per municipality from a CSV file.",
@@ -33,13 +33,13 @@ struct ImportPopulationCommand: ParsableCommand {
         if let year, !(1800...2200).contains(year) { throw ValidationError(text("usage.year")) }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let store = try global.existingStore()
+    func run() async throws {
+        try await reportingFailures {
+            let store = try await global.existingAnyStore()
             let population = try PopulationFile.read(
                 path: file, columns: .init(code: codeColumn, population: populationColumn, name: nameColumn), year: year
             )
-            let report = try store.importPopulation(population, source: file)
+            let report = try await store.importPopulation(population, source: file)
             say(
                 text(
                     "population.imported", ("file", file), ("year", String(population.year)),

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TerritorioKit
 
-struct ImportServicesCommand: ParsableCommand {
+struct ImportServicesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "services",
         abstract: "Import the service directory from a CSV file or GeoJSON points.",
@@ -36,12 +36,14 @@ struct ImportServicesCommand: ParsableCommand {
         if replace && partial { throw ValidationError("--replace needs every row valid: leave out --partial") }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let store = try global.existingStore()
+    func run() async throws {
+        try await reportingFailures {
+            let store = try await global.existingAnyStore()
             let records = try ServiceFile.read(path: file)
-            let context = try store.directoryContext()
-            if context.categories.isEmpty { throw InputError(file: global.database, text("db.no_categories")) }
+            let context = DirectoryContext(
+                categories: Set(try await store.categories().map(\.code)),
+                resolver: try await store.municipalityResolver())
+            if context.categories.isEmpty { throw InputError(file: global.databaseName, text("db.no_categories")) }
             let outcome = try ServiceCheck(context: context, allowOutside: allowOutside).check(records)
             for w in Echo.capped(outcome.warnings.map { "\(file): \($0)" }, limit: 30) {
                 say(text("warning", ("message", w)))
@@ -49,7 +51,7 @@ struct ImportServicesCommand: ParsableCommand {
             if !outcome.problems.isEmpty && !partial {
                 throw InputError(file: file, problems: outcome.problems)
             }
-            let report = try store.importServices(outcome.services, source: file)
+            let report = try await store.importServices(outcome.services, source: file)
             say(
                 text(
                     "services.imported", ("file", file), ("count", records.records.count),
@@ -57,8 +59,11 @@ struct ImportServicesCommand: ParsableCommand {
                     ("unchanged", report.unchanged.count), ("rejected", outcome.rejected)))
             if replace {
                 let listed = Set(outcome.services.map(\.id))
-                let closed = try store.closeServices(
-                    try store.services().map(\.id).filter { !listed.contains($0) },
+                guard let local = store as? Store else {
+                    throw InputError(file: "--db", kind: .invalid, GlobalOptions.spatiaLiteOnly + " (--replace)")
+                }
+                let closed = try local.closeServices(
+                    try local.services().map(\.id).filter { !listed.contains($0) },
                     source: file)
                 if !closed.isEmpty { say(Self.closed(closed)) }
             }

@@ -22,7 +22,7 @@ struct ImportSessionsCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try Store.open(at: global.database)
+            let store = try Store.open(at: global.localDatabase())
             let check = SessionCheck(
                 categories: Set(try store.categories().map(\.code)),
                 services: Set(try store.services().map(\.id)))

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import TerritorioKit
+import TerritorioPostGIS
 
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Ingest survey results: KoboToolbox or ODK Central CSV exports, or the paper template.",
@@ -77,15 +78,14 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "The survey round the files belong to (default: each submission's round by its date).")
     var round: String?
 
-    func run() throws {
+    func run() async throws {
         var worst: ExitCode = .success
         var summaries: [IngestSummary] = []
         var groups: [SurveyForm.Kind: RejectedRows] = [:]
-        let store: Store
         let privacy: LocationPrivacy
-        var opened: Store?
-        try reportingFailures { opened = try global.existingStore() }
-        store = opened!
+        var opened: StoreOpener.AnyStore?
+        try await reportingFailures { opened = try await global.existingAnyStore() }
+        guard let store = opened else { throw ExitCode.failure }
         do {
             privacy = try global.locationPrivacy(explicit: config)
         } catch {
@@ -93,22 +93,27 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode.failure
         }
         if let round {
-            do { _ = try store.round(named: round) } catch {
+            do {
+                let all = try await store.rounds()
+                guard all.contains(where: { $0.name == round }) else {
+                    throw RoundError.unknown(round, known: all.map(\.name))
+                }
+            } catch {
                 say(text("error", ("message", describe(error))))
                 throw Exit.invalidInput
             }
         }
-        let resolver = try SurveyIngest.resolver(store)
+        let resolver = try await store.municipalityResolver()
         let policy = IngestPolicy(
             allowOutside: allowOutside, allowFuture: allowFuture, correction: correction,
             source: source)
         for file in files {
             do {
-                let (summary, rows) = try ingest(
+                let (summary, rows) = try await ingest(
                     file, store: store, resolver: resolver, policy: policy,
                     privacy: privacy)
                 summaries.append(summary)
-                if let round, let batch = summary.batch, !dryRun { try store.assignBatch(batch, to: round) }
+                if let round, let batch = summary.batch, !dryRun { try await store.assignBatch(batch, to: round) }
                 report(summary)
                 if groups[rows.form] == nil { groups[rows.form] = rows } else { groups[rows.form]!.append(rows) }
                 if summary.rejected > 0 && worst == .success { worst = Exit.partial }
@@ -131,11 +136,11 @@ struct IngestCommand: ParsableCommand {
     }
 
     private func ingest(
-        _ file: String, store: Store, resolver: MunicipalityResolver, policy: IngestPolicy,
+        _ file: String, store: StoreOpener.AnyStore, resolver: MunicipalityResolver, policy: IngestPolicy,
         privacy: LocationPrivacy
-    ) throws -> (IngestSummary, RejectedRows) {
+    ) async throws -> (IngestSummary, RejectedRows) {
         let showProgress = isatty(2) == 1 && !json
-        let result = try SurveyIngest.ingest(
+        let result = try await SurveyIngest.ingest(
             path: file, into: store, options: .init(form: form, dryRun: dryRun, policy: policy, privacy: privacy),
             resolver: resolver,
             progress: showProgress

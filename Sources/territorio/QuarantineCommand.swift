@@ -13,7 +13,7 @@ struct QuarantineCommand: ParsableCommand {
             """,
         subcommands: [List.self, Show.self, Clear.self])
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the quarantined rows: id, form, batch, file, row and reasons.")
 
@@ -25,9 +25,9 @@ struct QuarantineCommand: ParsableCommand {
         @Flag(help: "Print JSON instead of text.")
         var json = false
 
-        func run() throws {
-            try reportingFailures {
-                let rows = try Store.open(at: global.existingDatabase()).quarantinedRows(batch: batch)
+        func run() async throws {
+            try await reportingFailures {
+                let rows = try await global.existingAnyStore().quarantinedRows(batch: batch)
                 if json { return print(try QuarantineCommand.json(rows)) }
                 if rows.isEmpty { return say("The quarantine is empty.") }
                 for r in rows {
@@ -39,7 +39,7 @@ struct QuarantineCommand: ParsableCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one quarantined row: its values and reasons.")
 
         @OptionGroup var global: GlobalOptions
@@ -50,9 +50,10 @@ struct QuarantineCommand: ParsableCommand {
         @Flag(help: "Print JSON instead of text.")
         var json = false
 
-        func run() throws {
-            try reportingFailures {
-                guard let r = try Store.open(at: global.existingDatabase()).quarantinedRow(id: id) else {
+        func run() async throws {
+            try await reportingFailures {
+                let rows = try await global.existingAnyStore().quarantinedRows(batch: nil)
+                guard let r = rows.first(where: { $0.id == id }) else {
                     say("error: no quarantined row has the id \(id); `territorio quarantine list` shows them.")
                     throw Exit.invalidInput
                 }
@@ -66,7 +67,7 @@ struct QuarantineCommand: ParsableCommand {
         }
     }
 
-    struct Clear: ParsableCommand {
+    struct Clear: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete quarantined rows: the ids given, or --all.")
 
         @OptionGroup var global: GlobalOptions
@@ -81,9 +82,9 @@ struct QuarantineCommand: ParsableCommand {
             if ids.isEmpty == !all { throw ValidationError("give the ids of the rows to delete, or --all (not both)") }
         }
 
-        func run() throws {
-            try reportingFailures {
-                let deleted = try Store.open(at: global.existingDatabase()).clearQuarantine(ids: all ? nil : ids)
+        func run() async throws {
+            try await reportingFailures {
+                let deleted = try await global.existingAnyStore().clearQuarantine(ids: all ? nil : ids)
                 say("Deleted \(deleted) quarantined rows.")
                 if !all && deleted < ids.count {
                     say("warning: \(ids.count - deleted) of the ids given were not in the quarantine.")

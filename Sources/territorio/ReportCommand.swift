@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TerritorioKit
+import TerritorioPostGIS
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,11 +22,16 @@ struct ReportCommand: ParsableCommand {
             help: "Analysis parameters (TOML); default: territorio.toml next to the database, else built-in defaults.")
         var config: String?
 
-        /// The analysis; `warnWithoutServices` says on stderr when the database has no services.
-        func analysis(_ global: GlobalOptions, warnWithoutServices: Bool = true) throws -> (GapAnalysis, Store) {
-            let (analysis, store, _) = try ReportCommand.analysis(
-                global, categories: categories, costs: costs,
-                config: config, warnWithoutServices: warnWithoutServices)
+        /// The analysis, on a store of either backend; `warnWithoutServices` says on stderr when
+        /// the database has no services.
+        func analysis(_ global: GlobalOptions, warnWithoutServices: Bool = true) async throws
+            -> (GapAnalysis, StoreOpener.AnyStore)
+        {
+            let store = try await global.existingAnyStore()
+            let inputs = try await store.gapInputs(costs: try costs.map(GapInputs.readCosts))
+            let (analysis, _) = try ReportCommand.analysis(
+                inputs, database: global.databaseName, parameters: try global.analysisConfig(explicit: config),
+                categories: categories, warnWithoutServices: warnWithoutServices)
             return (analysis, store)
         }
     }
@@ -40,14 +46,26 @@ struct ReportCommand: ParsableCommand {
         let database = try global.existingDatabase()
         let parameters = try global.analysisConfig(explicit: config)
         let store = try Store.open(at: database)
+        let inputs = try GapInputs.load(from: store, costsFile: costs)
+        let (analysis, codes) = try analysis(
+            inputs, database: database, parameters: parameters, categories: categories, restrict: restrict,
+            warnWithoutServices: warnWithoutServices)
+        return (analysis, store, codes)
+    }
+
+    /// The analysis of `inputs` (from `database`) and the codes of `categories`.
+    static func analysis(
+        _ inputs: GapInputs, database: String, parameters: AnalysisConfig, categories: [String],
+        restrict: Bool = true, warnWithoutServices: Bool
+    ) throws -> (GapAnalysis, [String]) {
         do {
             let (analysis, codes) = try GapReporting.analysis(
-                store: store, config: parameters, categories: categories, restrict: restrict, costsFile: costs,
+                inputs: inputs, config: parameters, categories: categories, restrict: restrict,
                 language: Messages.language)
             if warnWithoutServices && analysis.inputs.services.isEmpty {
                 say("warning: " + GapReport.noServicesWarning)
             }
-            return (analysis, store, codes)
+            return (analysis, codes)
         } catch GapReporting.Failure.unknownCategory(let name, let valid) {
             throw ValidationError(text("usage.unknown_category", ("found", Echo.value(name)), ("categories", valid)))
         } catch GapReporting.Failure.noConsortium {
@@ -55,7 +73,7 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    struct Gaps: ParsableCommand {
+    struct Gaps: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the gap report: GeoJSON (a ready choropleth layer for QGIS) or CSV.",
             discussion: """
@@ -77,16 +95,17 @@ struct ReportCommand: ParsableCommand {
         @Flag(help: "Leave out the generation time, so that the same data give identical bytes.") var noTimestamp =
             false
 
-        func run() throws {
-            try reportingFailures {
-                let (all, store) = try options.analysis(global)
-                let selection = try rounds.selection(store)
-                let report = try GapReporting.report(
-                    all, store: store, selection: selection, only: options.categories, costsFile: options.costs)
+        func run() async throws {
+            try await reportingFailures {
+                let (all, store) = try await options.analysis(global)
+                let selection = try rounds.selection(try await store.rounds(), database: global.databaseName)
+                let report = try await Self.report(all, store: store, selection: selection)
                 let analysis = report.analysis
                 let output =
                     format == .geojson
-                    ? try report.geoJSON(store: store, timestamp: noTimestamp ? nil : Date(), costsFile: options.costs)
+                    ? try report.geoJSON(
+                        shapes: try await store.consortiumShapes(), timestamp: noTimestamp ? nil : Date(),
+                        costsFile: options.costs)
                     : try report.csv()
                 if let out {
                     try AtomicFile.write(output, to: out)
@@ -102,7 +121,7 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    struct Summary: ParsableCommand {
+    struct Summary: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
                 "The consortium table per category: population within reach, municipalities without a service, totals, gap levels."
@@ -120,11 +139,11 @@ struct ReportCommand: ParsableCommand {
             Messages.use(lang?.rawValue)
         }
 
-        func run() throws {
-            try reportingFailures {
+        func run() async throws {
+            try await reportingFailures {
                 // The text table carries the warning itself (see below); csv and json get it on stderr.
-                let (analysis, store) = try options.analysis(global, warnWithoutServices: format != .text)
-                let report = try RoundAnalysis.report(analysis, store: store)
+                let (analysis, store) = try await options.analysis(global, warnWithoutServices: format != .text)
+                let report = try await RoundAnalysis.report(analysis, store: store)
                 var output = try Self.render(
                     report.summary(language: Messages.language), format: format,
                     k: analysis.config.k)
@@ -183,5 +202,20 @@ struct ReportCommand: ParsableCommand {
                 return lines.joined(separator: "\n") + "\n"
             }
         }
+    }
+}
+
+extension ReportCommand.Gaps {
+    /// The report of `selection`: `all` (every submission) as it is, or the chosen rounds' own
+    /// analysis, with what narrower rounds would reveal withheld.
+    static func report(_ all: GapAnalysis, store: StoreOpener.AnyStore, selection: RoundSelection) async throws
+        -> GapReport
+    {
+        guard selection.chosen != nil else {
+            return try await RoundAnalysis.report(all, store: store, selection: selection)
+        }
+        let inputs = try await RoundAnalysis.inputs(store: store, selection: selection, costs: all.inputs.costs)
+        let analysis = GapAnalysis(inputs: inputs, config: all.config, only: all.categories.map(\.code))
+        return try await RoundAnalysis.report(analysis, store: store, selection: selection)
     }
 }

@@ -22,7 +22,7 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let report = try Store.restore(from: file, to: global.database, force: force)
+            let report = try Store.restore(from: file, to: global.localDatabase(), force: force)
             say("Restored \(file) into \(report.path) (\(report.bytes.formatted()) bytes).")
             let health = try Store.open(at: report.path).doctor()
             say("Health: \(health.verdict.rawValue).")

@@ -27,7 +27,7 @@ struct RoundAddCommand: ParsableCommand {
         case .failure(let e): throw ValidationError(e.description)
         }
         try reportingFailures {
-            let store = try Store.open(at: global.database)
+            let store = try Store.open(at: global.localDatabase())
             do { try store.addRound(round) } catch let e as RoundError {
                 throw InputError(file: global.database, kind: .invalid, e.description)
             }

@@ -21,6 +21,15 @@ struct RoundOptions: ParsableArguments {
         }
     }
 
+    /// The rounds chosen among `all` (the database's, oldest first): an unknown name is an error listing them.
+    func selection(_ all: [SurveyRound], database: String) throws -> RoundSelection {
+        do {
+            return try RoundSelection.resolve(all: all, round: round, from: from, to: to)
+        } catch let e as RoundError {
+            throw InputError(file: database, kind: .invalid, e.description)
+        }
+    }
+
     /// The rounds chosen, checked against the database's (an unknown name is an error listing them).
     func selection(_ store: Store) throws -> RoundSelection {
         do {

@@ -26,6 +26,14 @@ struct PostGISTests {
         #expect(throws: InputError.self) { try PostgresURL("postgresql://ana@db.example") }
     }
 
+    @Test("sslmode chooses TLS as libpq does; prefer by default; an unknown mode is refused")
+    func sslmode() throws {
+        #expect(try PostgresURL("postgresql://ana@db.example/c")?.tls == .prefer)
+        #expect(try PostgresURL("postgresql://ana@db.example/c?sslmode=verify-full")?.tls == .verifyFull)
+        #expect(try PostgresURL("postgresql://ana@db.example/c?sslmode=disable")?.tls == .disable)
+        #expect(throws: InputError.self) { try PostgresURL("postgresql://ana@db.example/c?sslmode=maybe") }
+    }
+
     @Test("the store contract suite runs on PostGIS when a test server is named")
     func contractCoversPostGIS() throws {
         _ = try TestPostgres.server()
@@ -43,7 +51,8 @@ struct PostGISTests {
         #expect(
             summary.schema == [
                 "v1-spatial-metadata", "v1-municipality", "v1-import-log", "v2-directory",
-                "v4-e-municipality-zone"
+                "v4-e-municipality-zone", "v3-surveys", "v4-a-submission-versions", "v4-b-quarantine-keys",
+                "v5-f-survey-rounds", "v5-f-service-history", "v5-f-sessions"
             ])
         #expect(summary.database == url.redacted)
     }

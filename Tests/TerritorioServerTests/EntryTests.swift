@@ -118,7 +118,7 @@ struct EntryTests {
         try
             "questionnaire_id,source,date,municipality,needs,urgency,household_size\nQ-7,CSP,2026-10-03,Comune 1,food housing,high,3\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
-        let (summary, _) = try SurveyIngest.ingest(path: file, into: csv)
+        let (summary, _) = try await SurveyIngest.ingest(path: file, into: csv)
         #expect(summary.accepted == 1)
         let stored = try Self.stored(web)
         #expect(stored.count == 1 && stored.first?.hasPrefix("paper/csp/q-7|006001|high|3|food housing|") == true)
@@ -137,7 +137,7 @@ struct EntryTests {
         try
             "questionnaire_id,source,date,municipality,needs,urgency,household_size\nQ-8,CSP,2026-10-03,Comune 1,food,high,tre\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
-        let (summary, _) = try SurveyIngest.ingest(path: file, into: ServerFixture.store())
+        let (summary, _) = try await SurveyIngest.ingest(path: file, into: ServerFixture.store())
         let message = try #require(summary.rejections.first?.messages.first)
         #expect(message == "household_size: expected a whole number from 1 to 20, found \"tre\"")
         let app = try ServerFixture.app(store)

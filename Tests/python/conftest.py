@@ -35,6 +35,30 @@ def demo(tmp_path_factory):
     return out
 
 
+PG_BIN = pathlib.Path("/usr/lib/postgresql/15/bin")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL/PostGIS server URL: TERRITORIO_TEST_POSTGRES (make test starts one), else a
+    throwaway one started here with scripts/postgres.sh and stopped afterwards. Skipped when
+    PostgreSQL 15 is not installed, except under CI (CI=true), where that fails."""
+    url = os.environ.get("TERRITORIO_TEST_POSTGRES", "")
+    if url:
+        yield url
+        return
+    if not (PG_BIN / "postgres").exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but PostgreSQL 15 is not installed: the PostGIS checks cannot run")
+        pytest.skip("PostgreSQL 15 is not installed (scripts/bootstrap.sh installs it)")
+    script = ROOT / "scripts" / "postgres.sh"
+    url = subprocess.run([script, "start"], capture_output=True, text=True, check=True).stdout.strip()
+    try:
+        yield url
+    finally:
+        subprocess.run([script, "stop", url], capture_output=True, text=True)
+
+
 @contextlib.contextmanager
 def served(db, *options):
     """`territorio serve` on `db` (with `options`) on a free loopback port, stopped afterwards;

@@ -16,12 +16,15 @@ def test_tiny_benchmark_runs_and_prints_the_table(tmp_path):
     result = subprocess.run(["bash", str(ROOT / "scripts" / "bench.sh")], capture_output=True, text=True, env=env, cwd=ROOT)
     assert result.returncode == 0, result.stderr[-3000:]
     out = result.stdout
-    for step in ["ingest survey rows", "accessibility, all municipalities", "national GeoJSON gap report", "consortium demo"]:
+    for step in ["ingest survey rows", "accessibility, all municipalities", "national GeoJSON gap report", "consortium demo",
+                 "PostGIS: ingest survey rows", "PostGIS: national GeoJSON gap report"]:
         assert step in out
     assert "max_relative_difference=" in out
     assert "memory while ingesting: peak" in out
     difference = float(out.split("max_relative_difference=")[1].split()[0])
     assert difference < 1e-9
     assert "disagreements=0" in out, "territorio and the reference join assign different municipalities"
+    assert "postgis_disagreements=0" in out, "PostGIS and SpatiaLite store different submissions"
+    assert "gap report features from PostGIS: identical" in out
     rows = sum(1 for _ in open(tmp_path / "national-kobo-user.csv")) - 1
     assert rows == 2000, "the seeded generator wrote the tiny size"

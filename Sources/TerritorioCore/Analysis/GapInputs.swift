@@ -51,6 +51,38 @@ public struct GapInputs: Sendable {
         }
     }
 
+    /// One operator submission, as the choice of each organisation's latest period reads it.
+    public struct OperatorPeriod: Sendable {
+        public var organization: String?
+        public var municipality: String
+        public var end: String
+        public var submitted: String
+        public var uuid: String
+
+        public init(organization: String?, municipality: String, end: String, submitted: String, uuid: String) {
+            self.organization = organization
+            self.municipality = municipality
+            self.end = end
+            self.submitted = submitted
+            self.uuid = uuid
+        }
+    }
+
+    /// The latest period of each organisation in each municipality (by period end, then
+    /// submission time, then key): the submissions whose caseloads count.
+    public static func latestPeriods(_ periods: [OperatorPeriod]) -> [OperatorPeriod] {
+        var latest: [String: OperatorPeriod] = [:]
+        for p in periods {
+            let key = "\(p.organization ?? "")\u{0}\(p.municipality)"
+            if let current = latest[key], (current.end, current.submitted, current.uuid) >= (p.end, p.submitted, p.uuid)
+            {
+                continue
+            }
+            latest[key] = p
+        }
+        return Array(latest.values)
+    }
+
     public var municipalities: [Municipality]
     public var categories: [Category]
     public var services: [Service]

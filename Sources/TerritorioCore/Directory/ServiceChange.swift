@@ -23,6 +23,27 @@ public struct ServiceChange: Sendable, Hashable {
     public var hoursChanged: Bool { kind == .updated && fields.contains("opening_hours") }
     public var languagesChanged: Bool { kind == .updated && fields.contains("languages") }
 
+    /// The day a change from `old` to `new` takes effect: the record's `last_updated` when the file
+    /// gives a newer one than before, else the day of the import.
+    public static func effectiveDate(old: Service?, new: Service?) -> String {
+        let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        guard let date = new?.lastUpdated, date > (old?.lastUpdated ?? "") else { return today }
+        return date
+    }
+
+    /// The history entries of an import that writes `changed` over `stored` (by id); the first
+    /// import into an empty directory without history (`baseline`) is its starting point.
+    public static func recorded(_ changed: [Service], stored: [String: Service], baseline: Bool, source: String)
+        -> [ServiceChange]
+    {
+        changed.compactMap { s in
+            between(
+                stored[s.id], s,
+                effective: baseline ? DirectoryHistory.baseline : effectiveDate(old: stored[s.id], new: s),
+                source: source)
+        }
+    }
+
     /// The change from `before` to `after` (nil when they are equal or both missing).
     package static func between(_ before: Service?, _ after: Service?, effective: String, source: String)
         -> ServiceChange?

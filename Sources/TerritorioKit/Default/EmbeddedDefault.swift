@@ -87,19 +87,37 @@ public enum EmbeddedDefault {
     public static func load(into store: Store, geoData: String) throws {
         let members = try members(geoData: geoData)
         try store.importBoundaries(try boundaries(geoData: geoData, members: members), source: boundarySource)
-        let population = PopulationFile(
+        let population = population(geoData: geoData, members: members)
+        try store.importPopulation(population, source: "GeoData/consortium.csv")
+        try store.setConsortium(consortium(members, file: population.file))
+        try loadDirectory(into: store, geoData: geoData)
+    }
+
+    /// The members' 2011 population, as an import file.
+    static func population(geoData: String, members: [Member]) -> PopulationFile {
+        PopulationFile(
             file: geoData + "/consortium.csv", year: 2011,
             entries: members.enumerated().map {
                 .init(code: $1.code, name: $1.name, population: $1.population, row: $0 + 2)
             },
             paddedCodes: 0)
-        try store.importPopulation(population, source: "GeoData/consortium.csv")
+    }
+
+    /// The membership (and zones) of `members`, as a consortium file.
+    static func consortium(_ members: [Member], file: String) -> ConsortiumFile {
         var rows: [String: Int] = [:]
         for (i, m) in members.enumerated() { rows[m.code] = i + 2 }
         let zones = Dictionary(uniqueKeysWithValues: members.compactMap { m in m.zone.map { (m.code, $0) } })
-        try store.setConsortium(
-            ConsortiumFile(file: population.file, codes: members.map(\.code), rowOfCode: rows, zones: zones))
-        try loadDirectory(into: store, geoData: geoData)
+        return ConsortiumFile(file: file, codes: members.map(\.code), rowOfCode: rows, zones: zones)
+    }
+
+    /// Refuses a sample that was not accepted whole.
+    static func checkWhole(_ summary: IngestSummary, path: String) throws {
+        guard summary.rejected == 0 else {
+            throw InputError(
+                file: path,
+                problems: summary.rejections.map { InputProblem(.row($0.row), $0.messages.joined(separator: "; ")) })
+        }
     }
 
     /// The synthetic survey exports shipped in `Surveys/samples/` beside `GeoData/`.
@@ -122,12 +140,7 @@ public enum EmbeddedDefault {
         let resolver = try SurveyIngest.resolver(store)
         return try paths.map { path in
             let (summary, _) = try SurveyIngest.ingest(path: path, into: store, resolver: resolver)
-            guard summary.rejected == 0 else {
-                throw InputError(
-                    file: path,
-                    problems: summary.rejections.map { InputProblem(.row($0.row), $0.messages.joined(separator: "; ")) }
-                )
-            }
+            try checkWhole(summary, path: path)
             return summary
         }
     }

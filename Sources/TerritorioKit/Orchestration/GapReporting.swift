@@ -21,7 +21,15 @@ public enum GapReporting {
         store: Store, config: AnalysisConfig, categories: [String], restrict: Bool = true,
         costsFile: String? = nil, language: String
     ) throws -> (analysis: GapAnalysis, codes: [String]) {
-        let inputs = try GapInputs.load(from: store, costsFile: costsFile)
+        try analysis(
+            inputs: GapInputs.load(from: store, costsFile: costsFile), config: config, categories: categories,
+            restrict: restrict, language: language)
+    }
+
+    /// The same, on inputs already read (from a store of either backend).
+    public static func analysis(
+        inputs: GapInputs, config: AnalysisConfig, categories: [String], restrict: Bool = true, language: String
+    ) throws -> (analysis: GapAnalysis, codes: [String]) {
         let codes = try categories.map { name in
             guard let c = Category.named(name, in: inputs.categories) else {
                 throw Failure.unknownCategory(

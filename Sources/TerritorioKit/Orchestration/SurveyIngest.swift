@@ -79,12 +79,15 @@ public enum SurveyIngest {
 
     /// The forms of this database: its consortium's municipalities and its taxonomy.
     public static func forms(_ store: Store) throws -> [SurveyForm] {
-        let municipalities = try store.municipalities(consortiumOnly: true)
-            .map { (code: $0.code, name: $0.name) }.sorted { $0.name < $1.name }
-        let categories = try store.categories()
+        forms(municipalities: try store.municipalities(consortiumOnly: true), categories: try store.categories())
+    }
+
+    /// The forms of a consortium of `municipalities` with the taxonomy `categories`.
+    static func forms(municipalities: [MunicipalityRecord], categories: [Category]) -> [SurveyForm] {
+        let named = municipalities.map { (code: $0.code, name: $0.name) }.sorted { $0.name < $1.name }
         return [
-            SurveyForm.user(municipalities: municipalities, categories: categories),
-            SurveyForm.operator(municipalities: municipalities, categories: categories)
+            SurveyForm.user(municipalities: named, categories: categories),
+            SurveyForm.operator(municipalities: named, categories: categories)
         ]
     }
 
@@ -124,60 +127,119 @@ public enum SurveyIngest {
         return Hex.string(hasher.finalize())
     }
 
-    /// Ingests `path`. `progress` is called with bytes read and total bytes as the file is read.
+    /// What an ingest settles before it reads rows: the file's columns and hash, and what
+    /// answers are checked against.
+    struct Plan {
+        var columns: SurveyColumns
+        var hash: String
+        var resolver: MunicipalityResolver
+        var categories: Set<String>
+        /// The columns a rejected row keeps (for its correction).
+        var keep: [Int]
+    }
+
+    /// Reads the header of `path` and hashes the file; a file that cannot be ingested is an error here.
+    static func plan(
+        path: String, forms: [SurveyForm], categories: Set<String>, resolver: MunicipalityResolver,
+        options: Options
+    ) throws -> Plan {
+        let columns = try analyseHeader(try CSVStream(path: path), path: path, forms: forms, forced: options.form)
+        if needsSource(columns), options.policy.source == nil {
+            throw InputError(file: path, kind: .invalid, IngestMessage.sourceColumnMissing)
+        }
+        let keep = columns.roles.indices.filter { SurveyColumns.keepsForCorrection(columns.roles[$0]) }
+        return Plan(
+            columns: columns, hash: try sha256(path: path), resolver: resolver, categories: categories, keep: keep)
+    }
+
+    /// Ingests `path` into a SpatiaLite store. `progress` is called with bytes read and total
+    /// bytes as the file is read.
     public static func ingest(
         path: String, into store: Store, options: Options = Options(),
         resolver: MunicipalityResolver? = nil,
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> (IngestSummary, RejectedRows) {
-        let stream = try CSVStream(path: path)
+        try ingestFile(path: path, into: store, options: options, resolver: resolver, progress: progress)
+    }
+
+    private static func ingestFile(
+        path: String, into store: Store, options: Options, resolver: MunicipalityResolver?,
+        progress: ((Int, Int) -> Void)?
+    ) throws -> (IngestSummary, RejectedRows) {
         if !options.dryRun { try DiskSpace.checkIngest(input: path, database: store.path) }
-        let columns = try analyseHeader(stream, path: path, forms: try forms(store), forced: options.form)
-        if needsSource(columns), options.policy.source == nil {
-            throw InputError(file: path, kind: .invalid, IngestMessage.sourceColumnMissing)
+        let plan = try plan(
+            path: path, forms: try forms(store), categories: Set(try store.categories().map(\.code)),
+            resolver: try resolver ?? Self.resolver(store), options: options)
+        return try store.ingestSession { ledger in
+            try run(plan, path: path, options: options, progress: progress, ledger: ledger)
         }
-        let hash = try sha256(path: path)
-        let previous = try store.batch(withSHA256: hash)
+    }
+
+    /// Ingests `path` into a store of either backend (``SurveyStore``), in one transaction.
+    public static func ingest(
+        path: String, into store: any SurveyStore & DirectoryStore & TerritoryStore, options: Options = Options(),
+        resolver: MunicipalityResolver? = nil, progress: ((Int, Int) -> Void)? = nil
+    ) async throws -> (IngestSummary, RejectedRows) {
+        if let local = store as? Store {
+            return try ingestFile(path: path, into: local, options: options, resolver: resolver, progress: progress)
+        }
+        let categories = try await store.categories()
+        let members = try await store.municipalities(consortiumOnly: true, withShapes: false)
+        let known: MunicipalityResolver
+        if let resolver { known = resolver } else { known = try await store.municipalityResolver() }
+        let plan = try plan(
+            path: path, forms: forms(municipalities: members, categories: categories),
+            categories: Set(categories.map(\.code)), resolver: known, options: options)
+        return try await store.ingestSession { ledger in
+            try run(plan, path: path, options: options, progress: progress, ledger: ledger)
+        }
+    }
+
+    /// One pass over the rows of `path` into `ledger`, from the start of the file: a new batch,
+    /// every row stored or quarantined; returns the summary, the rejected rows and whether to commit.
+    static func run(
+        _ plan: Plan, path: String, options: Options, progress: ((Int, Int) -> Void)?,
+        ledger: any SubmissionLedger
+    ) throws -> ((IngestSummary, RejectedRows), commit: Bool) {
+        let stream = try CSVStream(path: path)
+        _ = try stream.next()  // the header, read by `plan`
+        let columns = plan.columns
+        let previous = try ledger.firstBatch(sha256: plan.hash)
         let reader = SubmissionReader(
-            columns: columns, resolver: try resolver ?? Self.resolver(store),
-            categories: Set(try store.categories().map(\.code)), policy: options.policy)
-        let keep = columns.roles.indices.filter { SurveyColumns.keepsForCorrection(columns.roles[$0]) }
+            columns: columns, resolver: plan.resolver, categories: plan.categories, policy: options.policy)
         var rejected = RejectedRows(
             form: columns.form.kind, dialect: columns.dialect,
-            header: keep.map { columns.header[$0] }, roles: keep.map { columns.roles[$0] },
+            header: plan.keep.map { columns.header[$0] }, roles: plan.keep.map { columns.roles[$0] },
             format: stream.format)
         var summary = IngestSummary(
-            file: options.displayName ?? path, sha256: hash, form: columns.form.kind, dialect: columns.dialect,
+            file: options.displayName ?? path, sha256: plan.hash, form: columns.form.kind, dialect: columns.dialect,
             encoding: stream.encoding, droppedColumns: columns.droppedColumns,
             ignoredColumns: columns.ignoredColumns,
             points: hasLocation(columns) ? options.privacy.description : nil,
             dryRun: options.dryRun)
-        try store.ingestSession(
-            file: summary.file, sha256: hash, columns: columns, correction: options.policy.correction
-        ) { writer in
-            // Parsing and validating on a second thread while this one writes.
-            let producer = RowProducer(stream: stream, reader: reader, privacy: options.privacy)
-            producer.start()
-            defer { producer.stop() }
-            var lastReport = 0
-            while let row = try producer.next() {
-                summary.rows += 1
-                try ingest(
-                    row, reader: reader, writer: writer, keep: keep, options: options,
-                    summary: &summary, rejected: &rejected)
-                if let progress, row.bytesRead - lastReport >= 1 << 20 {
-                    progress(row.bytesRead, stream.totalBytes)
-                    lastReport = row.bytesRead
-                }
+        let writer = try SubmissionWriter(
+            ledger, file: summary.file, sha256: plan.hash, columns: columns, correction: options.policy.correction)
+        // Parsing and validating on a second thread while this one writes.
+        let producer = RowProducer(stream: stream, reader: reader, privacy: options.privacy)
+        producer.start()
+        defer { producer.stop() }
+        var lastReport = 0
+        while let row = try producer.next() {
+            summary.rows += 1
+            try ingest(
+                row, reader: reader, writer: writer, keep: plan.keep, options: options,
+                summary: &summary, rejected: &rejected)
+            if let progress, row.bytesRead - lastReport >= 1 << 20 {
+                progress(row.bytesRead, stream.totalBytes)
+                lastReport = row.bytesRead
             }
-            try writer.finish(rows: summary.rows)
-            let commit = finish(&summary, writer: writer, previous: previous, dryRun: options.dryRun)
-            if commit, let audit = options.audit {
-                try writer.audit(account: audit.account, action: audit.action, object: "batch \(writer.batchID)")
-            }
-            return ((), commit: commit)
         }
-        return (summary, rejected)
+        try writer.finish(rows: summary.rows)
+        let commit = finish(&summary, writer: writer, previous: previous, dryRun: options.dryRun)
+        if commit, let audit = options.audit {
+            try writer.audit(account: audit.account, action: audit.action, object: "batch \(writer.batchID)")
+        }
+        return ((summary, rejected), commit)
     }
 
     /// Copies the writer's counts into `summary`; returns whether to commit. A file ingested

@@ -42,34 +42,23 @@ extension Store {
                     GapInputs.Response(needs: set(row[3]), barriers: set(row[1]), languages: set(row[2])))
             }
             // Latest period per organisation and municipality.
-            var latest: [String: (end: String, submitted: String, uuid: String, municipality: String)] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT organization, municipality_code, ifnull(period_end, ''), ifnull(submitted_at, ''), uuid
-                    FROM submission s WHERE form = 'operator' \(inRounds)
-                    """)
-            {
-                let key = "\(row[0] as String? ?? "")\u{0}\(row[1] as String)"
-                let candidate = (
-                    end: row[2] as String, submitted: row[3] as String, uuid: row[4] as String,
-                    municipality: row[1] as String
-                )
-                if let current = latest[key],
-                    (current.end, current.submitted, current.uuid) >= (
-                        candidate.end, candidate.submitted, candidate.uuid
-                    )
-                {
-                    continue
-                }
-                latest[key] = candidate
-            }
+            let latest = GapInputs.latestPeriods(
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT organization, municipality_code, ifnull(period_end, ''), ifnull(submitted_at, ''), uuid
+                        FROM submission s WHERE form = 'operator' \(inRounds)
+                        """
+                ).map {
+                    GapInputs.OperatorPeriod(
+                        organization: $0[0], municipality: $0[1], end: $0[2], submitted: $0[3], uuid: $0[4])
+                })
             var caseloads: [String: [String: GapInputs.Caseload]] = [:]
             let needs = try db.makeStatement(
                 sql:
                     "SELECT category_code, ifnull(requests, 0), ifnull(unmet, 0) FROM need_report WHERE submission_uuid = ?"
             )
-            for entry in latest.values {
+            for entry in latest {
                 for row in try Row.fetchAll(needs, arguments: [entry.uuid]) {
                     caseloads[entry.municipality, default: [:]][row[0], default: GapInputs.Caseload()].requests +=
                         row[1]
@@ -93,7 +82,7 @@ extension Store {
                 services: try Self.fetchServices(db),
                 responses: responses,
                 caseloads: caseloads,
-                operatorCovered: Set(latest.values.map(\.municipality)),
+                operatorCovered: Set(latest.map(\.municipality)),
                 costs: costs,
                 latestSubmission: try String.fetchOne(
                     db,

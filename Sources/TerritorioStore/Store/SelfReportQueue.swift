@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import TerritorioCore
 import TerritorioIO
+import TerritorioStoreAPI
 
 /// The review queue of self-reports: pending entries are kept apart from the submissions, so
 /// that no report, analysis or export counts them; accepting one goes through the ingest writer.
@@ -55,6 +56,9 @@ extension SubmissionWriter {
     /// Marks the pending self-report `id` accepted as the submission `uuid` (its answers now live
     /// in the submission), in this ingest's transaction; the reasons when it is no longer pending.
     package func markSelfReportAccepted(_ id: Int64, uuid: String) throws -> [String]? {
+        guard let database = (ledger as? SpatiaLiteLedger)?.database else {
+            return ["self-report \(id): the review queue is kept only in a SpatiaLite database"]
+        }
         try database.execute(
             sql: """
                 UPDATE self_report SET status = 'accepted', content = '{}', submission_uuid = ?,

@@ -50,9 +50,7 @@ extension Store {
     /// The day a change from `old` to `new` takes effect: the record's `last_updated` when the file
     /// gives a newer one than before, else the day of the import.
     static func effectiveDate(old: Service?, new: Service?) -> String {
-        let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
-        guard let date = new?.lastUpdated, date > (old?.lastUpdated ?? "") else { return today }
-        return date
+        ServiceChange.effectiveDate(old: old, new: new)
     }
 
     /// Closes the services `ids` (removes them from the directory, keeping them in the history), on `date`.

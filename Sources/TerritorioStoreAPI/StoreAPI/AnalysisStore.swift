@@ -7,4 +7,6 @@ public protocol AnalysisStore: Sendable {
     /// operators' latest caseloads, with `costs` (municipality code → service id → cost) attached
     /// when the analysis uses a cost matrix instead of distances.
     func gapInputs(costs: [String: [String: Double]]?) async throws -> GapInputs
+    /// The same, with only the submissions of the survey rounds `rounds` (every one when nil).
+    func gapInputs(costs: [String: [String: Double]]?, rounds: [String]?) async throws -> GapInputs
 }
