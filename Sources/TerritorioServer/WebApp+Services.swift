@@ -110,7 +110,10 @@ extension WebApp {
         let outcome = try ServiceCheck(context: context, allowOutside: outside)
             .check(ServiceFile.form(fields, source: "web form"))
         var problems = outcome.problems.map(\.description)
-        if stored == nil, let id = fields["id"], try store.services().contains(where: { $0.id == id }) {
+        // A new service never replaces one: the id is compared as the check reads it (trimmed),
+        // the one the store would write.
+        let newID = outcome.services.first?.id ?? fields["id"]?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if stored == nil, let id = newID, try store.services().contains(where: { $0.id == id }) {
             problems.append(strings.text("services_id_taken", language(request)))
         }
         guard problems.isEmpty, let service = outcome.services.first, form["action"] != "preview" else {

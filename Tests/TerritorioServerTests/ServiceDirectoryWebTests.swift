@@ -87,6 +87,24 @@ struct ServiceDirectoryWebTests {
         #expect(try Self.service(store, "csp-1")?.name == "Sportello CSP")
     }
 
+    @Test("an operator cannot take another organisation's service by creating one with its id padded with spaces")
+    func paddedID() async throws {
+        let store = try ServerFixture.store()
+        try await ServerFixture.app(store).application().test(.router) { client in
+            let (cookie, csrf) = try await client.signIn("op-csp")
+            for id in [" caritas-1", "caritas-1 ", "\tcaritas-1"] {
+                let form = [
+                    "csrf": csrf, "id": id, "name": "Taken", "category_food": "on", "municipality": "006001",
+                    "action": "save"
+                ]
+                let response = try await client.post("/services", form, cookies: cookie)
+                #expect(response.status == .unprocessableContent, "\(id)")
+            }
+        }
+        let kept = try #require(try Self.service(store, "caritas-1"))
+        #expect(kept.organization == "Caritas" && kept.name.contains("Caritas"))
+    }
+
     @Test("a planner or a researcher cannot create, edit or verify (403)")
     func readOnlyRoles() async throws {
         let store = try ServerFixture.store()
