@@ -52,24 +52,14 @@ extension WebApp {
         let form = try await urlEncodedFields(request)
         try checkCSRF(form["csrf"], session)
         let batch = Self.cleaned(form["batch"]).flatMap { Int64($0) }
+        // Emptying the whole quarantine (every organisation's rows) is an admin's decision.
+        guard batch != nil || session.account.role == .admin else { throw WebFailure.forbidden }
         try store.clearQuarantine(batch: batch, by: session.account)
         return Self.redirect("/quarantine?notice=upload_cleared")
     }
 
     /// The fields of a URL-encoded POST whose names the page made up (`v0`, `v1`…), at most 64 KiB.
     func urlEncodedFields(_ request: Request) async throws -> [String: String] {
-        let buffer = try await request.body.collect(upTo: 64 * 1024)
-        var fields: [String: String] = [:]
-        for pair in String(buffer: buffer).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decoded(_ s: Substring) -> String? {
-                s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
-            }
-            guard let name = decoded(parts[0]), let value = parts.count > 1 ? decoded(parts[1]) : "" else {
-                throw WebFailure.badRequest
-            }
-            fields[name] = value
-        }
-        return fields
+        try await formFields(request)
     }
 }
