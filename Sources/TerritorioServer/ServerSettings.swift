@@ -19,6 +19,10 @@ public struct ServerSettings: Sendable {
     /// How long the published gap report is reused at most when nothing was written through the
     /// app (a command-line `ingest` into the same database shows within this time).
     public var reportLifetime: Duration = .seconds(30)
+    /// Whether a reverse proxy stands in front and sets `X-Forwarded-For` (`serve --behind-proxy`):
+    /// only then does the self-report limit count per forwarded address; otherwise a client could
+    /// name any address in that header and escape the limit.
+    public var trustForwardedFor = false
     /// The address people and QGIS use (e.g. `https://territorio.example.org`), for the OGC API's
     /// links; nil takes the request's Host header (fine on loopback, set it behind a proxy).
     public var publicURL: String?

@@ -52,7 +52,8 @@ extension WebApp {
         extra["questionnaireInvalid"] = !questionnaireErrors.isEmpty
         extra["dateErrors"] = view.errors("date")
         extra["dateInvalid"] = !view.errors("date").isEmpty
-        if let saved = request.uri.queryParameters["saved"], reasons.isEmpty {
+        // Only a questionnaire number is echoed (a crafted link cannot put other words on the page).
+        if let saved = request.uri.queryParameters["saved"], reasons.isEmpty, Self.isQuestionnaireNumber(saved) {
             extra["notice"] = strings.text("entry_saved", language) + " " + String(saved)
         }
         return page(
@@ -87,6 +88,14 @@ extension WebApp {
         case .refused(let reasons):
             return try entryPage(request, kind: kind, typed: typed, reasons: reasons)
         }
+    }
+
+    /// Up to 40 letters, digits, `.`, `_`, `/` or `-`: what a paper questionnaire's number is.
+    static func isQuestionnaireNumber(_ text: Substring) -> Bool {
+        (1...40).contains(text.count)
+            && text.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._/-".unicodeScalars.contains($0))
+            }
     }
 
     /// The fields of a URL-encoded POST (at most 64 KiB), repeated names (checkboxes) kept.

@@ -21,10 +21,11 @@ extension WebApp {
         }
     }
 
-    /// The client a request comes from, for the rate limit: the address the reverse proxy saw
-    /// (the last of `X-Forwarded-For`), else one shared key for direct clients (on loopback).
-    /// Kept in memory only, never stored or logged.
-    static func clientKey(_ request: Request) -> String {
+    /// The client a request comes from, for the rate limit: behind a reverse proxy
+    /// (``ServerSettings/trustForwardedFor``) the address it saw (the last of `X-Forwarded-For`),
+    /// else one shared key. Kept in memory only, never stored or logged.
+    func clientKey(_ request: Request) -> String {
+        guard settings.trustForwardedFor else { return "direct" }
         let forwarded = request.headers[.init("X-Forwarded-For")!] ?? ""
         let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces) ?? ""
         return last.isEmpty ? "direct" : last
@@ -59,7 +60,7 @@ extension WebApp {
         guard let token = fields["csrf"], let expected = request.cookies[Self.selfReportCookie]?.value,
             Self.same(token, expected)
         else { throw WebFailure.csrf }
-        let client = Self.clientKey(request)
+        let client = clientKey(request)
         guard await !selfReportLimiter.isBlocked(client) else {
             let message = strings.text("entry_self_report_limited", language(request))
             return try selfReportPage(request, typed: [:], reasons: [message], status: .tooManyRequests)

@@ -17,6 +17,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
     @Flag(help: "Mark cookies Secure (when a TLS reverse proxy serves the app).") var secureCookies = false
+    @Flag(help: "A reverse proxy sets X-Forwarded-For: the self-report limit counts per forwarded address.")
+    var behindProxy = false
     @Option(
         help: "The address people use, e.g. https://territorio.example.org (the OGC API's links, the poster's QR code)."
     )
@@ -31,12 +33,13 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let store = try Store.open(at: global.existingDatabase())
-            let settings = ServerSettings(
+            var settings = ServerSettings(
                 host: host, port: port, secureCookies: secureCookies,
                 publicURL: publicURL,
                 analysis: try global.analysisConfig(explicit: nil),
                 uploadLimit: max(1, uploadLimitMb) * 1024 * 1024,
                 privacy: try global.locationPrivacy(explicit: nil), staleAfterMonths: staleAfterMonths)
+            settings.trustForwardedFor = behindProxy
             let app = try WebApp(store: store, settings: settings)
             say("Serving \(store.path) on http://\(host):\(port)/ (OGC API at /ogc); stop with Ctrl-C.")
             try await app.application().runService()

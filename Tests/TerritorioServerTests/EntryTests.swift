@@ -153,6 +153,19 @@ struct EntryTests {
         #expect(try Self.stored(store).isEmpty)
     }
 
+    @Test("the confirmation echoes a questionnaire number, never other words a link carries")
+    func savedNotice() async throws {
+        let app = try ServerFixture.app(try ServerFixture.store())
+        try await app.application().test(.router) { client in
+            let (cookie, _) = try await client.signIn("op-csp")
+            let saved = try await client.get("/entry/user?saved=Q-12&lang=en", cookies: cookie)
+            #expect(saved.text.contains("Q-12"))
+            let crafted = try await client.get(
+                "/entry/user?saved=Q-12.+Your+password+expired,+call+0123&lang=en", cookies: cookie)
+            #expect(crafted.status == .ok && !crafted.text.contains("password expired"))
+        }
+    }
+
     @Test("the reasons come in the page's language, whatever language other requests use")
     func reasonsInThePageLanguage() async throws {
         let store = try ServerFixture.store()

@@ -120,10 +120,31 @@ struct SelfReportTests {
         #expect(try store.pendingSelfReports().map(\.id) == [id])
     }
 
+    @Test("without --behind-proxy a forged X-Forwarded-For does not escape the limit")
+    func forgedForwardedFor() async throws {
+        let store = try ServerFixture.store()
+        let app = try ServerFixture.app(store)
+        try await app.application().test(.router) { client in
+            let (formCookie, token) = try await Self.form(client)
+            for i in 0...WebApp.selfReportLimit {
+                let response = try await client.execute(
+                    uri: "/self-report", method: .post,
+                    headers: [
+                        .contentType: "application/x-www-form-urlencoded", .cookie: formCookie,
+                        .init("X-Forwarded-For")!: "192.0.2.\(i)"
+                    ],
+                    body: ByteBuffer(string: "csrf=\(token)&municipality=Atlantide&needs=food&urgency=low"))
+                #expect(response.status == (i < WebApp.selfReportLimit ? .unprocessableContent : .tooManyRequests))
+            }
+        }
+    }
+
     @Test("a bad self-report is shown again with the messages of ingest; past the limit the answer is 429")
     func rateLimit() async throws {
         let store = try ServerFixture.store()
-        let app = try ServerFixture.app(store)
+        var settings = ServerSettings(bcryptCost: 4)
+        settings.trustForwardedFor = true
+        let app = try WebApp(store: store, settings: settings)
         try await app.application().test(.router) { client in
             let (formCookie, token) = try await Self.form(client)
             for _ in 0..<WebApp.selfReportLimit {
