@@ -47,7 +47,7 @@ extension WebApp {
         }
         let options = SurveyIngest.Options(
             form: SurveyForm.Kind(rawValue: received.fields["form"] ?? ""),
-            policy: IngestPolicy(source: Self.cleaned(received.fields["source"])), privacy: settings.privacy,
+            policy: IngestPolicy(source: Self.paperSource(received.fields["source"], session)), privacy: settings.privacy,
             displayName: name, audit: (session.account.id, "survey.upload"))
         do {
             let (summary, _) = try await SurveyIngest.ingest(path: received.filePath, into: store, options: options)
@@ -96,6 +96,12 @@ extension WebApp {
             "id": "\(r.id)", "batch": "\(r.batch)", "file": r.file, "row": "\(r.row)", "form": r.form ?? "",
             "reasons": r.reasons
         ]
+    }
+
+    /// The organisation paper questionnaires without a `source` column are filed under: an
+    /// operator's own (whatever the form says, as in survey entry), the one an admin names.
+    static func paperSource(_ typed: String?, _ session: SessionRecord) -> String? {
+        session.account.role == .admin ? cleaned(typed) : session.account.organisation
     }
 
     /// A fresh private folder for one request's temporary files.

@@ -273,4 +273,31 @@ struct UploadTests {
         #expect(clears.map(\.object) == ["quarantine of batch 2 (1 rows)", "quarantine row 1"])
         #expect(clears.allSatisfy { $0.account == "op-caritas" })
     }
+
+    @Test("an operator's paper upload is filed under its own organisation, whatever source the form names")
+    func operatorsOwnSource() async throws {
+        let paper = "questionnaire_id,date,municipality,needs,urgency\nP-1,2026-10-03,006001,food,high\n"
+        let store = try ServerFixture.store()
+        try await ServerFixture.app(store).application().test(.router) { client in
+            let (cookie, csrf) = try await client.signIn("op-csp")
+            let response = try await client.upload(
+                ["csrf": csrf, "source": "Caritas", "form": "user"], file: paper, fileName: "paper.csv",
+                cookies: cookie)
+            #expect(response.status == .ok)
+        }
+        #expect(try Self.uuids(store).count == 1)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("paper-\(UUID()).csv").path
+        try paper.write(toFile: file, atomically: true, encoding: .utf8)
+        for (source, same) in [("CSP", true), ("Caritas", false)] {
+            let other = try ServerFixture.store()
+            _ = try await SurveyIngest.ingest(
+                path: file, into: other, options: .init(form: .user, policy: IngestPolicy(source: source)))
+            #expect((try Self.uuids(other) == Self.uuids(store)) == same, "\(source)")
+        }
+    }
+
+    static func uuids(_ store: Store) throws -> [String] {
+        try store.read { db in try String.fetchAll(db, sql: "SELECT uuid FROM submission ORDER BY uuid") }
+    }
+
 }
