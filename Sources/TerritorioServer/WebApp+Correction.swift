@@ -21,7 +21,8 @@ extension WebApp {
         try AtomicFile.write(
             try CSVText.make(header: columns.map(\.name) + ["_territorio_id"], rows: [values + [token]]), to: path)
         let options = SurveyIngest.Options(
-            form: SurveyForm.Kind(rawValue: row.form ?? ""), policy: IngestPolicy(source: Self.paperSource(form["source"], session)),
+            form: SurveyForm.Kind(rawValue: row.form ?? ""),
+            policy: IngestPolicy(source: Self.paperSource(form["source"], session)),
             privacy: settings.privacy, displayName: "\(row.file) (row \(row.row), corrected)",
             audit: (session.account.id, "quarantine.correct"))
         let summary: IngestSummary

@@ -47,7 +47,8 @@ extension WebApp {
         }
         let options = SurveyIngest.Options(
             form: SurveyForm.Kind(rawValue: received.fields["form"] ?? ""),
-            policy: IngestPolicy(source: Self.paperSource(received.fields["source"], session)), privacy: settings.privacy,
+            policy: IngestPolicy(source: Self.paperSource(received.fields["source"], session)),
+            privacy: settings.privacy,
             displayName: name, audit: (session.account.id, "survey.upload"))
         do {
             let (summary, _) = try await SurveyIngest.ingest(path: received.filePath, into: store, options: options)
