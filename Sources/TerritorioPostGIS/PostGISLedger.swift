@@ -171,6 +171,10 @@ final class PostGISLedger: SubmissionLedger {
     }
 
     /// The audit log (accounts, the web app) is kept only in a SpatiaLite database so far.
+    func claim(batch: Int64, account: Int64) throws {
+        throw PostGISError.notOnPostGIS(feature: "the audit log (web app accounts)")
+    }
+
     func audit(account: Int64, action: String, object: String) throws {
         throw PostGISError.notOnPostGIS(feature: "the audit log (web app accounts)")
     }

@@ -8,7 +8,9 @@ extension WebApp {
     /// quarantine, and a row still wrong replaces it (with the new reasons).
     func correctRow(_ request: Request, id: Int64) async throws -> Response {
         let session = try require(request, Self.uploadRoles)
-        guard let row = try store.quarantinedRow(id: id), let token = try store.quarantineToken(id: id) else {
+        guard let row = try store.quarantinedRow(id: id, visibleTo: Self.quarantineScope(session)),
+            let token = try store.quarantineToken(id: id)
+        else {
             throw WebFailure.notFound
         }
         let form = try await urlEncodedFields(request)
@@ -32,7 +34,9 @@ extension WebApp {
             let message = error.lines(limit: 20).map { $0.replacingOccurrences(of: path, with: row.file) }
             return try quarantineRowPage(request, id: id, error: message.joined(separator: "\n"))
         }
-        if summary.rejected > 0, let batch = summary.batch, let again = try store.quarantinedRows(batch: batch).first {
+        if summary.rejected > 0, let batch = summary.batch,
+            let again = try store.quarantinedRows(batch: batch, visibleTo: nil).first
+        {
             return Self.redirect("/quarantine/\(again.id)?notice=upload_still_rejected")
         }
         return Self.redirect("/quarantine?batch=\(row.batch)&notice=upload_corrected")
@@ -42,7 +46,9 @@ extension WebApp {
     func clearRow(_ request: Request, id: Int64) async throws -> Response {
         let session = try require(request, Self.uploadRoles)
         try checkCSRF(try await form(request, as: TokenForm.self).csrf, session)
-        guard let row = try store.quarantinedRow(id: id) else { throw WebFailure.notFound }
+        guard let row = try store.quarantinedRow(id: id, visibleTo: Self.quarantineScope(session)) else {
+            throw WebFailure.notFound
+        }
         try store.clearQuarantinedRow(id: id, by: session.account)
         return Self.redirect("/quarantine?batch=\(row.batch)&notice=upload_cleared")
     }
@@ -55,6 +61,11 @@ extension WebApp {
         let batch = Self.cleaned(form["batch"]).flatMap { Int64($0) }
         // Emptying the whole quarantine (every organisation's rows) is an admin's decision.
         guard batch != nil || session.account.role == .admin else { throw WebFailure.forbidden }
+        if let batch, let scope = Self.quarantineScope(session),
+            try store.quarantinedRows(batch: batch, visibleTo: scope).count != store.quarantinedRows(batch: batch).count
+        {
+            throw WebFailure.forbidden
+        }
         try store.clearQuarantine(batch: batch, by: session.account)
         return Self.redirect("/quarantine?notice=upload_cleared")
     }

@@ -21,7 +21,8 @@ extension WebApp {
     func quarantineList(_ request: Request) throws -> Response {
         let session = try require(request, Self.uploadRoles)
         let batch = request.uri.queryParameters["batch"].flatMap { Int64(String($0)) }
-        let rows = try store.quarantinedRows(batch: batch).map(Self.quarantineLine)
+        let rows = try store.quarantinedRows(batch: batch, visibleTo: Self.quarantineScope(session)).map(
+            Self.quarantineLine)
         var extra: [String: Any] = ["rows": rows, "hasRows": !rows.isEmpty]
         if let batch { extra["batch"] = "\(batch)" }
         if let notice = request.uri.queryParameters["notice"], Self.quarantineNotices.contains(String(notice)) {
@@ -35,7 +36,9 @@ extension WebApp {
     /// One quarantined row: where it came from, its reasons, and its correction form.
     func quarantineRowPage(_ request: Request, id: Int64, error: String? = nil) throws -> Response {
         let session = try require(request, Self.uploadRoles)
-        guard let row = try store.quarantinedRow(id: id) else { throw WebFailure.notFound }
+        guard let row = try store.quarantinedRow(id: id, visibleTo: Self.quarantineScope(session)) else {
+            throw WebFailure.notFound
+        }
         let columns = try correctionColumns(row, language: language(request))
         var extra: [String: Any] = [
             "id": "\(row.id)", "row": Self.quarantineLine(row), "needsSource": Self.needsSource(row),

@@ -74,7 +74,8 @@ extension WebApp {
         if !s.droppedColumns.isEmpty { extra["dropped"] = s.droppedColumns.joined(separator: ", ") }
         if let points = s.points { extra["points"] = points }
         if let batch = s.batch {
-            let rows = try store.quarantinedRows(batch: batch).map(Self.quarantineLine)
+            let rows = try store.quarantinedRows(batch: batch, visibleTo: Self.quarantineScope(session)).map(
+                Self.quarantineLine)
             (extra["batch"], extra["rows"], extra["hasRows"]) = ("\(batch)", rows, !rows.isEmpty)
         }
         return page("upload_summary", request, session: session, titleKey: "upload_summary", extra: extra)
@@ -97,6 +98,12 @@ extension WebApp {
             "id": "\(r.id)", "batch": "\(r.batch)", "file": r.file, "row": "\(r.row)", "form": r.form ?? "",
             "reasons": r.reasons
         ]
+    }
+
+    /// Whose quarantined rows `session` sees: an operator its own organisation's batches, an admin
+    /// every batch (nil).
+    static func quarantineScope(_ session: SessionRecord) -> String? {
+        session.account.role == .admin ? nil : session.account.organisation
     }
 
     /// The organisation paper questionnaires without a `source` column are filed under: an

@@ -296,6 +296,31 @@ struct UploadTests {
         }
     }
 
+    @Test("an operator sees, corrects and clears only its own organisation's quarantined rows; an admin all")
+    func quarantineByOrganisation() async throws {
+        let store = try ServerFixture.store()
+        try await ServerFixture.app(store).application().test(.router) { client in
+            let (_, _, row, own) = try await Self.openCorrection(client, store, as: "op-csp")
+            #expect(own.status == .ok)
+            let (cookie, csrf) = try await client.signIn("op-caritas")
+            let list = try await client.get("/quarantine", cookies: cookie)
+            #expect(list.status == .ok && !list.text.contains("/quarantine/\(row.id)"))
+            #expect(try await client.get("/quarantine/\(row.id)", cookies: cookie).status == .notFound)
+            let correct = try await client.post(
+                "/quarantine/\(row.id)", ["csrf": csrf, "v0": "006001"], cookies: cookie)
+            #expect(correct.status == .notFound)
+            let clearRow = try await client.post("/quarantine/\(row.id)/clear", ["csrf": csrf], cookies: cookie)
+            #expect(clearRow.status == .notFound)
+            let clearBatch = try await client.post(
+                "/quarantine/clear", ["csrf": csrf, "batch": "\(row.batch)"], cookies: cookie)
+            #expect(clearBatch.status == .forbidden)
+            #expect(try store.quarantinedRows().map(\.id) == [row.id])
+            let (adminCookie, _) = try await client.signIn("admin")
+            let all = try await client.get("/quarantine", cookies: adminCookie)
+            #expect(all.text.contains("/quarantine/\(row.id)"))
+        }
+    }
+
     static func uuids(_ store: Store) throws -> [String] {
         try store.read { db in try String.fetchAll(db, sql: "SELECT uuid FROM submission ORDER BY uuid") }
     }

@@ -234,6 +234,7 @@ enum Schema {
         registerRoundsAndSessions(&m)
         registerServiceDirectory(&m)
         registerEntry(&m)
+        registerBatchAccount(&m)
         return m
     }
 

@@ -186,6 +186,10 @@ package final class SpatiaLiteLedger: SubmissionLedger {
             arguments: [rows, accepted, duplicates, conflicts, rejected, batch])
     }
 
+    package func claim(batch: Int64, account: Int64) throws {
+        try db.execute(sql: "UPDATE batch SET account_id = ? WHERE id = ?", arguments: [account, batch])
+    }
+
     package func audit(account: Int64, action: String, object: String) throws {
         try Store.audit(db, account: account, action: action, object: object)
     }

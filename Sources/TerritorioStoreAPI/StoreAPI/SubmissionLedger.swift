@@ -9,6 +9,8 @@ import TerritorioIO
 /// The requirements are synchronous because the ingest reads its file row by row in one pass;
 /// a server backend answers them on a connection it holds for the session.
 public protocol SubmissionLedger: AnyObject {
+    /// Records `account` as the one who brought `batch` in (the web app's uploads and entries).
+    func claim(batch: Int64, account: Int64) throws
     /// Adds the batch of one file; returns its id.
     func addBatch(file: String, sha256: String, form: String, dialect: String, droppedColumns: String) throws
         -> Int64

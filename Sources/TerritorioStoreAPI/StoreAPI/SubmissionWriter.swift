@@ -222,8 +222,10 @@ package final class SubmissionWriter {
     }
 
     /// Records this ingest in the audit log, in the ingest's transaction.
+    /// The batch is also marked as this account's (whose organisation then sees its quarantine).
     package func audit(account: Int64, action: String, object: String) throws {
         try ledger.audit(account: account, action: action, object: object)
+        try ledger.claim(batch: batchID, account: account)
     }
 
     /// Adds this writer's counts (and `rows` read) to the batch's.
