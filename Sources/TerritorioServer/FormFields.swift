@@ -5,13 +5,16 @@ import Foundation
 struct FormFields: Sendable {
     let values: [String: [String]]
 
-    /// Decodes `body` (`a=1&b=x+y&b=z`).
-    init(body: String) {
+    /// Decodes `body` (`a=1&b=x+y&b=z`); a name or value that is not valid percent-encoding is a
+    /// bad request (never a field silently dropped or emptied).
+    init(body: String) throws {
         var values: [String: [String]] = [:]
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decode(parts[0]) else { continue }
-            values[name, default: []].append(parts.count > 1 ? Self.decode(parts[1]) ?? "" : "")
+            guard let name = Self.decode(parts[0]), let value = parts.count > 1 ? Self.decode(parts[1]) : "" else {
+                throw WebFailure.badRequest
+            }
+            values[name, default: []].append(value)
         }
         self.values = values
     }

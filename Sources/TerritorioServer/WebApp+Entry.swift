@@ -29,7 +29,7 @@ extension WebApp {
     }
 
     /// Today (UTC) as YYYY-MM-DD: the day of an entry's batch.
-    static func today() -> String { String(ISO8601DateFormatter().string(from: Date()).prefix(10)) }
+    static func today() -> String { SurveyTime.today() }
 
     /// The empty form (with the confirmation of the last entry), or the refused one with what
     /// was typed and the reasons next to the fields.
@@ -101,6 +101,6 @@ extension WebApp {
     /// The fields of a URL-encoded POST (at most 64 KiB), repeated names (checkboxes) kept.
     func repeatedFormFields(_ request: Request) async throws -> FormFields {
         let buffer = try await request.body.collect(upTo: 64 * 1024)
-        return FormFields(body: String(buffer: buffer))
+        return try FormFields(body: String(buffer: buffer))
     }
 }

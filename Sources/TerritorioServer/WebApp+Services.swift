@@ -81,7 +81,7 @@ extension WebApp {
     /// The service `id` when the signed-in account may edit it (403 otherwise, 404 when unknown).
     func editableService(_ request: Request, id: String) throws -> (SessionRecord, Service) {
         let session = try require(request, [.admin, .operator])
-        guard let service = try store.services().first(where: { $0.id == id }) else { throw WebFailure.notFound }
+        guard let service = try store.service(id: id) else { throw WebFailure.notFound }
         guard session.account.mayEdit(service) else { throw WebFailure.forbidden }
         return (session, service)
     }
@@ -113,7 +113,7 @@ extension WebApp {
         // A new service never replaces one: the id is compared as the check reads it (trimmed),
         // the one the store would write.
         let newID = outcome.services.first?.id ?? fields["id"]?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if stored == nil, let id = newID, try store.services().contains(where: { $0.id == id }) {
+        if stored == nil, let id = newID, try store.service(id: id) != nil {
             problems.append(strings.text("services_id_taken", language(request)))
         }
         guard problems.isEmpty, let service = outcome.services.first, form["action"] != "preview" else {

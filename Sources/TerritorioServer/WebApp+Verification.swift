@@ -88,7 +88,7 @@ extension WebApp {
         let session = try require(request)
         let language = language(request)
         let changes = try store.serviceHistory().filter { $0.serviceID == id }
-        let current = try store.services().first { $0.id == id }
+        let current = try store.service(id: id)
         guard let name = current?.name ?? changes.last?.service?.name else { throw WebFailure.notFound }
         let rows: [[String: Any]] = changes.reversed().map { change in
             [

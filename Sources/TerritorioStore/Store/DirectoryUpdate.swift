@@ -172,10 +172,21 @@ extension Store {
         try read { try Self.fetchServices($0) }
     }
 
-    static func fetchServices(_ db: Database) throws -> [Service] {
+    /// The service `id`, or nil when there is none.
+    public func service(id: String) throws -> Service? {
+        try read { try Self.fetchServices($0, only: id).first }
+    }
+
+    /// Every service, or only the one `only` names.
+    static func fetchServices(_ db: Database, only id: String? = nil) throws -> [Service] {
         var categories: [String: [String]] = [:]
         let links = try FastStatement(
-            db, sql: "SELECT service_id, category_code FROM service_category ORDER BY category_code")
+            db,
+            sql: """
+                SELECT service_id, category_code FROM service_category WHERE ?1 IS NULL OR service_id = ?1
+                ORDER BY category_code
+                """)
+        links.bind(1, id)
         try links.forEachRow { categories[links.text(0) ?? "", default: []].append(links.text(1) ?? "") }
         // Columns by position through the C API (no GRDB rows): this runs for every service of a
         // national directory.
@@ -184,8 +195,9 @@ extension Store {
             sql: """
                 SELECT id, name, organization, address, postal_code, municipality_code, location_approximate, phone, email, website,
                        opening_hours, languages, eligibility, capacity, verified, last_updated, source, X(geom), Y(geom)
-                FROM service ORDER BY id
+                FROM service WHERE ?1 IS NULL OR id = ?1 ORDER BY id
                 """)
+        statement.bind(1, id)
         var services: [Service] = []
         try statement.forEachRow {
             let r = statement

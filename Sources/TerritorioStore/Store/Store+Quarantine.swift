@@ -18,19 +18,22 @@ extension Store {
         }
     }
 
+    /// Rows of batches that an account of organisation `?2` brought in through the web app (any
+    /// batch when `?2` is NULL: an admin).
+    static let visibleTo = """
+        (?2 IS NULL OR b.account_id IN (
+            SELECT a.id FROM account a JOIN organisation o ON o.id = a.organisation_id WHERE o.name = ?2))
+        """
+
     /// The quarantined rows an account of `organisation` may see: those of batches that an account
     /// of that organisation brought in through the web app (all of them when `organisation` is nil:
     /// an admin); only those of `batch` when given.
     public func quarantinedRows(batch: Int64?, visibleTo organisation: String?) throws -> [QuarantinedRow] {
-        guard let organisation else { return try quarantinedRows(batch: batch) }
-        return try read { db in
+        try read { db in
             try Row.fetchAll(
                 db,
-                sql: Self.quarantineQuery + """
-                     WHERE (?1 IS NULL OR q.batch_id = ?1) AND b.account_id IN (
-                        SELECT a.id FROM account a JOIN organisation o ON o.id = a.organisation_id WHERE o.name = ?2)
-                    ORDER BY q.id
-                    """,
+                sql: Self.quarantineQuery
+                    + " WHERE (?1 IS NULL OR q.batch_id = ?1) AND \(Self.visibleTo) ORDER BY q.id",
                 arguments: [batch, organisation]
             ).map(Self.quarantined)
         }
@@ -38,9 +41,11 @@ extension Store {
 
     /// One quarantined row if an account of `organisation` may see it (any when nil).
     public func quarantinedRow(id: Int64, visibleTo organisation: String?) throws -> QuarantinedRow? {
-        guard let row = try quarantinedRow(id: id) else { return nil }
-        guard organisation != nil else { return row }
-        return try quarantinedRows(batch: row.batch, visibleTo: organisation).contains { $0.id == id } ? row : nil
+        try read { db in
+            try Row.fetchOne(
+                db, sql: Self.quarantineQuery + " WHERE q.id = ?1 AND \(Self.visibleTo)", arguments: [id, organisation]
+            ).map(Self.quarantined)
+        }
     }
 
     /// One quarantined row, or nil when there is no such id.
