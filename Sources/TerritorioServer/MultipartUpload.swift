@@ -60,6 +60,8 @@ extension MultipartUpload {
         let beforeFile: ([String: String]) throws -> Void
         var handle: FileHandle?
         var field: (name: String, bytes: [UInt8])?
+        /// The bytes of every text field so far: many small fields cannot fill the memory either.
+        var textBytes = 0
         var inFile = false
 
         init(upload: MultipartUpload, limit: Int, beforeFile: @escaping ([String: String]) throws -> Void) {
@@ -99,6 +101,8 @@ extension MultipartUpload {
         }
 
         private mutating func keep(_ bytes: [UInt8]) throws {
+            textBytes += bytes.count
+            guard textBytes <= MultipartUpload.formOverhead else { throw Failure.tooLarge }
             field?.bytes += bytes
             if let count = field?.bytes.count, count > MultipartUpload.fieldLimit { throw Failure.malformed }
         }

@@ -194,6 +194,19 @@ struct UploadTests {
         #expect(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM batch") } == 1)
     }
 
+    @Test("many text fields are refused (413) once they pass the form's room, before any check")
+    func manyFields() async throws {
+        let store = try ServerFixture.store()
+        try await ServerFixture.app(store).application().test(.router) { client in
+            let (cookie, csrf) = try await client.signIn("op-csp")
+            var fields = ["csrf": csrf]
+            for i in 0..<20 { fields["f\(i)"] = String(repeating: "x", count: 4000) }
+            let response = try await client.upload(fields, file: Self.export, cookies: cookie)
+            #expect(response.status == .contentTooLarge)
+        }
+        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM batch") } == 0)
+    }
+
     @Test("an upload without the CSRF token (or with another) is 403 and writes nothing")
     func uploadCSRF() async throws {
         let store = try ServerFixture.store()
