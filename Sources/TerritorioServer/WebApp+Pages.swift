@@ -11,7 +11,7 @@ extension WebApp {
         var context: [String: Any] = [
             "lang": language, "dir": language == "ar" ? "rtl" : "ltr", "t": strings.strings(language),
             "title": title,
-            "languages": WebStrings.languages.map {
+            "languageSwitch": WebStrings.languages.map {
                 ["code": $0, "label": Self.languageNames[$0] ?? $0, "current": $0 == language] as [String: Any]
             }
         ]
