@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import TerritorioKit
+import TerritorioPostGIS
 
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export municipalities, services, needs or submissions as GeoJSON or CSV (services also as HSDS).",
@@ -50,37 +51,23 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let store = try global.existingStore()
+    func run() async throws {
+        try await reportingFailures {
+            let store = try await global.existingCommandStore()
             switch (dataset, format) {
-            case (.municipalities, .geojson):
-                try AtomicFile.write(
-                    MunicipalityExport.geoJSON(
-                        try store.municipalities(consortiumOnly: consortiumOnly, withShapes: true)), to: out)
             case (.services, .ics):
                 return  // refused by validate()
-            case (.municipalities, _):
-                try AtomicFile.write(
-                    try MunicipalityExport.csv(try store.municipalities(consortiumOnly: consortiumOnly)), to: out)
-            case (.services, .geojson):
-                try AtomicFile.write(
-                    ServiceExport.geoJSON(try store.services(), categories: try store.categories()), to: out)
-            case (.services, .csv):
-                try AtomicFile.write(try ServiceExport.csv(try store.services()), to: out)
-            case (.services, .hsds):
-                try HSDSExport.write(
-                    services: try store.services(), categories: try store.categories(),
-                    municipalityNames: try store.municipalityNames(), to: out)
+            case (.municipalities, _), (.services, _):
+                try await exportDirectory(store)
             case (.sessions, _):
-                try exportSessions(store)
+                try await exportSessions(store)
             case (.needs, _), (.submissions, _):
                 let parameters = try global.analysisConfig(explicit: config)
                 let f: ResearchExport.Format = format == .csv ? .csv : .geojson
                 if dataset == .needs {
-                    try ResearchExport.needs(store: store, config: parameters, format: f, to: out)
+                    try await ResearchExport.needs(from: store, config: parameters, format: f, to: out)
                 } else {
-                    try ResearchExport.submissions(store: store, config: parameters, format: f, to: out)
+                    try await ResearchExport.submissions(from: store, config: parameters, format: f, to: out)
                 }
                 say(text("wrote", ("file", out + ".meta.json")))
             }
@@ -88,11 +75,31 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    func exportSessions(_ store: Store) throws {
-        let sessions = try store.sessions()
+    /// Municipalities or services, in `format`.
+    func exportDirectory(_ store: StoreOpener.CommandStore) async throws {
+        switch (dataset, format) {
+        case (.municipalities, .geojson):
+            try AtomicFile.write(
+                try await MunicipalityExport.geoJSON(from: store, consortiumOnly: consortiumOnly), to: out)
+        case (.municipalities, _):
+            try AtomicFile.write(try await MunicipalityExport.csv(from: store, consortiumOnly: consortiumOnly), to: out)
+        case (_, .geojson):
+            try AtomicFile.write(
+                ServiceExport.geoJSON(try await store.services(), categories: try await store.categories()), to: out)
+        case (_, .hsds):
+            try HSDSExport.write(
+                services: try await store.services(), categories: try await store.categories(),
+                municipalityNames: try await store.municipalityNames(), to: out)
+        default:
+            try AtomicFile.write(try ServiceExport.csv(try await store.services()), to: out)
+        }
+    }
+
+    func exportSessions(_ store: StoreOpener.CommandStore) async throws {
+        let sessions = try await store.sessions()
         switch format {
         case .ics:
-            let services = Dictionary(uniqueKeysWithValues: try store.services().map { ($0.id, $0) })
+            let services = Dictionary(uniqueKeysWithValues: try await store.services().map { ($0.id, $0) })
             try AtomicFile.write(ICalendar.make(sessions, services: services), to: out)
         case .hsds: try SessionExport.hsds(sessions.map(\.session), to: out)
         default: try AtomicFile.write(try SessionExport.csv(sessions.map(\.session)), to: out)

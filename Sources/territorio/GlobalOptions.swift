@@ -31,11 +31,6 @@ struct GlobalOptions: ParsableArguments {
         return database
     }
 
-    /// The existing database, opened.
-    func existingStore() throws -> Store {
-        try Store.open(at: existingDatabase())
-    }
-
     /// The database the user chose, when it exists: a SpatiaLite file, or a `postgresql://` URL
     /// (whose server is reached when the store opens).
     func existingLocation() throws -> String {

@@ -38,7 +38,7 @@ struct ImportServicesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let store = try await global.existingAnyStore()
+            let store = try await global.existingCommandStore()
             let records = try ServiceFile.read(path: file)
             let context = DirectoryContext(
                 categories: Set(try await store.categories().map(\.code)),
@@ -59,12 +59,9 @@ struct ImportServicesCommand: AsyncParsableCommand {
                     ("unchanged", report.unchanged.count), ("rejected", outcome.rejected)))
             if replace {
                 let listed = Set(outcome.services.map(\.id))
-                guard let local = store as? Store else {
-                    throw InputError(file: "--db", kind: .invalid, GlobalOptions.spatiaLiteOnly + " (--replace)")
-                }
-                let closed = try local.closeServices(
-                    try local.services().map(\.id).filter { !listed.contains($0) },
-                    source: file)
+                let closed = try await store.closeServices(
+                    try await store.services().map(\.id).filter { !listed.contains($0) },
+                    source: file, date: nil)
                 if !closed.isEmpty { say(Self.closed(closed)) }
             }
             let approximate = outcome.services.filter(\.locationApproximate).map(\.id)

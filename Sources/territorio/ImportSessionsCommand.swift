@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TerritorioKit
 
-struct ImportSessionsCommand: ParsableCommand {
+struct ImportSessionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
         abstract: "Import the self-help group's sessions (auto-mutuo-aiuto) from a CSV file.",
@@ -20,13 +20,13 @@ struct ImportSessionsCommand: ParsableCommand {
     @Argument(help: "The CSV file.")
     var file: String
 
-    func run() throws {
-        try reportingFailures {
-            let store = try Store.open(at: global.localDatabase())
+    func run() async throws {
+        try await reportingFailures {
+            let store = try await global.openCommandStore()
             let check = SessionCheck(
-                categories: Set(try store.categories().map(\.code)),
-                services: Set(try store.services().map(\.id)))
-            let report = try store.importSessions(try check.read(path: file), source: file)
+                categories: Set(try await store.categories().map(\.code)),
+                services: Set(try await store.services().map(\.id)))
+            let report = try await store.importSessions(try check.read(path: file), source: file)
             say(Self.done(file, report))
         }
     }

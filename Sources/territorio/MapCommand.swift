@@ -32,7 +32,7 @@ struct MapCommand: ParsableCommand {
         }
     }
 
-    struct Gaps: ParsableCommand {
+    struct Gaps: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Choropleth of the gap level of one category, with the services that answer it.",
             discussion: "Hatched: insufficient data; cross-hatched: withheld (small numbers). Projection: UTM 32N.")
@@ -43,30 +43,32 @@ struct MapCommand: ParsableCommand {
         @Option(help: "Analysis parameters (TOML).") var config: String?
         @Option(help: "A cost matrix CSV.") var costs: String?
 
-        func run() throws {
-            try reportingFailures {
-                let (analysis, store, codes) = try ReportCommand.analysis(
-                    global, categories: [category], restrict: false, costs: costs, config: config)
-                let map = try Maps.gaps(
-                    report: RoundAnalysis.report(analysis, store: store),
-                    category: codes.first ?? category, language: output.lang, store: store)
+        func run() async throws {
+            try await reportingFailures {
+                let store = try await global.existingCommandStore()
+                let inputs = try await store.gapInputs(costs: try costs.map(GapInputs.readCosts))
+                let (analysis, codes) = try ReportCommand.analysis(
+                    inputs, database: global.databaseName, parameters: try global.analysisConfig(explicit: config),
+                    categories: [category], restrict: false, warnWithoutServices: true)
+                let map = try await Maps.gaps(
+                    report: try await RoundAnalysis.report(analysis, store: store),
+                    category: codes.first ?? category, language: output.lang, from: store)
                 try output.write(map)
             }
         }
     }
 
-    struct Services: ParsableCommand {
+    struct Services: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "All services, coloured by category; hollow circles are unverified.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: Output
 
-        func run() throws {
-            try reportingFailures {
-                let store = try global.existingStore()
-                try output.write(
-                    try Maps.services(inputs: try GapInputs.load(from: store), language: output.lang, store: store))
+        func run() async throws {
+            try await reportingFailures {
+                let store = try await global.existingCommandStore()
+                try output.write(try await Maps.services(from: store, language: output.lang))
             }
         }
     }

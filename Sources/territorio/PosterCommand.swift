@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TerritorioKit
 
-struct PosterCommand: ParsableCommand {
+struct PosterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "poster",
         abstract: "The \"Hai bisogno di aiuto?\" poster: one A3 HTML page per language, and PDF with --pdf.",
@@ -22,12 +22,10 @@ struct PosterCommand: ParsableCommand {
         if lang != .all { Messages.use(lang.rawValue) }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let store = try global.existingStore()
-            let poster =
-                try faq.map { try Poster.load(store: store, faq: $0) }
-                ?? DefaultData.locate().withGeoData { try Poster.load(store: store, faq: $0 + "/faq.csv") }
+    func run() async throws {
+        try await reportingFailures {
+            let store = try await global.existingCommandStore()
+            let poster = try await Poster.load(from: store, faq: faq)
             if poster.services.isEmpty { say("warning: " + Poster.noServicesWarning) }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for l in lang.languages.map(\.rawValue) {

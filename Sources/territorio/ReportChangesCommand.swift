@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TerritorioKit
 
-struct ReportChangesCommand: ParsableCommand {
+struct ReportChangesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "changes",
         abstract: "What changed between two survey rounds: needs, services, accessibility and gap levels.",
@@ -35,16 +35,16 @@ struct ReportChangesCommand: ParsableCommand {
         if pdf && summary == nil { throw ValidationError("--pdf needs --summary FILE.html") }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let store = try Store.open(at: global.existingDatabase())
+    func run() async throws {
+        try await reportingFailures {
+            let store = try await global.existingCommandStore()
             let report: ChangeReport
             do {
-                report = try ChangeReport.make(
-                    store: store, from: from, to: to,
+                report = try await ChangeReport.make(
+                    reading: store, from: from, to: to,
                     config: try global.analysisConfig(explicit: config), only: categories)
-            } catch let e as RoundError { throw InputError(file: store.path, kind: .invalid, e.description) }
-            let shapes = try store.consortiumShapes()
+            } catch let e as RoundError { throw InputError(file: global.databaseName, kind: .invalid, e.description) }
+            let shapes = try await store.consortiumShapes()
             let text = format == .geojson ? try report.geoJSON(shapes: shapes) : try report.csv()
             if let out { try AtomicFile.write(text, to: out) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
             if let summary {

@@ -36,23 +36,6 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// The gap analysis of `database` with the given parameters (shared by report and map), and
-    /// the codes of `categories` (given by code or by label, e.g. "cibo" for food). With
-    /// `restrict`, only those categories are analysed.
-    static func analysis(
-        _ global: GlobalOptions, categories: [String], restrict: Bool = true, costs: String?,
-        config: String?, warnWithoutServices: Bool = true
-    ) throws -> (GapAnalysis, Store, [String]) {
-        let database = try global.existingDatabase()
-        let parameters = try global.analysisConfig(explicit: config)
-        let store = try Store.open(at: database)
-        let inputs = try GapInputs.load(from: store, costsFile: costs)
-        let (analysis, codes) = try analysis(
-            inputs, database: database, parameters: parameters, categories: categories, restrict: restrict,
-            warnWithoutServices: warnWithoutServices)
-        return (analysis, store, codes)
-    }
-
     /// The analysis of `inputs` (from `database`) and the codes of `categories`.
     static func analysis(
         _ inputs: GapInputs, database: String, parameters: AnalysisConfig, categories: [String],

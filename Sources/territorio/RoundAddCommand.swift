@@ -1,7 +1,7 @@
 import ArgumentParser
 import TerritorioKit
 
-struct RoundAddCommand: ParsableCommand {
+struct RoundAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add a survey round: a name and its first and last day (rounds must not overlap).")
@@ -20,16 +20,16 @@ struct RoundAddCommand: ParsableCommand {
     @Option(help: "A note (e.g. what the round was about).")
     var note: String?
 
-    func run() throws {
+    func run() async throws {
         let round: SurveyRound
         switch SurveyRound.parse(name: name, start: start, end: end, note: note) {
         case .success(let r): round = r
         case .failure(let e): throw ValidationError(e.description)
         }
-        try reportingFailures {
-            let store = try Store.open(at: global.localDatabase())
-            do { try store.addRound(round) } catch let e as RoundError {
-                throw InputError(file: global.database, kind: .invalid, e.description)
+        try await reportingFailures {
+            let store = try await global.openCommandStore()
+            do { try await store.addRound(round) } catch let e as RoundError {
+                throw InputError(file: global.databaseName, kind: .invalid, e.description)
             }
             say(Self.added(round))
         }

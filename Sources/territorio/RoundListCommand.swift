@@ -2,17 +2,17 @@ import ArgumentParser
 import Foundation
 import TerritorioKit
 
-struct RoundListCommand: ParsableCommand {
+struct RoundListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the survey rounds with their dates and how many submissions each holds.")
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        try reportingFailures {
-            let store = try Store.open(at: global.existingDatabase())
-            let rounds = try store.rounds()
-            let (counts, outside) = try store.roundCounts()
+    func run() async throws {
+        try await reportingFailures {
+            let store = try await global.existingCommandStore()
+            let rounds = try await store.rounds()
+            let (counts, outside) = try await store.roundCounts()
             if rounds.isEmpty { say(Self.noRounds) }
             for r in rounds {
                 print(

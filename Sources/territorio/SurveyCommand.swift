@@ -12,17 +12,19 @@ struct SurveyCommand: ParsableCommand {
 
     /// The form `kind` of the existing database; refused when its choice lists would be empty
     /// (no consortium members or no categories), which KoboToolbox and ODK reject.
-    static func definition(_ global: GlobalOptions, _ kind: SurveyForm.Kind) throws -> SurveyForm {
-        let store = try global.existingStore()
-        let definition = try SurveyIngest.forms(store).first { $0.kind == kind }!
+    static func definition(_ global: GlobalOptions, _ kind: SurveyForm.Kind) async throws -> SurveyForm {
+        let store = try await global.existingCommandStore()
+        let definition = try await SurveyIngest.forms(from: store).first { $0.kind == kind }!
         if definition.choices["municipality"]?.isEmpty ?? true {
-            throw InputError(file: global.database, text("db.no_consortium"))
+            throw InputError(file: global.databaseName, text("db.no_consortium"))
         }
-        if try store.categories().isEmpty { throw InputError(file: global.database, text("db.no_categories")) }
+        if try await store.categories().isEmpty {
+            throw InputError(file: global.databaseName, text("db.no_categories"))
+        }
         return definition
     }
 
-    struct Form: ParsableCommand {
+    struct Form: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the XLSForm (.xlsx) of the user or operator survey, in it/en/fr/ar.",
             discussion: """
@@ -36,9 +38,9 @@ struct SurveyCommand: ParsableCommand {
         @Option(name: .customLong("form-version"), help: "The form version recorded in the settings sheet.")
         var formVersion = "1"
 
-        func run() throws {
-            try reportingFailures {
-                let definition = try SurveyCommand.definition(global, form)
+        func run() async throws {
+            try await reportingFailures {
+                let definition = try await SurveyCommand.definition(global, form)
                 try AtomicFile.write(try definition.xlsform(version: formVersion), to: out)
                 say(
                     text(
@@ -48,7 +50,7 @@ struct SurveyCommand: ParsableCommand {
         }
     }
 
-    struct Template: ParsableCommand {
+    struct Template: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the CSV template for typing in paper questionnaires.",
             discussion:
@@ -59,9 +61,9 @@ struct SurveyCommand: ParsableCommand {
         @Option(help: "user or operator.") var form: SurveyForm.Kind
         @Option(help: "The .csv file to write.") var out: String
 
-        func run() throws {
-            try reportingFailures {
-                let definition = try SurveyCommand.definition(global, form)
+        func run() async throws {
+            try await reportingFailures {
+                let definition = try await SurveyCommand.definition(global, form)
                 try AtomicFile.write(definition.paperTemplate(), to: out)
                 say(text("wrote", ("file", out)))
             }
