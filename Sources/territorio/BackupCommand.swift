@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TerritorioKit
+import TerritorioPostGIS
 
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,7 +10,8 @@ struct BackupCommand: ParsableCommand {
         discussion: """
             Uses SQLite's online backup API from one snapshot, so the copy is consistent even while \
             an ingest or the web app writes. The copy is checked (integrity) before it replaces OUT. \
-            Restore it with `territorio restore OUT`.
+            Restore it with `territorio restore OUT`. On a PostGIS server use the server's own tools \
+            (pg_dump, pg_restore, replication): the command says how.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -19,6 +21,10 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            if PostgresURL.isPostgres(global.database) {
+                throw InputError(
+                    file: "--db", kind: .invalid, text("pgcmds.backup.postgis", ("url", global.databaseName)))
+            }
             let report = try Store.open(at: global.existingDatabase()).backup(to: out)
             say(
                 "Wrote \(report.path): \(report.bytes.formatted()) bytes, \(report.migrations.count) schema migrations, "

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import TerritorioKit
+import TerritorioPostGIS
 
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Build the embedded default (the Novi Ligure consortium) and write its outputs.",
@@ -11,7 +12,9 @@ struct DemoCommand: ParsableCommand {
             with their official ISTAT boundaries and 2011 population, the taxonomy, the demo \
             service directory and the synthetic survey samples; then writes the municipalities and \
             services as GeoJSON, the gap report, the maps and the poster into OUT. \
-            An existing demo database in OUT is replaced as a whole, never half-written.
+            An existing demo database in OUT is replaced as a whole, never half-written. \
+            With --db postgresql://…, the same data are also loaded into that PostGIS database, which \
+            must be empty (the outputs in OUT are the same from either backend).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -26,13 +29,37 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "A GeoData folder to build from instead of the embedded one (also $TERRITORIO_GEODATA).")
     var geodata: String?
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let data = try DefaultData.locate(explicit: geodata)
+            let server = global.explicitDatabase.flatMap { PostgresURL.isPostgres($0) ? $0 : nil }
+            var store: (store: StoreOpener.AnyStore, name: String)?
+            if let server { store = try await Self.emptyServer(server) }
             let manifest = try DemoPipeline.run(
-                .init(out: out, database: global.explicitDatabase, data: data, png: !noPNG))
+                .init(out: out, database: server == nil ? global.explicitDatabase : nil, data: data, png: !noPNG))
             for line in Self.describe(manifest, png: !noPNG) { say(line) }
+            if let store { try await Self.load(into: store, data: data) }
         }
+    }
+
+    /// The PostGIS database `url`, opened, when it is empty (checked before the demo writes anything).
+    static func emptyServer(_ url: String) async throws -> (store: StoreOpener.AnyStore, name: String) {
+        let store = try await StoreOpener.open(url)
+        let name = ((try? PostgresURL(url)) ?? nil)?.redacted ?? url
+        do { try await DemoPipeline.checkEmpty(store) } catch is DemoPipeline.NotEmpty {
+            throw InputError(file: name, kind: .invalid, text("pgcmds.demo.not_empty"))
+        }
+        return (store, name)
+    }
+
+    /// The demo loaded into the PostGIS database too.
+    static func load(into server: (store: StoreOpener.AnyStore, name: String), data: DefaultData) async throws {
+        let surveys = try await DemoPipeline.load(into: server.store, data: data)
+        let summary = try await server.store.summary()
+        say(
+            text(
+                "pgcmds.demo.loaded", ("database", server.name), ("municipalities", summary.municipalities),
+                ("services", summary.services), ("submissions", surveys.map(\.accepted).reduce(0, +))))
     }
 
     /// What the demo wrote, in a few lines for people.

@@ -2,13 +2,15 @@ import ArgumentParser
 import Foundation
 import TerritorioKit
 
-struct DoctorCommand: ParsableCommand {
+struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
         abstract: "Check the database's health and say what to do.",
         discussion: """
             Integrity and foreign keys, spatial indexes (SpatiaLite's CheckSpatialIndex), validity of \
             the boundaries, rows naming missing municipalities, schema migrations and free disk space. \
+            On PostGIS: the server's and PostGIS's versions, schema migrations, counts, rows naming \
+            missing municipalities, ST_IsValid on the boundaries and a GiST index per geometry column. \
             Changes nothing (unless --repair); safe while the web app runs. Exit code 0 when healthy or with warnings, \
             1 when a problem was found.
             """)
@@ -21,16 +23,18 @@ struct DoctorCommand: ParsableCommand {
     @Flag(help: "Rebuild spatial indexes that no longer match their geometries, then check again.")
     var repair = false
 
-    func run() throws {
-        try reportingFailures {
-            let store = try Store.open(at: global.existingDatabase())
-            if repair {
-                let repaired = try store.repairSpatialIndexes()
+    func run() async throws {
+        try await reportingFailures {
+            let store = try await global.existingCommandStore()
+            if repair, let local = store as? Store {
+                let repaired = try local.repairSpatialIndexes()
                 say(
                     repaired.isEmpty
                         ? "No spatial index needed repair." : "Rebuilt: \(repaired.joined(separator: ", ")).")
+            } else if repair {
+                say(Messages.text("pgcmds.doctor.repair"))
             }
-            let report = try store.doctor()
+            let report = try await store.doctor()
             if json {
                 print(try JSONOutput.text(report))
             } else {

@@ -55,10 +55,8 @@ struct GlobalOptions: ParsableArguments {
         try await StoreOpener.open(existingLocation())
     }
 
-    static let spatiaLiteOnly =
-        "this command works on a SpatiaLite file only so far; on a PostGIS server (postgresql://) use "
-        + "init, info, copy, import boundaries/population/categories/services, consortium set, ingest, "
-        + "report gaps/summary, quarantine (docs/postgis.md)"
+    /// Why a command refuses a `postgresql://` value (docs/postgis.md lists the commands).
+    static var spatiaLiteOnly: String { text("pgcmds.spatialite_only") }
 
     /// The analysis parameters: `explicit`, else `territorio.toml` next to the database, else the defaults.
     func analysisConfig(explicit: String?) throws -> AnalysisConfig {

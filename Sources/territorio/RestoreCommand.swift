@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TerritorioKit
+import TerritorioPostGIS
 
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,6 +23,10 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            if PostgresURL.isPostgres(global.database) {
+                throw InputError(
+                    file: "--db", kind: .invalid, text("pgcmds.restore.postgis", ("url", global.databaseName)))
+            }
             let report = try Store.restore(from: file, to: global.localDatabase(), force: force)
             say("Restored \(file) into \(report.path) (\(report.bytes.formatted()) bytes).")
             let health = try Store.open(at: report.path).doctor()

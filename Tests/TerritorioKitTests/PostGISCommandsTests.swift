@@ -4,6 +4,7 @@ import Testing
 
 @testable import TerritorioIO
 @testable import TerritorioKit
+@testable import TerritorioPostGIS
 
 /// The commands that used to be SpatiaLite-only (map, poster, export, round, report changes,
 /// survey) give the same bytes from both backends: the demo is loaded into a SpatiaLite file and
@@ -19,9 +20,8 @@ struct PostGISCommandsTests {
         let samples = EmbeddedDefault.sampleSurveys(geoData: Fixture.geoData)
         let local = try PostGISSurveyTests.localDemo(samples: samples)
         let server = try await TestPostgres.freshStore()
-        try await EmbeddedDefault.load(into: server, geoData: Fixture.geoData)
-        try await EmbeddedDefault.loadBetweenMeetings(into: server, geoData: Fixture.geoData)
-        try await EmbeddedDefault.ingestSamples(into: server, paths: samples)
+        // As `territorio demo --db postgresql://…` loads it.
+        try await DemoPipeline.load(into: server, data: try DefaultData.folder(Fixture.geoData))
         return (local, server)
     }
 
@@ -170,6 +170,44 @@ struct PostGISCommandsTests {
         await #expect(throws: RoundError.self) {
             try await ChangeReport.make(reading: server, from: rounds[1].name, to: rounds[0].name, config: .standard)
         }
+    }
+
+    @Test("demo --db: the demo loads into an empty database only")
+    func demoIntoServer() async throws {
+        let (_, server) = try await Self.both()
+        #expect(try await server.summary().municipalities == 29)
+        await #expect(throws: DemoPipeline.NotEmpty.self) {
+            try await DemoPipeline.load(into: server, data: try DefaultData.folder(Fixture.geoData))
+        }
+    }
+
+    @Test("doctor on PostGIS: versions, schema, contents, GiST indexes; an invalid boundary is named")
+    func doctor() async throws {
+        let (_, server) = try await Self.both()
+        let report = try await server.doctor()
+        #expect(report.verdict == .ok)
+        let checks = Dictionary(uniqueKeysWithValues: report.checks.map { ($0.name, $0) })
+        #expect(checks["server"]?.detail.contains("PostGIS 3") == true)
+        #expect(checks["contents"]?.detail.contains("239") == true)
+        #expect(checks["spatial index municipality.geom"]?.status == .ok)
+        #expect(checks["spatial index submission.geom"]?.status == .ok)
+        #expect(checks["schema"]?.status == .ok)
+
+        let broken = try await TestPostgres.freshStore()
+        _ = try await broken.importBoundaries(ContractData.boundaries(), source: "c", approximate: false)
+        try await broken.write { db in
+            try await db.run(
+                """
+                UPDATE municipality SET geom = ST_Multi(ST_GeomFromText(
+                    'POLYGON((8.7 44.7, 8.8 44.8, 8.8 44.7, 8.7 44.8, 8.7 44.7))', 4326)) WHERE code = '006002'
+                """)
+            try await db.run("DROP INDEX service_geom")
+        }
+        let found = try await broken.doctor()
+        let named = Dictionary(uniqueKeysWithValues: found.checks.map { ($0.name, $0) })
+        #expect(named["boundaries"]?.status == .warning && named["boundaries"]?.detail.contains("006002 Due") == true)
+        #expect(named["spatial index service.geom"]?.status == .problem)
+        #expect(found.verdict == .problem)
     }
 
     @Test("survey form and template: the same XLSForm and paper template from both backends")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TerritorioStoreAPI
 
 extension Store {
     /// Checks the database's health without changing it: SQLite integrity and foreign keys,

@@ -1,4 +1,4 @@
-/// The result of ``Store/doctor()``: one line per check, and a verdict.
+/// The result of a store's `doctor()` (SpatiaLite's or PostGIS's): one line per check, and a verdict.
 public struct HealthReport: Sendable, Codable {
     /// How a check came out.
     public enum Status: String, Sendable, Codable, Comparable {
@@ -17,10 +17,22 @@ public struct HealthReport: Sendable, Codable {
         public var detail: String
         /// What to do, when the status is not ok.
         public var advice: String?
+
+        public init(name: String, status: Status, detail: String, advice: String?) {
+            self.name = name
+            self.status = status
+            self.detail = detail
+            self.advice = advice
+        }
     }
 
     public var database: String
     public var checks: [Check]
+
+    public init(database: String, checks: [Check]) {
+        self.database = database
+        self.checks = checks
+    }
 
     /// The worst status of all checks.
     public var verdict: Status { checks.map(\.status).max() ?? .ok }
