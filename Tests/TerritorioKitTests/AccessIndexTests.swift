@@ -77,10 +77,12 @@ struct AccessIndexTests {
     func csvColumns() throws {
         let store = try Fixture.demoStore()
         let full = GapReport(GapAnalysis(inputs: try store.gapInputs(), config: .standard, only: ["food", "health"]))
-        let lean = AccessIndex(inputs: try store.accessInputs(only: ["health", "food"]), config: .standard)
+        let lean = AccessIndex(
+            inputs: try store.accessInputs(only: ["health", "food"]), config: .standard, only: ["health", "food"])
         let gaps = try CSVStream.table(path: try Fixture.file("gaps.csv", try full.csv()))
         let access = try CSVStream.table(path: try Fixture.file("access.csv", bytes: lean.csv()))
-        let expected = ["istat_code", "name", "population"]
+        let expected =
+            ["istat_code", "name", "population"]
             + full.analysis.categories.map(\.code).flatMap { ["\($0)_access", "\($0)_access_ratio"] }
         #expect(full.analysis.categories.count == 2)
         #expect(access.header == expected)
@@ -89,7 +91,8 @@ struct AccessIndexTests {
             let a = try access.requireColumn(name, option: "the header")
             let g = try gaps.requireColumn(name, option: "the header")
             #expect(
-                access.records.map { CSVStream.Table.field($0, a) } == gaps.records.map { CSVStream.Table.field($0, g) },
+                access.records.map { CSVStream.Table.field($0, a) }
+                    == gaps.records.map { CSVStream.Table.field($0, g) },
                 "\(name)")
         }
     }

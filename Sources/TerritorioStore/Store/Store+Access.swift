@@ -5,7 +5,8 @@ import TerritorioCore
 
 extension Store {
     /// What the accessibility index alone reads, in one read transaction: the consortium's
-    /// municipalities and the services of the categories `only` (codes; all when nil), by id.
+    /// municipalities and the services of the categories `only` (codes; all when nil), by id
+    /// (as ``gapInputs(costs:)`` reads them).
     /// Columns are read by position through the SQLite C API, and points straight from
     /// SpatiaLite's point blobs (what `X()` and `Y()` would return, without a call per row).
     public func accessInputs(only: [String]? = nil) throws -> AccessInputs {
@@ -22,21 +23,35 @@ extension Store {
                     code: row.text(0), name: row.text(1), population: Int(sqlite3_column_int64(row.statement, 2)),
                     point: row.point(3))
             }
-            var supply: [String: AccessInputs.Supply] = [:]
-            let chosen = only.map { "AND c.category_code IN (SELECT value FROM json_each('\(Self.jsonList($0))'))" }
-            try Self.eachRow(
-                db,
-                sql: """
-                    SELECT c.category_code, s.id, s.capacity, s.geom, \(Self.pointFallback("s.geom"))
-                    FROM service s JOIN service_category c ON c.service_id = s.id
-                    WHERE 1 \(chosen ?? "") ORDER BY s.id
-                    """
-            ) { row in
-                supply[row.text(0), default: AccessInputs.Supply()].append(
-                    id: row.text(1), point: row.point(3), capacity: row.double(2))
-            }
-            return AccessInputs(categories: try Self.fetchCategories(db), demand: demand, supply: supply)
+            return AccessInputs(
+                categories: try Self.fetchCategories(db), demand: demand, supply: try Self.accessSupply(db, only: only))
         }
+    }
+
+    /// The services of the categories `only` (all when nil), by category and then by id: the
+    /// services in table order, then their categories in key order (by service id), joined here
+    /// (two scans instead of two index look-ups per service).
+    private static func accessSupply(_ db: Database, only: [String]?) throws -> [String: AccessInputs.Supply] {
+        var position: [String: Int] = [:]
+        var points: [Coordinate] = []
+        var capacities: [Double?] = []
+        try eachRow(db, sql: "SELECT id, capacity, geom, \(pointFallback("geom")) FROM service") { row in
+            position[row.text(0)] = points.count
+            capacities.append(row.double(1))
+            points.append(row.point(2))
+        }
+        let wanted = only.map(Set.init)
+        var supply: [String: AccessInputs.Supply] = [:]
+        try eachRow(
+            db, sql: "SELECT service_id, category_code FROM service_category ORDER BY service_id, category_code"
+        ) { row in
+            let code = row.text(1)
+            guard wanted?.contains(code) ?? true else { return }
+            let id = row.text(0)
+            guard let n = position[id] else { return }
+            supply[code, default: AccessInputs.Supply()].append(id: id, point: points[n], capacity: capacities[n])
+        }
+        return supply
     }
 
     /// `X()` and `Y()` of `column`, computed by SpatiaLite only when it is not a 60-byte point
