@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Coverage-gap reports per municipality and need category.",
-        subcommands: [Gaps.self, Summary.self, ReportChangesCommand.self])
+        subcommands: [Gaps.self, Summary.self, ReportChangesCommand.self, ReportAccessCommand.self])
 
     /// Options shared by the report commands.
     struct AnalysisOptions: ParsableArguments {

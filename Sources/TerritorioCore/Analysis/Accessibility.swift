@@ -113,7 +113,7 @@ public struct ProximityIndex {
         cosLat = points.map { cos($0.lat * haversineRadians) }
         byLatitude = points.indices.map { Int32($0) }.sorted { points[Int($0)].lat < points[Int($1)].lat }
         // One degree of latitude ≈ 111 km; longitude cells shrink with latitude, handled by widening.
-        cellDegrees = max(radiusKilometres / 111.0, 1e-6)
+        cellDegrees = Self.cellDegrees(radiusKilometres)
         var cells: [Int64: [Int32]] = [:]
         for (i, p) in points.enumerated() { cells[Self.key(p, cellDegrees), default: []].append(Int32(i)) }
         self.cells = cells
@@ -123,13 +123,20 @@ public struct ProximityIndex {
         Int64(floor(p.lat / size)) * 1_000_003 + Int64(floor(p.lon / size))
     }
 
+    /// The side of a grid cell, in degrees, for a search radius in km.
+    static func cellDegrees(_ radiusKilometres: Double) -> Double { max(radiusKilometres / 111.0, 1e-6) }
+
+    /// Columns to search on each side at `latitude`: longitude degrees are shorter away from the equator.
+    static func columnSpan(latitude: Double, cellDegrees: Double) -> Int64 {
+        Int64(ceil(1 / max(cos(min(abs(latitude) + cellDegrees, 89) * .pi / 180), 0.01)))
+    }
+
     /// Indices of points at most `radius` km from `origin`, with their distances, by index.
     public func within(_ radius: Double, of origin: Coordinate) -> [(index: Int, distance: Double)] {
         let row = Int64(floor(origin.lat / cellDegrees))
         let column = Int64(floor(origin.lon / cellDegrees))
         let cosOrigin = cos(origin.lat * haversineRadians)
-        // Longitude degrees are shorter away from the equator: search more columns.
-        let span = Int64(ceil(1 / max(cos(min(abs(origin.lat) + cellDegrees, 89) * .pi / 180), 0.01)))
+        let span = Self.columnSpan(latitude: origin.lat, cellDegrees: cellDegrees)
         var out: [(index: Int, distance: Double)] = []
         for r in (row - 1)...(row + 1) {
             for c in (column - span)...(column + span) {

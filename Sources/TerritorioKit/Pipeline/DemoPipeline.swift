@@ -40,13 +40,24 @@ public enum DemoPipeline {
         let surveys = try buildDatabase(at: database, geoData: geoData, samples: samples)
         let store = try Store.open(at: database)
         var manifest = DemoManifest(database: database, surveys: surveys, summary: try store.summary())
-        let inputs = try GapInputs.load(from: store)
-        let report = try RoundAnalysis.report(GapAnalysis(inputs: inputs, config: .standard), store: store)
-        manifest.categories = inputs.categories.count
-        try writeGeoJSON(store: store, report: report, out: options.out, into: &manifest)
-        try writeMaps(store: store, report: report, out: options.out, png: options.png, into: &manifest)
-        try writePosters(store: store, geoData: geoData, out: options.out, into: &manifest)
-        try writeChanges(store: store, out: options.out, pdf: options.png, into: &manifest)
+        // The PDF summary (Chromium) and the PNG maps (rsvg-convert) are rendered by other
+        // programs: they start as soon as their input is written and run while the rest is built.
+        let renderings = BackgroundJobs()
+        do {
+            try writeChanges(store: store, out: options.out, pdf: options.png, renderings: renderings, into: &manifest)
+            let inputs = try GapInputs.load(from: store)
+            let report = try RoundAnalysis.report(GapAnalysis(inputs: inputs, config: .standard), store: store)
+            manifest.categories = inputs.categories.count
+            try writeMaps(
+                store: store, report: report, out: options.out, png: options.png, renderings: renderings,
+                into: &manifest)
+            try writeGeoJSON(store: store, report: report, out: options.out, into: &manifest)
+            try writePosters(store: store, geoData: geoData, out: options.out, into: &manifest)
+        } catch {
+            renderings.waitIgnoringFailures()
+            throw error
+        }
+        try renderings.wait()
         manifest.seconds = Date().timeIntervalSince(started)
         return manifest
     }
@@ -104,9 +115,10 @@ public enum DemoPipeline {
         manifest.gaps = [gaps, gapsCSV]
     }
 
-    /// One gap map per category and the services map, in Italian; PNGs side by side.
+    /// One gap map per category and the services map, in Italian; the PNGs rendered side by
+    /// side in the background (`renderings`).
     static func writeMaps(
-        store: Store, report: GapReport, out: String, png: Bool,
+        store: Store, report: GapReport, out: String, png: Bool, renderings: BackgroundJobs,
         into manifest: inout DemoManifest
     ) throws {
         let folder = out + "/maps"
@@ -120,7 +132,8 @@ public enum DemoPipeline {
         manifest.maps = maps.map { "\(folder)/\($0.name).svg" }
         manifest.pngAvailable = ExternalTool.find(["rsvg-convert"]) != nil
         guard png, manifest.pngAvailable else { return }
-        try Maps.pngs(maps.map { ("\(folder)/\($0.name).svg", "\(folder)/\($0.name).png") })
+        let jobs = maps.map { (svg: "\(folder)/\($0.name).svg", png: "\(folder)/\($0.name).png") }
+        renderings.start { try Maps.pngs(jobs) }
         manifest.pngs = maps.map { "\(folder)/\($0.name).png" }
     }
 
@@ -137,8 +150,11 @@ public enum DemoPipeline {
     }
 
     /// The change report between the first two rounds: GeoJSON, CSV and the Italian meeting
-    /// summary; its PDF only when `pdf` is asked for and Chromium is installed.
-    static func writeChanges(store: Store, out: String, pdf: Bool, into manifest: inout DemoManifest) throws {
+    /// summary; its PDF only when `pdf` is asked for and Chromium is installed, printed in the
+    /// background (`renderings`).
+    static func writeChanges(
+        store: Store, out: String, pdf: Bool, renderings: BackgroundJobs, into manifest: inout DemoManifest
+    ) throws {
         let rounds = try store.rounds()
         guard rounds.count >= 2 else { return }
         let report = try ChangeReport.make(store: store, from: rounds[0].name, to: rounds[1].name, config: .standard)
@@ -155,7 +171,7 @@ public enum DemoPipeline {
         manifest.changeRounds = "\(report.from.name) → \(report.to.name)"
         if pdf && ExternalTool.find(["chromium", "chromium-browser", "google-chrome"]) != nil {
             let path = out + "/changes-summary-it.pdf"
-            try Poster.pdf(htmlPath: html, pdfPath: path)
+            renderings.start { try Poster.pdf(htmlPath: html, pdfPath: path) }
             manifest.changes.append(path)
         }
     }

@@ -9,4 +9,8 @@ public protocol AnalysisStore: Sendable {
     func gapInputs(costs: [String: [String: Double]]?) async throws -> GapInputs
     /// The same, with only the submissions of the survey rounds `rounds` (every one when nil).
     func gapInputs(costs: [String: [String: Double]]?, rounds: [String]?) async throws -> GapInputs
+    /// What the accessibility index alone reads (``AccessInputs``): the consortium's
+    /// municipalities and, for the categories `only` (codes; every category when nil), the
+    /// services' ids, points and capacities, by id.
+    func accessInputs(only: [String]?) async throws -> AccessInputs
 }
