@@ -5,6 +5,9 @@
 #   BENCH_SIZE=tiny: the province of Alessandria, 2,000 rows, 500 services (the tests run this)
 #   BENCH_RUNS=3    repetitions per step (the median is reported)
 #   BENCH_BIN=PATH  use that territorio binary instead of building a release one
+#   BENCH_ONLY="1 5" run only these sections (1 ingest, 2 accessibility, 3 GeoJSON report, 4 demo,
+#                   5 PostGIS); section 5 makes the SpatiaLite ingest and report it compares with,
+#                   untimed, when sections 1 and 3 did not run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE=${BENCH_SIZE:-full}
@@ -53,6 +56,9 @@ import csv; print(' '.join(sorted({r['categories'] for r in csv.DictReader(open(
 CATEGORY_ARGS=$(for c in $CATS; do printf -- "--category %s " "$c"; done)
 
 RESULTS="$WORK/results.tsv"; : > "$RESULTS"
+# section N: whether section N runs (BENCH_ONLY).
+section() { [ -z "${BENCH_ONLY:-}" ] || [[ " $BENCH_ONLY " == *" $1 "* ]]; }
+EQUALITY=-; DISAGREE=-; INPUT_MB="- -"; PG_DISAGREE=-; PG_REPORT=-
 # measure NAME SETUP COMMAND...: runs SETUP (untimed) then COMMAND, RUNS times; records seconds and peak KiB.
 measure() {
   local name=$1 setup=$2; shift 2
@@ -64,6 +70,7 @@ measure() {
 }
 
 # 1. Ingest the survey export, with point-in-polygon assignment.
+if section 1; then
 measure territorio_ingest "cp $WORK/base.sqlite $WORK/run.sqlite; rm -f $WORK/run.sqlite-wal $WORK/run.sqlite-shm" \
   $T ingest --db "$WORK/run.sqlite" --allow-outside "$WORK/national-kobo-user.csv"
 # 1b. Memory stays bounded while streaming: the same ingest on a quarter of the file. Its peak
@@ -71,7 +78,7 @@ measure territorio_ingest "cp $WORK/base.sqlite $WORK/run.sqlite; rm -f $WORK/ru
 head -n $((ROWS / 4 + 1)) "$WORK/national-kobo-user.csv" > "$WORK/quarter-kobo-user.csv"
 measure territorio_ingest_quarter "cp $WORK/base.sqlite $WORK/quarter.sqlite; rm -f $WORK/quarter.sqlite-wal $WORK/quarter.sqlite-shm" \
   $T ingest --db "$WORK/quarter.sqlite" --allow-outside "$WORK/quarter-kobo-user.csv"
-INPUT_MB="$(( $(stat -c %s "$WORK/national-kobo-user.csv") / 1048576 )) $(( $(stat -c %s "$WORK/quarter-kobo-user.csv") / 1048576 ))"
+INPUT_MB="$(( $(stat -L -c %s "$WORK/national-kobo-user.csv") / 1048576 )) $(( $(stat -L -c %s "$WORK/quarter-kobo-user.csv") / 1048576 ))"
 # The join as a GIS analyst writes it: municipalities outside, the survey's spatial index probed
 # once per municipality (SpatiaLite then reuses each municipality's prepared geometry).
 JOIN="CREATE TABLE joined AS SELECT s.ogc_fid AS fid, m.code AS code FROM municipality m, submissions s WHERE s.ROWID IN (SELECT ROWID FROM SpatialIndex WHERE f_table_name = 'submissions' AND search_frame = m.geom) AND ST_Within(s.GEOMETRY, m.geom)"
@@ -87,9 +94,11 @@ DISAGREE=$(sqlite3 "$WORK/ref.sqlite" "ATTACH '$WORK/run.sqlite' AS t;
   SELECT (SELECT count(*) FROM joined j JOIN submissions s ON s.ogc_fid = j.fid
             JOIN t.submission ts ON ts.uuid = s._uuid WHERE ts.municipality_code <> j.code)
        + abs((SELECT count(*) FROM joined) - (SELECT count(*) FROM t.submission));")
+fi
 
 # 2. Accessibility for all municipalities x 10 categories (haversine, 20 km, gaussian sigma 10):
 # `report access`, the index alone (the same values as the gap report's access columns).
+if section 2; then
 measure territorio_access "true" \
   $T report access --db "$WORK/base.sqlite" --config "$WORK/bench.toml" $CATEGORY_ARGS --out "$WORK/access.csv"
 for _ in $(seq "$RUNS"); do
@@ -98,15 +107,25 @@ for _ in $(seq "$RUNS"); do
   echo "reference_pysal_access $(grep pysal_seconds "$WORK/pysal.txt" | cut -d= -f2) 0" >> "$RESULTS"
 done
 EQUALITY=$(grep compared "$WORK/pysal.txt")
+fi
 
 # 3. The national GeoJSON gap report against ogr2ogr's GeoJSON of the boundary layer.
+if section 3; then
 measure territorio_geojson_report "true" \
   $T report gaps --db "$WORK/base.sqlite" --config "$WORK/bench.toml" --category food --no-timestamp --out "$WORK/gaps.geojson"
 measure reference_ogr2ogr_geojson "rm -f $WORK/ogr.geojson" \
   ogr2ogr -f GeoJSON -lco COORDINATE_PRECISION=6 "$WORK/ogr.geojson" "$WORK/base.sqlite" municipality
+fi
 
 # 5. The same ingest and national report on PostGIS (a throwaway server, scripts/postgres.sh): the
 # base database copied once (territorio copy), each ingest run on a fresh copy of it (TEMPLATE).
+if section 5; then
+if ! section 1; then
+  cp "$WORK/base.sqlite" "$WORK/run.sqlite"; rm -f "$WORK/run.sqlite-wal" "$WORK/run.sqlite-shm"
+  $T ingest --db "$WORK/run.sqlite" --allow-outside "$WORK/national-kobo-user.csv" >/dev/null 2>&1
+fi
+section 3 || $T report gaps --db "$WORK/base.sqlite" --config "$WORK/bench.toml" --category food --no-timestamp \
+  --out "$WORK/gaps.geojson" >/dev/null 2>&1
 PG_URL=$(scripts/postgres.sh start)
 trap 'scripts/postgres.sh stop "$PG_URL"' EXIT
 PG_SOCKET=${PG_URL#*host=}
@@ -117,9 +136,11 @@ $T copy --from "$WORK/base.sqlite" --to "$(pg_db bench_base)" >/dev/null 2>&1
 measure postgis_ingest "$PSQL -c 'DROP DATABASE IF EXISTS bench_run' -c 'CREATE DATABASE bench_run TEMPLATE bench_base'" \
   $T ingest --db "$(pg_db bench_run)" --allow-outside "$WORK/national-kobo-user.csv"
 # The same rows on both backends: submissions per municipality, compared.
-PG_DISAGREE=$($PSQL -d bench_run -c "SELECT municipality_code || ' ' || count(*) FROM submission GROUP BY 1 ORDER BY 1" \
-  | diff - <(sqlite3 "$WORK/run.sqlite" "SELECT municipality_code || ' ' || count(*) FROM submission GROUP BY 1 ORDER BY 1") \
-  | grep -c '^[<>]' || true)
+PER_MUNICIPALITY="SELECT municipality_code || ' ' || count(*) FROM submission GROUP BY municipality_code ORDER BY 1"
+$PSQL -d bench_run -c "$PER_MUNICIPALITY" > "$WORK/pg-counts.txt"
+sqlite3 "$WORK/run.sqlite" "$PER_MUNICIPALITY" > "$WORK/sqlite-counts.txt"
+[ -s "$WORK/pg-counts.txt" ] && [ -s "$WORK/sqlite-counts.txt" ] || { echo "bench: no submissions to compare" >&2; exit 1; }
+PG_DISAGREE=$(diff "$WORK/pg-counts.txt" "$WORK/sqlite-counts.txt" | grep -c '^[<>]' || true)
 # Point in polygon inside PostGIS, for comparison: the raw points loaded by ogr2ogr, then one
 # ST_Contains join over the GiST index of the boundaries.
 measure reference_postgis_load "$PSQL -d bench_run -c 'DROP TABLE IF EXISTS points'" \
@@ -135,10 +156,13 @@ PG_REPORT=$(python3 -c "
 import json, sys
 a, b = (json.load(open(f)) for f in sys.argv[1:])
 print('identical' if a['features'] == b['features'] else 'DIFFERENT')" "$WORK/gaps.geojson" "$WORK/gaps-pg.geojson")
+fi
 
 # 4. The consortium demo end to end.
+if section 4; then
 measure territorio_demo "rm -rf $WORK/demo" $T demo --out "$WORK/demo" --no-png
 measure territorio_demo_with_png "rm -rf $WORK/demo" $T demo --out "$WORK/demo"
+fi
 
 python3 - "$RESULTS" "$SIZE" "$EQUALITY" "$DISAGREE" $INPUT_MB "$PG_DISAGREE" "$PG_REPORT" <<'PY'
 import statistics, sys
@@ -154,6 +178,7 @@ rows = [
     ("accessibility, all municipalities x 10 categories", "territorio_access", ["reference_pysal_access"], "PySAL access two_stage_fca per category (k-d tree costs)"),
     ("national GeoJSON gap report", "territorio_geojson_report", ["reference_ogr2ogr_geojson"], "ogr2ogr -f GeoJSON, 6 decimals"),
     ("PostGIS: ingest survey rows + point in polygon", "postgis_ingest", ["reference_ogr2ogr_load", "reference_spatial_join"], "ogr2ogr load + SpatiaLite spatial join"),
+    ("PostGIS: ingest, against territorio on SpatiaLite", "postgis_ingest", ["territorio_ingest"], "territorio ingest into SpatiaLite (section 1)"),
     ("PostGIS: point in polygon in the database", "postgis_ingest", ["reference_postgis_load", "reference_postgis_join"], "ogr2ogr load into PostGIS + ST_Contains join (GiST)"),
     ("PostGIS: national GeoJSON gap report", "postgis_geojson_report", ["reference_ogr2ogr_geojson"], "ogr2ogr -f GeoJSON (from SpatiaLite), 6 decimals"),
     ("consortium demo (no PNG)", "territorio_demo", [], "-"),
@@ -163,6 +188,8 @@ print(f"\nterritorio benchmarks ({sys.argv[2]}), median of the runs; peak memory
 print(f"| step | territorio s | peak MB | reference | reference s | ratio (reference / territorio) |")
 print("|---|---|---|---|---|---|")
 for label, ours, refs, refname in rows:
+    if not runs[ours]: continue  # a section not run (BENCH_ONLY)
+    if any(not runs[r] for r in refs): refs = []
     ref = sum(med(r) for r in refs) if refs else None
     ratio = f"{ref / med(ours):.2f}x" if ref else "-"
     print(f"| {label} | {med(ours):.2f} | {mem(ours):.0f} | {refname} | {ref:.2f} |" .replace("| None |", "| - |") + f" {ratio} |" if ref else

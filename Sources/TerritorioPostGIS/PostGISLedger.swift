@@ -5,29 +5,67 @@ import TerritorioIO
 import TerritorioStoreAPI
 
 /// The survey tables of a PostGIS store inside one ingest session (``SubmissionLedger``), on the
-/// connection the session holds. The ingest calls it synchronously, row by row: each call waits
-/// for the server's answer, except writes, which are sent at once and awaited before the next
-/// read (the server runs them in order; the first error surfaces there and aborts the session).
+/// connection the session holds. The ingest calls it synchronously, row by row, so it saves the
+/// round trips it can: the stored versions of the next rows are read ahead in one query
+/// (``prefetch(uuids:instanceIDs:)``), new submissions and their needs are kept and sent by one
+/// `COPY` each, and other writes are sent at once and awaited before the next read (the server
+/// runs them in order; the first error surfaces there and aborts the session).
 final class PostGISLedger: SubmissionLedger {
-    private let connection: PostgresConnection
+    let connection: PostgresConnection
     private var pending: [EventLoopFuture<PostgresQueryResult>] = []
+    /// Submissions and needs inserted but not sent yet.
+    private var submissions = PostGISCopyRows(), needs = PostGISCopyRows()
+    /// Stored versions read ahead, by key (nil: nothing stored under it); a key written since
+    /// is no longer here, so that it is read again.
+    var storedAhead: [String: StoredVersion?] = [:]
+    /// Linked keys read ahead, by instance id (nil: none).
+    var linkedAhead: [String: String?] = [:]
+
+    /// Submissions kept before they are sent (a read or another write sends them earlier).
+    static let copyRows = 4096
 
     init(_ connection: PostgresConnection) {
         self.connection = connection
     }
 
-    /// Waits for every write sent so far; throws the first failure.
+    /// Sends the kept submissions and waits for every write sent so far; throws the first failure.
     func flush() throws {
+        try sendInserts()
+        try waitForWrites()
+    }
+
+    private func waitForWrites() throws {
         let sent = pending
         pending = []
         for future in sent { _ = try future.wait() }
     }
 
-    private func send(_ query: PostgresQuery) {
+    /// Sends the kept submissions and their needs, one COPY each, after the writes before them.
+    private func sendInserts() throws {
+        guard !submissions.isEmpty else { return }
+        try waitForWrites()
+        let (rows, needRows) = (submissions.data, needs.data)
+        submissions = PostGISCopyRows()
+        needs = PostGISCopyRows()
+        let connection = self.connection
+        try BlockingCompletion.run {
+            try await connection.copyFrom(
+                table: "submission", columns: Self.submissionColumns, logger: PostGISStore.logger
+            ) { try await $0.write(rows) }
+            guard needRows.readableBytes > 0 else { return }
+            try await connection.copyFrom(
+                table: "need_report", columns: ["submission_uuid", "category_code", "requests", "unmet"],
+                logger: PostGISStore.logger
+            ) { try await $0.write(needRows) }
+        }
+    }
+
+    private func send(_ query: PostgresQuery) throws {
+        try sendInserts()
         pending.append(connection.query(query, logger: PostGISStore.logger))
     }
 
-    private func rows(_ query: PostgresQuery) throws -> [PostgresRandomAccessRow] {
+    func rows(_ query: PostgresQuery) throws -> [PostgresRandomAccessRow] {
         try flush()
         return try connection.query(query, logger: PostGISStore.logger).wait().rows.map { $0.makeRandomAccess() }
     }
@@ -65,28 +103,13 @@ final class PostGISLedger: SubmissionLedger {
     }
 
     func stored(uuid: String) throws -> StoredVersion? {
-        try rows(
-            """
-            SELECT s.content_hash, s.instance_id, s.deprecated_id, s.edits, s.version_time, b.file, s.source_row,
-                   s.batch_id
-            FROM submission s JOIN batch b ON b.id = s.batch_id WHERE s.uuid = \(uuid)
-            """
-        ).first.map { r in
-            StoredVersion(
-                hash: try r[0].decode(String.self), instanceID: try r[1].decode(String?.self),
-                deprecatedID: try r[2].decode(String?.self), edits: try r[3].decode(Int?.self),
-                time: try r[4].decode(String?.self), file: try r[5].decode(String.self),
-                row: try r[6].decode(Int.self), batch: try r[7].decode(Int64.self))
-        }
+        if let ahead = storedAhead[uuid] { return ahead }
+        return try storedVersions(Self.storedQuery([uuid])).first?.version
     }
 
     func linkedKey(instanceID id: String) throws -> String? {
-        try rows(
-            """
-            (SELECT uuid FROM submission WHERE uuid = \(id))
-            UNION ALL (SELECT uuid FROM submission WHERE instance_id = \(id) AND instance_id <> uuid) LIMIT 1
-            """
-        ).first.map { try $0[0].decode(String.self) }
+        if let ahead = linkedAhead[id] { return ahead }
+        return try linkedKeys([id])[id] ?? nil
     }
 
     func isArchived(uuid: String, hash: String) throws -> Bool {
@@ -94,31 +117,48 @@ final class PostGISLedger: SubmissionLedger {
     }
 
     func insert(_ s: Submission, hash: String, batch: Int64, row: Int) throws {
-        let point = s.location.map { WKB.encode($0) }
-        send(
-            try """
-            INSERT INTO submission (uuid, form, municipality_code, submitted_at, urgency, barriers, languages,
-                                    household_size, age_group, organization, period_start, period_end, content_hash,
-                                    batch_id, source_row, geom, instance_id, deprecated_id, edits, version_time)
-            VALUES (\(s.uuid), \(s.form.rawValue), \(s.municipality), \(s.submittedAt), \(s.urgency),
-                    \(s.barriers.joined(separator: " ")), \(s.languages.joined(separator: " ")), \(s.householdSize),
-                    \(s.ageGroup), \(s.organization), \(s.periodStart), \(s.periodEnd), \(hash), \(batch), \(row),
-                    ST_GeomFromWKB(\(point), 4326), \(s.version.instanceID), \(s.version.deprecatedID),
-                    \(s.version.edits), \(s.version.time))
-            """)
+        forget(s.uuid, instanceID: s.version.instanceID)
+        submissions.text(s.uuid)
+        submissions.text(s.form.rawValue)
+        submissions.text(s.municipality)
+        let lists: [String?] = [s.barriers.joined(separator: " "), s.languages.joined(separator: " ")]
+        for value in [s.submittedAt, s.urgency] + lists { submissions.text(value) }
+        submissions.integer(s.householdSize)
+        for value in [s.ageGroup, s.organization, s.periodStart, s.periodEnd, hash as String?] {
+            submissions.text(value)
+        }
+        submissions.integer(batch)
+        submissions.integer(row)
+        submissions.point(s.location)
+        for value in [s.version.instanceID, s.version.deprecatedID] { submissions.text(value) }
+        submissions.integer(s.version.edits)
+        submissions.text(s.version.time)
+        submissions.endRow()
         for need in s.needs { addNeed(s.uuid, need, nil, nil) }
         for (code, c) in s.caseload.sorted(by: { $0.key < $1.key }) { addNeed(s.uuid, code, c.requests, c.unmet) }
+        if submissions.count >= Self.copyRows { try sendInserts() }
     }
+
+    /// The columns of `submission` in the order ``insert(_:hash:batch:row:)`` writes them.
+    static let submissionColumns = [
+        "uuid", "form", "municipality_code", "submitted_at", "urgency", "barriers", "languages", "household_size",
+        "age_group", "organization", "period_start", "period_end", "content_hash", "batch_id", "source_row", "geom",
+        "instance_id", "deprecated_id", "edits", "version_time"
+    ]
 
     private func addNeed(_ uuid: String, _ code: String, _ requests: Int?, _ unmet: Int?) {
-        send(
-            """
-            INSERT INTO need_report (submission_uuid, category_code, requests, unmet)
-            VALUES (\(uuid), \(code), \(requests), \(unmet))
-            """)
+        needs.text(uuid)
+        needs.text(code)
+        needs.integer(requests)
+        needs.integer(unmet)
+        needs.endRow()
     }
 
-    func delete(uuid: String) throws { send("DELETE FROM submission WHERE uuid = \(uuid)") }
+    func delete(uuid: String) throws {
+        forget(uuid, instanceID: nil)
+        linkedAhead.removeAll()
+        try send("DELETE FROM submission WHERE uuid = \(uuid)")
+    }
 
     func storedContent(uuid: String) throws -> String {
         try rows(
@@ -138,7 +178,7 @@ final class PostGISLedger: SubmissionLedger {
     }
 
     func archive(uuid: String, reason: String, content: String, batch: Int64?, row: Int?, hash: String) throws {
-        send(
+        try send(
             """
             INSERT INTO submission_archive (uuid, reason, content, batch_id, source_row, content_hash)
             VALUES (\(uuid), \(reason), \(content), \(batch), \(row), \(hash))
@@ -147,12 +187,15 @@ final class PostGISLedger: SubmissionLedger {
 
     func quarantine(batch: Int64, row: Int, raw: String, reasons: String, uuid: String?, form: String) throws -> String
     {
-        try rows(
+        // The token the server would make (`gen_random_uuid` without dashes), made here so that
+        // the insert need not be awaited.
+        let token = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try send(
             """
             INSERT INTO quarantine (batch_id, source_row, raw, reasons, uuid, form, token)
-            VALUES (\(batch), \(row), \(raw), \(reasons), \(uuid), \(form), replace(gen_random_uuid()::text, '-', ''))
-            RETURNING token
-            """)[0][0].decode(String.self)
+            VALUES (\(batch), \(row), \(raw), \(reasons), \(uuid), \(form), \(token))
+            """)
+        return token
     }
 
     func release(token: String?, uuid: String?, form: String) throws -> Int {
@@ -160,7 +203,7 @@ final class PostGISLedger: SubmissionLedger {
     }
 
     func addToBatch(_ batch: Int64, rows: Int, accepted: Int, duplicates: Int, conflicts: Int, rejected: Int) throws {
-        send(
+        try send(
             """
             UPDATE batch SET rows = rows + \(rows), accepted = accepted + \(accepted),
                              duplicates = duplicates + \(duplicates), conflicts = conflicts + \(conflicts),

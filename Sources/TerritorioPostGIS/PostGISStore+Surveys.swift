@@ -10,7 +10,8 @@ extension PostGISStore: SurveyStore {
 
     /// The municipalities (codes, names, points, boundaries) survey answers are resolved against.
     /// Point in polygon runs in the app (``MunicipalityResolver``'s prepared GEOS geometries),
-    /// as on SpatiaLite: the boundaries are read once per file, not once per row.
+    /// as on SpatiaLite: the boundaries are read once per file, not once per row. Measured faster
+    /// than an `ST_Contains` join in the database (docs/postgis.md).
     public func municipalityResolver() async throws -> MunicipalityResolver {
         let records = try await municipalities(consortiumOnly: false, withShapes: true)
         return try MunicipalityResolver(

@@ -17,7 +17,8 @@ def test_tiny_benchmark_runs_and_prints_the_table(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     out = result.stdout
     for step in ["ingest survey rows", "accessibility, all municipalities", "national GeoJSON gap report", "consortium demo",
-                 "PostGIS: ingest survey rows", "PostGIS: national GeoJSON gap report"]:
+                 "PostGIS: ingest survey rows", "PostGIS: ingest, against territorio on SpatiaLite",
+                 "PostGIS: national GeoJSON gap report"]:
         assert step in out
     assert "max_relative_difference=" in out
     assert "memory while ingesting: peak" in out

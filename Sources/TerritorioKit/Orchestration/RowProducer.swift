@@ -29,6 +29,8 @@ final class RowProducer: @unchecked Sendable {
     private let queue = BoundedQueue<Result<[Row], Error>>(capacity: RowProducer.waitingBatches)
     private let finished = DispatchSemaphore(value: 0)
     private var started = false
+    /// Called on the consumer's thread with each batch before its first row is handed out.
+    var onBatch: (([Row]) throws -> Void)?
     // The consumer's side: the batch being handed out.
     private var pending: [Row] = []
     private var position = 0
@@ -59,6 +61,7 @@ final class RowProducer: @unchecked Sendable {
             guard let batch = queue.take() else { return nil }
             pending = try batch.get()
             position = 0
+            try onBatch?(pending)
         }
         defer { position += 1 }
         return pending[position]
@@ -102,5 +105,13 @@ final class RowProducer: @unchecked Sendable {
         return Row(
             record: record, keys: reader.keys(of: answers), outcome: outcome, contentHash: hash,
             bytesRead: stream.bytesRead)
+    }
+}
+
+extension RowProducer.Row {
+    /// The accepted submission, nil for a rejected row.
+    var submission: Submission? {
+        if case .accepted(let s, _) = outcome { return s }
+        return nil
     }
 }

@@ -221,6 +221,7 @@ public enum SurveyIngest {
             ledger, file: summary.file, sha256: plan.hash, columns: columns, correction: options.policy.correction)
         // Parsing and validating on a second thread while this one writes.
         let producer = RowProducer(stream: stream, reader: reader, privacy: options.privacy)
+        producer.onBatch = { rows in try writer.prefetch(rows.compactMap(\.submission)) }
         producer.start()
         defer { producer.stop() }
         var lastReport = 0

@@ -43,4 +43,13 @@ public protocol SubmissionLedger: AnyObject {
     func addToBatch(_ batch: Int64, rows: Int, accepted: Int, duplicates: Int, conflicts: Int, rejected: Int) throws
     /// Records an entry in the audit log, in the session's transaction.
     func audit(account: Int64, action: String, object: String) throws
+    /// Announces the next rows: the keys ``stored(uuid:)`` and the instance ids
+    /// ``linkedKey(instanceID:)`` will be asked for. A server backend reads them in one query
+    /// instead of one per row; answers stay those of the calls alone.
+    func prefetch(uuids: [String], instanceIDs: [String]) throws
+}
+
+extension SubmissionLedger {
+    /// Nothing to fetch ahead where each lookup is a local call (SpatiaLite).
+    public func prefetch(uuids: [String], instanceIDs: [String]) throws {}
 }
