@@ -12,6 +12,8 @@ public enum YesNo {
 
     /// `true` for a yes word, `false` for a no word (case does not matter), nil for anything else.
     public static func parse(_ text: String) -> Bool? {
+        if text == "0" { return false }  // a 0/1 column of a Kobo export: once per need and row
+        if text == "1" { return true }
         let word = text.lowercased()
         if yes.contains(word) { return true }
         if no.contains(word) { return false }

@@ -9,13 +9,17 @@ public struct IngestPolicy: Sendable {
     /// Accept rows about a municipality outside the consortium (`--allow-outside`).
     public var allowOutside = false
     /// Accept dates after today, up to a year ahead (`--allow-future`).
-    public var allowFuture = false
+    public var allowFuture = false { didSet { settleLimits() } }
     /// Paper rows whose questionnaire is already stored with other answers correct it (`--correction`).
     public var correction = false
     /// The organisation that collected the paper questionnaires, for files without a `source` column (`--source`).
     public var source: String?
     /// Today (UTC, YYYY-MM-DD).
-    public var today: String
+    public var today: String { didSet { settleLimits() } }
+    /// The latest date accepted: tomorrow (time zones), or a year ahead with ``allowFuture``.
+    package private(set) var latestDate = ""
+    /// The day after today: a later date kept by ``allowFuture`` gets a warning.
+    private var tomorrow = ""
 
     public init(
         allowOutside: Bool = false, allowFuture: Bool = false, correction: Bool = false, source: String? = nil,
@@ -26,10 +30,14 @@ public struct IngestPolicy: Sendable {
         self.correction = correction
         self.source = source
         self.today = today ?? SurveyTime.today()
+        settleLimits()
     }
 
-    /// The latest date accepted: tomorrow (time zones), or a year ahead with ``allowFuture``.
-    package var latestDate: String { SurveyTime.adding(days: allowFuture ? 366 : 1, to: today) }
+    /// Computes the limits once (``checkDate`` runs for every date of a million-row export).
+    private mutating func settleLimits() {
+        latestDate = SurveyTime.adding(days: allowFuture ? 366 : 1, to: today)
+        tomorrow = SurveyTime.adding(days: 1, to: today)
+    }
 
     /// Checks that `date` (YYYY-MM-DD…) of `column` is in range: adds why not to `reasons`, or a
     /// warning for a future date kept by ``allowFuture``; returns whether the date is kept.
@@ -37,7 +45,7 @@ public struct IngestPolicy: Sendable {
         _ date: String, column: String, raw: String,
         reasons: inout [String], warnings: inout [String]
     ) -> Bool {
-        let day = String(date.prefix(10))
+        let day = date.utf8.count > 10 ? String(date.prefix(10)) : date
         if day < Self.earliestDate {
             reasons.append(IngestMessage.dateTooEarly(column: column, raw: raw, earliest: Self.earliestDate))
         } else if day > latestDate {
@@ -46,7 +54,7 @@ public struct IngestPolicy: Sendable {
                     ? IngestMessage.dateTooLate(column: column, raw: raw, latest: latestDate)
                     : IngestMessage.dateInFuture(column: column, raw: raw, today: today))
         } else {
-            if day > SurveyTime.adding(days: 1, to: today) {
+            if day > tomorrow {
                 warnings.append(IngestMessage.futureKept(column: column, raw: raw, today: today))
             }
             return true

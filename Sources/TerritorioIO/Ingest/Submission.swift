@@ -58,18 +58,43 @@ public struct Submission: Sendable, Hashable, Codable {
     public var caseload: [String: Caseload] = [:]
 
     /// SHA-256 of the answers (not of the UUID, time or provenance): equal answers, equal hash.
+    /// The text hashed is the answers joined by `|` (lists by spaces, then `category=requests/unmet`
+    /// per caseload category in order), written into one buffer (once per row of an export).
     public var contentHash: String {
-        var parts = [
-            form.rawValue, municipality, location.map { "\($0.lat),\($0.lon)" } ?? "",
-            needs.joined(separator: " "), urgency ?? "", barriers.joined(separator: " "),
-            languages.joined(separator: " "),
-            householdSize.map(String.init) ?? "", ageGroup ?? "", organization ?? "", periodStart ?? "", periodEnd ?? ""
-        ]
+        var text: [UInt8] = []
+        text.reserveCapacity(256)
+        func add(_ part: String?) {
+            if let part { text.append(contentsOf: part.utf8) }
+        }
+        func add(_ list: [String]) {
+            for (i, item) in list.enumerated() {
+                if i > 0 { text.append(UInt8(ascii: " ")) }
+                text.append(contentsOf: item.utf8)
+            }
+        }
+        let bar = UInt8(ascii: "|")
+        add(form.rawValue)
+        text.append(bar)
+        add(municipality)
+        text.append(bar)
+        add(location.map { "\($0.lat),\($0.lon)" })
+        text.append(bar)
+        add(needs)
+        text.append(bar)
+        add(urgency)
+        for list in [barriers, languages] {
+            text.append(bar)
+            add(list)
+        }
+        for part in [householdSize.map(String.init), ageGroup, organization, periodStart, periodEnd] {
+            text.append(bar)
+            add(part)
+        }
         for key in caseload.keys.sorted() {
             let c = caseload[key]!
-            parts.append("\(key)=\(c.requests.map(String.init) ?? "")/\(c.unmet.map(String.init) ?? "")")
+            add("|\(key)=\(c.requests.map(String.init) ?? "")/\(c.unmet.map(String.init) ?? "")")
         }
-        return Hex.string(SHA256.hash(data: Data(parts.joined(separator: "|").utf8)))
+        return Hex.string(SHA256.hash(data: text))
     }
 
     package init(
@@ -103,6 +128,7 @@ package enum Hex {
     package static let digits = Array("0123456789abcdef".utf8)
     package static func string(_ bytes: some Sequence<UInt8>) -> String {
         var out: [UInt8] = []
+        out.reserveCapacity(64)
         for b in bytes {
             out.append(digits[Int(b >> 4)])
             out.append(digits[Int(b & 15)])

@@ -6,32 +6,31 @@ extension SubmissionReader {
     /// The stable key and the version of a row. Kobo/ODK: `meta/rootUuid` or ODK's `KEY` (stable
     /// across edits), else the version it replaces (`meta/deprecatedID`, so that the original,
     /// ingested later, meets its edit), else the instance id. Paper: `paper/<source>/<number>`.
-    func identify(
-        _ meta: [SurveyColumns.Meta: String], values: [String: String],
-        reasons: inout [String]
-    ) -> (String?, Submission.Version) {
+    func identify(_ answers: some AnswerSource, reasons: inout [String]) -> (String?, Submission.Version) {
+        func meta(_ m: SurveyColumns.Meta) -> String? { answers.metaValue(m) }
         var version = Submission.Version()
-        version.instanceID = (meta[.instanceID] ?? meta[.uuid]).map(Self.bareUUID)
-        version.deprecatedID = meta[.deprecatedID].map(Self.bareUUID)
-        version.edits = meta[.edits].flatMap { Int($0) }
-        if let key = (meta[.rootUUID] ?? meta[.key]).map(Self.bareUUID) ?? version.deprecatedID ?? version.instanceID {
+        version.instanceID = (meta(.instanceID) ?? meta(.uuid)).map(Self.bareUUID)
+        version.deprecatedID = meta(.deprecatedID).map(Self.bareUUID)
+        version.edits = meta(.edits).flatMap { Int($0) }
+        if let key = (meta(.rootUUID) ?? meta(.key)).map(Self.bareUUID) ?? version.deprecatedID ?? version.instanceID {
             return (key, version)
         }
-        guard let number = meta[.correctionOf] ?? meta[.questionnaireID] else {
+        guard let number = meta(.correctionOf) ?? meta(.questionnaireID) else {
             reasons.append(IngestMessage.noInstanceID)
             return (nil, version)
         }
-        if let c = meta[.correctionOf], let q = meta[.questionnaireID], Self.paperKey(c) != Self.paperKey(q) {
+        if let c = meta(.correctionOf), let q = meta(.questionnaireID), Self.paperKey(c) != Self.paperKey(q) {
             reasons.append(IngestMessage.correctionMismatch(correctionOf: c, questionnaire: q))
         }
-        let source = meta[.source] ?? policy.source ?? (columns.form.kind == .operator ? values["organization"] : nil)
+        let organization = columns.form.kind == .operator ? answers.answer("organization") : nil
+        let source = meta(.source) ?? policy.source ?? organization
         guard let source, !Self.paperKey(source).isEmpty else {
             reasons.append(IngestMessage.sourceMissing)
             return (nil, version)
         }
         version.questionnaire = number
         version.source = source
-        version.correction = meta[.correctionOf] != nil
+        version.correction = meta(.correctionOf) != nil
         return ("paper/" + Self.paperKey(source) + "/" + Self.paperKey(number), version)
     }
 
@@ -48,25 +47,32 @@ extension SubmissionReader {
     /// paper `date`) and the version time (the later of `end` and the submission time), in UTC,
     /// each checked to be neither before 2000 nor in the future.
     func readTimes(
-        _ meta: [SurveyColumns.Meta: String], into submission: inout Submission, reasons: inout [String],
+        _ answers: some AnswerSource, into submission: inout Submission, reasons: inout [String],
         warnings: inout [String]
     ) {
-        var parsed: [SurveyColumns.Meta: String] = [:]
-        for m in [SurveyColumns.Meta.submissionTime, .end, .date] {
-            guard let raw = meta[m] else { continue }
-            let column = columnName(.meta(m))
+        var parsed: [String?] = [nil, nil, nil]  // per time column (``timeMetas``)
+        for (k, m) in Self.timeMetas.enumerated() {
+            guard let raw = answers.metaValue(m) else { continue }
+            let column = timeColumns[k]
             guard let time = SurveyTime.parse(raw) else {
                 reasons.append(IngestMessage.notADate(column: column, raw: raw))
                 continue
             }
             if policy.checkDate(time, column: column, raw: raw, reasons: &reasons, warnings: &warnings) {
-                parsed[m] = time
+                parsed[k] = time
             }
         }
-        submission.submittedAt = parsed[.submissionTime] ?? parsed[.end] ?? parsed[.date]
-        let times = [parsed[.submissionTime], parsed[.end]].compactMap { $0 }
-        submission.version.time = times.max() ?? parsed[.date]
+        let (submitted, end, date) = (parsed[0], parsed[1], parsed[2])
+        submission.submittedAt = submitted ?? end ?? date
+        switch (submitted, end) {
+        case (let s?, let e?): submission.version.time = max(s, e)
+        case (let t?, nil), (nil, let t?): submission.version.time = t
+        case (nil, nil): submission.version.time = date
+        }
     }
+
+    /// The time columns, in the order ``readTimes(_:into:reasons:warnings:)`` reads them.
+    static let timeMetas: [SurveyColumns.Meta] = [.submissionTime, .end, .date]
 
     /// Rejects (or, with `--allow-outside`, notes) a municipality outside the consortium, when
     /// the database has one.

@@ -11,6 +11,10 @@ public struct SubmissionReader {
     public let policy: IngestPolicy
     /// Whether the database has a consortium: without one, no municipality is out of scope.
     let scoped: Bool
+    /// The headers of the time columns (``timeMetas``), for messages: found once, not per row.
+    let timeColumns: [String]
+    /// Where each answer is in a row of the export (found once from the header).
+    package let positions: ColumnPositions
 
     public enum Outcome {
         case accepted(Submission, warnings: [String])
@@ -26,46 +30,61 @@ public struct SubmissionReader {
         self.categories = categories
         self.policy = policy
         scoped = resolver.municipalities.values.contains { $0.inConsortium }
+        positions = ColumnPositions(columns)
+        timeColumns = Self.timeMetas.map { m in
+            columns.roles.firstIndex(of: .meta(m)).map { columns.header[$0] } ?? "\(SurveyColumns.Role.meta(m))"
+        }
     }
 
-    /// Checks one row of the export (its ``SurveyColumns/answers(of:)``).
-    public func read(_ record: CSVStream.Record) -> Outcome { read(columns.answers(of: record)) }
+    /// Checks one row of the export (its ``SurveyColumns/answers(of:)``, read in place).
+    public func read(_ record: CSVStream.Record) -> Outcome { verdict(answers(of: record)).outcome }
+
+    /// One row of the export, read in place by column position.
+    package func answers(of record: CSVStream.Record) -> RowAnswers {
+        RowAnswers(record, columns: columns, positions: positions)
+    }
 
     /// Checks `answers` against the form: identity and times, location and municipality, each
     /// question, and the operator form's caseload rules.
-    public func read(_ answers: SurveyAnswers) -> Outcome {
-        if answers.repeatsHeader { return .rejected(reasons: [SurveyAnswers.headerRepeated]) }
+    public func read(_ answers: SurveyAnswers) -> Outcome { verdict(answers).outcome }
+
+    /// ``read(_:)`` and ``keys(of:)`` at once (the key is found once).
+    package func verdict(_ answers: some AnswerSource) -> (outcome: Outcome, keys: (uuid: String?, token: String?)) {
+        if answers.repeatsHeader { return (.rejected(reasons: [SurveyAnswers.headerRepeated]), keys(of: answers)) }
         var reasons = answers.problems
         var warnings: [String] = []
-        let (key, version) = identify(answers.meta, values: answers.values, reasons: &reasons)
+        let (key, version) = identify(answers, reasons: &reasons)
+        let keys = (uuid: key, token: answers.metaValue(.territorioID))
         var submission = Submission(uuid: key ?? "", form: columns.form.kind, municipality: "")
         submission.version = version
-        readTimes(answers.meta, into: &submission, reasons: &reasons, warnings: &warnings)
+        readTimes(answers, into: &submission, reasons: &reasons, warnings: &warnings)
         readPlace(answers, into: &submission, reasons: &reasons, warnings: &warnings)
         for f in columns.form.fields where f.name != "municipality" && f.type != .geopoint {
             readQuestion(f, answers, into: &submission, reasons: &reasons, warnings: &warnings)
         }
         if columns.form.kind == .operator { checkCaseload(submission, reasons: &reasons) }
-        return reasons.isEmpty ? .accepted(submission, warnings: warnings) : .rejected(reasons: reasons)
+        return (reasons.isEmpty ? .accepted(submission, warnings: warnings) : .rejected(reasons: reasons), keys)
     }
 
     /// The submission's key (as ``identify(_:values:reasons:)`` computes it) and the `_territorio_id`
     /// (quarantine token) of a row, whatever else it holds.
-    package func keys(of answers: SurveyAnswers) -> (uuid: String?, token: String?) {
+    package func keys(of answers: some AnswerSource) -> (uuid: String?, token: String?) {
         var ignored: [String] = []
-        return (identify(answers.meta, values: answers.values, reasons: &ignored).0, answers.meta[.territorioID])
+        return (identify(answers, reasons: &ignored).0, answers.metaValue(.territorioID))
     }
 
     /// The point (each geopoint field) and the municipality: declared, else found from the point.
     private func readPlace(
-        _ answers: SurveyAnswers, into submission: inout Submission, reasons: inout [String],
+        _ answers: some AnswerSource, into submission: inout Submission, reasons: inout [String],
         warnings: inout [String]
     ) {
         for f in columns.form.fields where f.type == .geopoint {
-            let point = readPoint(answers.values[f.name], answers.geo[f.name], field: f.name, reasons: &reasons)
+            let point = readPoint(
+                answers.answer(f.name), latitude: answers.geoPart(f.name, .latitude),
+                longitude: answers.geoPart(f.name, .longitude), field: f.name, reasons: &reasons)
             if let point { submission.location = point }
         }
-        let declared = answers.values["municipality"]
+        let declared = answers.answer("municipality")
         let containing = containingMunicipality(&submission, declared: declared, reasons: &reasons, warnings: &warnings)
         if let declared {
             readDeclared(declared, containing: containing, into: &submission, reasons: &reasons, warnings: &warnings)
@@ -129,11 +148,11 @@ public struct SubmissionReader {
 
     /// One question of the form (not the municipality nor a point).
     private func readQuestion(
-        _ f: SurveyForm.Field, _ answers: SurveyAnswers, into submission: inout Submission,
+        _ f: SurveyForm.Field, _ answers: some AnswerSource, into submission: inout Submission,
         reasons: inout [String], warnings: inout [String]
     ) {
-        let raw = answers.values[f.name]
-        let flags = answers.flags[f.name] ?? []
+        let raw = answers.answer(f.name)
+        let flags = answers.choiceFlags(f.name)
         if raw == nil && !flags.contains(where: \.on) {
             if f.required { reasons.append("\(f.name): missing (required)") }
             return
@@ -255,6 +274,12 @@ public struct SubmissionReader {
 
     /// Values of a select_multiple cell: space-separated values, or labels (which may contain spaces).
     func splitChoices(_ raw: String, list: String, form: SurveyForm) -> (found: [String], unknown: [String]) {
+        if let values = asciiChoices(raw, list: list) { return (values, []) }
+        return splitChoicesByCharacter(raw, list: list)
+    }
+
+    /// ``splitChoices(_:list:form:)`` through `Character` operations, for any text.
+    func splitChoicesByCharacter(_ raw: String, list: String) -> (found: [String], unknown: [String]) {
         let separators: Set<Character> =
             raw.utf8.contains(UInt8(ascii: ";")) || raw.utf8.contains(UInt8(ascii: ",")) ? [";", ","] : [" "]
         let tokens = raw.split { separators.contains($0) || $0 == "\n" }.map { Self.trim(String($0)) }.filter {
@@ -326,12 +351,12 @@ public struct SubmissionReader {
 
     /// A point from a Kobo/ODK geopoint ("lat lon alt acc") or from split columns.
     func readPoint(
-        _ combined: String?, _ parts: [SurveyColumns.GeoPart: String]?, field: String, reasons: inout [String]
+        _ combined: String?, latitude: String?, longitude: String?, field: String, reasons: inout [String]
     ) -> Coordinate? {
         var latText: String?
         var lonText: String?
         if let combined {
-            let items = combined.split(separator: " ")
+            let items = Self.words(combined)
             guard items.count >= 2 else {
                 reasons.append(
                     "\(field): expected \"latitude longitude [altitude accuracy]\", found \"\(Echo.value(combined))\"")
@@ -339,9 +364,9 @@ public struct SubmissionReader {
             }
             latText = String(items[0])
             lonText = String(items[1])
-        } else if let parts {
-            latText = parts[.latitude]
-            lonText = parts[.longitude]
+        } else {
+            latText = latitude
+            lonText = longitude
         }
         guard latText != nil || lonText != nil else { return nil }
         guard let latText, let lonText else {

@@ -12,10 +12,7 @@ extension SurveyColumns {
             answers.repeatsHeader = true
             answers.problems = [SurveyAnswers.headerRepeated]
         }
-        for problem in record.shapeProblems(columns: header.count) {
-            let column = problem.field.map { "column '\(Echo.value(CSVStream.name(of: $0, in: header)))': " } ?? ""
-            answers.problems.append(column + problem.message)
-        }
+        answers.problems += Self.shapeProblems(of: record, header: header)
         for (i, role) in roles.enumerated() where i < record.fields.count {
             let v = SubmissionReader.trim(record.fields[i])
             guard !v.isEmpty else { continue }
@@ -31,14 +28,26 @@ extension SurveyColumns {
             if let on = YesNo.parse(v) {
                 answers.flags[field, default: []].append(.init(value: value, on: on, column: column))
             } else {
-                answers.problems.append(
-                    "column '\(Echo.value(column))': expected 0 or 1 (or \(YesNo.expected)), found \"\(Echo.value(v))\""
-                )
+                answers.problems.append(Self.notZeroOrOne(column: column, found: v))
             }
         case .geo(let field, let part): answers.geo[field, default: [:]][part] = v
         case .meta(let m): answers.meta[m] = v
         case .identity, .ignored, .known: break
         }
+    }
+
+    /// What is wrong with the shape of `record` (a quote never closed, too few or too many
+    /// fields…), each naming its column.
+    static func shapeProblems(of record: CSVStream.Record, header: [String]) -> [String] {
+        record.shapeProblems(columns: header.count).map { problem in
+            let column = problem.field.map { "column '\(Echo.value(CSVStream.name(of: $0, in: header)))': " }
+            return (column ?? "") + problem.message
+        }
+    }
+
+    /// The problem of a 0/1 cell that is neither.
+    static func notZeroOrOne(column: String, found v: String) -> String {
+        "column '\(Echo.value(column))': expected 0 or 1 (or \(YesNo.expected)), found \"\(Echo.value(v))\""
     }
 
     /// The columns of a form typed in the web app (or of any answers given by field name): one

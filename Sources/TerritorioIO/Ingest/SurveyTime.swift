@@ -13,10 +13,14 @@ package enum SurveyTime {
     }
 
     /// The common exports' form, `YYYY-MM-DD(T| )HH:MM:SS(.fff)(|Z|±HH:MM|±HHMM)` in ASCII, read
-    /// byte by byte (once per date of a million-row export): `.some` of what ``parseLoose(_:)``
-    /// gives for it, or nil when the text has another form.
+    /// byte by byte without allocating (once per date of a million-row export): `.some` of what
+    /// ``parseLoose(_:)`` gives for it, or nil when the text has another form.
     static func parseStrict(_ text: String) -> String?? {
-        let b = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parseStrict(bytes: $0) }
+    }
+
+    private static func parseStrict(bytes b: UnsafeBufferPointer<UInt8>) -> String?? {
         func digit(_ i: Int) -> Int? { i < b.count && b[i] >= 48 && b[i] <= 57 ? Int(b[i] - 48) : nil }
         func two(at i: Int) -> Int? { digit(i).flatMap { h in digit(i + 1).map { h * 10 + $0 } } }
         guard b.count >= 19, b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "),
@@ -25,30 +29,78 @@ package enum SurveyTime {
         else { return nil }
         var i = 19
         while i < b.count && (b[i] == UInt8(ascii: ".") || digit(i) != nil) { i += 1 }
-        let zone = b[i...]
+        let zone = b.count - i
         var offset = 0
-        if zone.isEmpty || zone.elementsEqual([UInt8(ascii: "Z")]) || zone.elementsEqual([UInt8(ascii: "z")]) {
+        if zone == 0 || (zone == 1 && (b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z"))) {
             offset = 0
         } else {
-            let colon = zone.count == 6 && b[i + 3] == UInt8(ascii: ":")
-            guard zone.count == 5 || colon, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-"),
+            let colon = zone == 6 && b[i + 3] == UInt8(ascii: ":")
+            guard zone == 5 || colon, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-"),
                 let h = two(at: i + 1), let m = two(at: colon ? i + 4 : i + 3)
             else { return nil }
             guard h <= 14, m < 60 else { return .some(nil) }
             offset = (b[i] == UInt8(ascii: "+") ? 1 : -1) * (h * 60 + m)
         }
-        guard let date = FieldText.date(String(decoding: b[0..<10], as: UTF8.self)) else { return .some(nil) }
+        guard let (y, m, d) = day(b) else { return .some(nil) }
         guard hour < 24, minute < 60, second < 61 else { return .some(nil) }
-        return .some(utc(date: date, hour: hour, minute: minute, second: second, offset: offset))
+        return .some(utc(y, m, d, hour: hour, minute: minute, second: second, offset: offset))
+    }
+
+    /// The first ten bytes as a real date (what ``FieldText/date(_:)`` accepts), read in place
+    /// when they are `YYYY-MM-DD`.
+    private static func day(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        func number(_ r: Range<Int>) -> Int? {
+            var n = 0
+            for j in r {
+                guard b[j] >= 48 && b[j] <= 57 else { return nil }
+                n = n * 10 + Int(b[j] - 48)
+            }
+            return n
+        }
+        guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), let y = number(0..<4), let m = number(5..<7),
+            let d = number(8..<10)
+        else {
+            guard let date = FieldText.date(String(decoding: UnsafeBufferPointer(rebasing: b[0..<10]), as: UTF8.self))
+            else { return nil }
+            return (Int(date.prefix(4))!, Int(date.dropFirst(5).prefix(2))!, Int(date.suffix(2))!)
+        }
+        guard (1900...2200).contains(y), (1...12).contains(m) else { return nil }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = m == 2 ? (leap ? 29 : 28) : (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31
+        return (1...days).contains(d) ? (y, m, d) : nil
+    }
+
+    /// A local time, `offset` minutes east of UTC, as UTC text `YYYY-MM-DDTHH:MM:SS` (the year
+    /// has four digits: ``FieldText/date(_:)`` accepts 1900 to 2200), written byte by byte.
+    private static func utc(_ y: Int, _ m: Int, _ d: Int, hour: Int, minute: Int, second: Int, offset: Int)
+        -> String
+    {
+        let minutes = days(y, m, d) * 1440 + hour * 60 + minute - offset
+        let day = civil(minutes.floorDiv(1440))
+        let rem = minutes - minutes.floorDiv(1440) * 1440
+        return String(unsafeUninitializedCapacity: 19) { out in
+            func put(_ n: Int, at i: Int, width: Int) {
+                var n = n
+                for j in stride(from: i + width - 1, through: i, by: -1) {
+                    out[j] = UInt8(48 + n % 10)
+                    n /= 10
+                }
+            }
+            put(day.0, at: 0, width: 4)
+            put(day.1, at: 5, width: 2)
+            put(day.2, at: 8, width: 2)
+            put(rem / 60, at: 11, width: 2)
+            put(rem % 60, at: 14, width: 2)
+            put(second, at: 17, width: 2)
+            (out[4], out[7], out[10], out[13], out[16]) = (45, 45, 84, 58, 58)  // "-", "-", "T", ":", ":"
+            return 19
+        }
     }
 
     /// `date` (YYYY-MM-DD) at the given local time, `offset` minutes east of UTC, as UTC text.
     private static func utc(date: String, hour: Int, minute: Int, second: Int, offset: Int) -> String {
         let (y, m, d) = (Int(date.prefix(4))!, Int(date.dropFirst(5).prefix(2))!, Int(date.suffix(2))!)
-        let minutes = days(y, m, d) * 1440 + hour * 60 + minute - offset
-        let day = civil(minutes.floorDiv(1440))
-        let rem = minutes - minutes.floorDiv(1440) * 1440
-        return iso(day) + "T" + two(rem / 60) + ":" + two(rem % 60) + ":" + two(second)
+        return utc(y, m, d, hour: hour, minute: minute, second: second, offset: offset)
     }
 
     /// Any form ``parse(_:)`` accepts, through `Character` operations.

@@ -94,8 +94,9 @@ final class RowProducer: @unchecked Sendable {
     }
 
     private func row(_ record: CSVStream.Record) -> Row {
-        let answers = reader.columns.answers(of: record)
-        var outcome = reader.read(answers)
+        let answers = reader.answers(of: record)
+        let verdict = reader.verdict(answers)
+        var outcome = verdict.outcome
         var hash: String?
         if case .accepted(var submission, let warnings) = outcome {
             submission.location = submission.location.flatMap(privacy.coarsen)
@@ -103,7 +104,7 @@ final class RowProducer: @unchecked Sendable {
             outcome = .accepted(submission, warnings: warnings)
         }
         return Row(
-            record: record, keys: reader.keys(of: answers), outcome: outcome, contentHash: hash,
+            record: record, keys: verdict.keys, outcome: outcome, contentHash: hash,
             bytesRead: stream.bytesRead)
     }
 }

@@ -170,7 +170,7 @@ public enum SurveyIngest {
         let plan = try plan(
             path: path, forms: try forms(store), categories: Set(try store.categories().map(\.code)),
             resolver: try resolver ?? Self.resolver(store), options: options)
-        return try store.ingestSession { ledger in
+        return try store.ingestSession(loading: path) { ledger in
             try run(plan, path: path, options: options, progress: progress, ledger: ledger)
         }
     }

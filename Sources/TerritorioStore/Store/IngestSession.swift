@@ -29,7 +29,7 @@ extension Store: SurveyStore {
 
     /// A transaction for a bulk load: the random-keyed indexes (instance UUIDs) stay in memory
     /// instead of spilling pages to disk and reading them back.
-    private func bulkTransaction<T>(_ work: (Database) throws -> (T, commit: Bool)) throws -> T {
+    func bulkTransaction<T>(_ work: (Database) throws -> (T, commit: Bool)) throws -> T {
         try transaction { db in
             try db.execute(sql: "PRAGMA cache_size = -131072")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
