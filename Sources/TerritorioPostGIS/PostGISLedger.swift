@@ -32,7 +32,7 @@ final class PostGISLedger: SubmissionLedger {
         return try connection.query(query, logger: PostGISStore.logger).wait().rows.map { $0.makeRandomAccess() }
     }
 
-    private func changed(_ query: PostgresQuery) throws -> Int {
+    func changed(_ query: PostgresQuery) throws -> Int {
         try flush()
         return try connection.query(query, logger: PostGISStore.logger).wait().metadata.rows ?? 0
     }
@@ -170,12 +170,13 @@ final class PostGISLedger: SubmissionLedger {
         try flush()
     }
 
-    /// The audit log (accounts, the web app) is kept only in a SpatiaLite database so far.
+    /// Records `account` as the one who brought `batch` in (the web app's uploads and entries).
     func claim(batch: Int64, account: Int64) throws {
-        throw PostGISError.notOnPostGIS(feature: "the audit log (web app accounts)")
+        send("UPDATE batch SET account_id = \(account) WHERE id = \(batch)")
     }
 
     func audit(account: Int64, action: String, object: String) throws {
-        throw PostGISError.notOnPostGIS(feature: "the audit log (web app accounts)")
+        send("INSERT INTO audit_log (account_id, action, object) VALUES (\(account), \(action), \(object))")
+        try flush()
     }
 }

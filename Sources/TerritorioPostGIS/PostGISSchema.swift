@@ -58,7 +58,7 @@ enum PostGISSchema {
             ),
             ("v2-directory", directory),
             ("v4-e-municipality-zone", ["ALTER TABLE municipality ADD COLUMN zone text"])
-        ] + surveyMigrations
+        ] + surveyMigrations + webMigrations
 
     static let directory = [
         """
