@@ -24,15 +24,7 @@ extension PostGISStore: ServiceEditStore {
 
     public func saveCategory(_ category: Category, by account: AccountRecord) async throws {
         try await write { db in
-            var all = try await Self.fetchCategories(db)
-            let action: String
-            if let i = all.firstIndex(where: { $0.code == category.code }) {
-                all[i] = category
-                action = "category.rename"
-            } else {
-                all.append(category)
-                action = "category.add"
-            }
+            let (all, action) = Category.saving(category, in: try await Self.fetchCategories(db))
             try await Self.writeCategories(all, on: db, source: "web app: \(account.name)")
             try await db.audit(account.id, action, "category \(category.code)")
         }

@@ -63,7 +63,7 @@ struct GlobalOptions: ParsableArguments {
     static let spatiaLiteOnly =
         "this command works on a SpatiaLite file only so far; on a PostGIS server (postgresql://) use "
         + "init, info, copy, import boundaries/population/categories/services, consortium set, ingest, "
-        + "report gaps/summary, quarantine (docs/postgis.md)"
+        + "report gaps/summary, quarantine, user add, serve (docs/postgis.md)"
 
     /// The analysis parameters: `explicit`, else `territorio.toml` next to the database, else the defaults.
     func analysisConfig(explicit: String?) throws -> AnalysisConfig {
