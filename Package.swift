@@ -109,8 +109,9 @@ let package = Package(
         .testTarget(
             name: "TerritorioServerTests",
             dependencies: [
-                "TerritorioServer", "TerritorioKit", "TerritorioData",
+                "TerritorioServer", "TerritorioKit", "TerritorioData", "TerritorioPostGIS",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
     ],

@@ -31,7 +31,7 @@ start() {
   as_server "$bin/initdb" -D "$dir/data" -A trust -U "$role" -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || fail "initdb failed" "$dir/initdb.log"
   as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -s \
-    -o "-k $dir -c listen_addresses='' -c fsync=off -c full_page_writes=off -c max_connections=200" start \
+    -o "-k $dir -c listen_addresses='' -c fsync=off -c full_page_writes=off -c max_connections=200 -c max_locks_per_transaction=512" start \
     >/dev/null 2>&1 || fail "the server did not start" "$dir/log"
   "$bin/psql" -h "$dir" -U "$role" -d postgres -qAt -v ON_ERROR_STOP=1 \
     -c "CREATE DATABASE $role" >/dev/null 2>>"$dir/log" || fail "CREATE DATABASE failed" "$dir/log"

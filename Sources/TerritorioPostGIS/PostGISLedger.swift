@@ -70,7 +70,7 @@ final class PostGISLedger: SubmissionLedger {
         return try connection.query(query, logger: PostGISStore.logger).wait().rows.map { $0.makeRandomAccess() }
     }
 
-    private func changed(_ query: PostgresQuery) throws -> Int {
+    func changed(_ query: PostgresQuery) throws -> Int {
         try flush()
         return try connection.query(query, logger: PostGISStore.logger).wait().metadata.rows ?? 0
     }
@@ -213,12 +213,14 @@ final class PostGISLedger: SubmissionLedger {
         try flush()
     }
 
-    /// The audit log (accounts, the web app) is kept only in a SpatiaLite database so far.
+    /// Records `account` as the one who brought `batch` in (the web app's uploads and entries).
     func claim(batch: Int64, account: Int64) throws {
-        throw PostGISError.notOnPostGIS(feature: "the audit log (web app accounts)")
+        try send("UPDATE batch SET account_id = \(account) WHERE id = \(batch)")
+        try flush()
     }
 
     func audit(account: Int64, action: String, object: String) throws {
-        throw PostGISError.notOnPostGIS(feature: "the audit log (web app accounts)")
+        try send("INSERT INTO audit_log (account_id, action, object) VALUES (\(account), \(action), \(object))")
+        try flush()
     }
 }

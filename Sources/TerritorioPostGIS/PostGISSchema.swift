@@ -5,8 +5,8 @@ import PostgresNIO
 /// A migration is never edited once shipped: changes go in a new one at the end.
 ///
 /// The tables of the store protocols exist: territory, directory, surveys (batches, submissions,
-/// needs, archive, quarantine), rounds, the directory's history and sessions; not yet the web
-/// app's accounts (SpatiaLite's `v5-h-accounts`). Geometry columns are typed (`geometry(MultiPolygon, 4326)`,
+/// needs, archive, quarantine), rounds, the directory's history and sessions, and the web app's
+/// (``webMigrations``). Geometry columns are typed (`geometry(MultiPolygon, 4326)`,
 /// `geometry(Point, 4326)`) so that GDAL and QGIS list each layer with its type and SRID.
 enum PostGISSchema {
     /// An SQL expression for "now" in the same text form as SpatiaLite's `strftime(…)` default.
@@ -58,7 +58,7 @@ enum PostGISSchema {
             ),
             ("v2-directory", directory),
             ("v4-e-municipality-zone", ["ALTER TABLE municipality ADD COLUMN zone text"])
-        ] + surveyMigrations
+        ] + surveyMigrations + webMigrations
 
     static let directory = [
         """

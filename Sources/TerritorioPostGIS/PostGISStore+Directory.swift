@@ -6,33 +6,36 @@ extension PostGISStore {
     /// Replaces the taxonomy's labels and descriptions and adds new categories, in one
     /// transaction. A category still used by a service cannot be removed.
     public func importCategories(_ categories: [Category], source: String) async throws {
-        try await write { db in
-            let used = Set(try await db.column("SELECT DISTINCT category_code FROM service_category", as: String.self))
-            let removed = used.subtracting(categories.map(\.code))
-            guard removed.isEmpty else { throw Category.stillUsed(removed, source: source) }
-            let existing = Set(try await db.column("SELECT code FROM category", as: String.self))
-            try await db.run("DELETE FROM category WHERE code <> ALL(\(categories.map(\.code)))")
-            for (i, c) in categories.enumerated() {
-                let l = Category.languages.map { c.labels[$0] }
-                let d = Category.languages.map { c.descriptions[$0] }
-                try await db.run(
-                    """
-                    INSERT INTO category (code, position, label_it, label_en, label_fr, label_ar,
-                                          description_it, description_en, description_fr, description_ar)
-                    VALUES (\(c.code), \(i), \(l[0]), \(l[1]), \(l[2]), \(l[3]), \(d[0]), \(d[1]), \(d[2]), \(d[3]))
-                    ON CONFLICT (code) DO UPDATE SET position = excluded.position,
-                        label_it = excluded.label_it, label_en = excluded.label_en, label_fr = excluded.label_fr,
-                        label_ar = excluded.label_ar, description_it = excluded.description_it,
-                        description_en = excluded.description_en, description_fr = excluded.description_fr,
-                        description_ar = excluded.description_ar
-                    """)
-            }
-            try await db.logImport(
-                kind: "categories", source: source,
-                added: categories.filter { !existing.contains($0.code) }.count,
-                updated: categories.filter { existing.contains($0.code) }.count,
-                unchanged: 0, note: nil)
+        try await write { db in try await Self.writeCategories(categories, on: db, source: source) }
+    }
+
+    /// The body of ``importCategories(_:source:)``, inside the caller's transaction.
+    static func writeCategories(_ categories: [Category], on db: PostgresConnection, source: String) async throws {
+        let used = Set(try await db.column("SELECT DISTINCT category_code FROM service_category", as: String.self))
+        let removed = used.subtracting(categories.map(\.code))
+        guard removed.isEmpty else { throw Category.stillUsed(removed, source: source) }
+        let existing = Set(try await db.column("SELECT code FROM category", as: String.self))
+        try await db.run("DELETE FROM category WHERE code <> ALL(\(categories.map(\.code)))")
+        for (i, c) in categories.enumerated() {
+            let l = Category.languages.map { c.labels[$0] }
+            let d = Category.languages.map { c.descriptions[$0] }
+            try await db.run(
+                """
+                INSERT INTO category (code, position, label_it, label_en, label_fr, label_ar,
+                                      description_it, description_en, description_fr, description_ar)
+                VALUES (\(c.code), \(i), \(l[0]), \(l[1]), \(l[2]), \(l[3]), \(d[0]), \(d[1]), \(d[2]), \(d[3]))
+                ON CONFLICT (code) DO UPDATE SET position = excluded.position,
+                    label_it = excluded.label_it, label_en = excluded.label_en, label_fr = excluded.label_fr,
+                    label_ar = excluded.label_ar, description_it = excluded.description_it,
+                    description_en = excluded.description_en, description_fr = excluded.description_fr,
+                    description_ar = excluded.description_ar
+                """)
         }
+        try await db.logImport(
+            kind: "categories", source: source,
+            added: categories.filter { !existing.contains($0.code) }.count,
+            updated: categories.filter { existing.contains($0.code) }.count,
+            unchanged: 0, note: nil)
     }
 
     /// The taxonomy, in its file's order.
@@ -60,18 +63,26 @@ extension PostGISStore {
     /// Inserts or updates (by id) `services`, in one transaction; identical ones are left alone.
     public func importServices(_ services: [Service], source: String) async throws -> ServiceImportReport {
         try await write { db in
-            let stored = Dictionary(uniqueKeysWithValues: try await Self.fetchServices(db).map { ($0.id, $0) })
-            let (report, changed) = ServiceImportReport.plan(services, stored: stored)
-            let recorded = try await db.rows("SELECT count(*)::int FROM service_history")[0][0].decode(Int.self)
-            let history = ServiceChange.recorded(
-                changed, stored: stored, baseline: stored.isEmpty && recorded == 0, source: source)
-            for change in history { try await Self.record(change, on: db) }
-            for s in changed { try await Self.upsert(s, on: db) }
+            let report = try await Self.upsertServices(services, on: db, source: source)
             try await db.logImport(
                 kind: "services", source: source, added: report.added.count,
                 updated: report.updated.count, unchanged: report.unchanged.count, note: nil)
             return report
         }
+    }
+
+    /// Adds or updates (by id) `services` with their history, inside the caller's transaction.
+    static func upsertServices(_ services: [Service], on db: PostgresConnection, source: String) async throws
+        -> ServiceImportReport
+    {
+        let stored = Dictionary(uniqueKeysWithValues: try await Self.fetchServices(db).map { ($0.id, $0) })
+        let (report, changed) = ServiceImportReport.plan(services, stored: stored)
+        let recorded = try await db.rows("SELECT count(*)::int FROM service_history")[0][0].decode(Int.self)
+        let history = ServiceChange.recorded(
+            changed, stored: stored, baseline: stored.isEmpty && recorded == 0, source: source)
+        for change in history { try await Self.record(change, on: db) }
+        for s in changed { try await Self.upsert(s, on: db) }
+        return report
     }
 
     static func upsert(_ s: Service, on db: PostgresConnection) async throws {

@@ -5,16 +5,7 @@ import TerritorioIO
 import TerritorioStoreAPI
 
 extension PostGISStore: ExportStore {
-    /// Every municipality's name and province, by ISTAT code.
-    package func municipalityNames() async throws -> [String: (name: String, province: String?)] {
-        try await read { db in
-            var out: [String: (name: String, province: String?)] = [:]
-            for row in try await db.rows("SELECT code, name, province FROM municipality") {
-                out[try row[0].decode(String.self)] = (try row[1].decode(String.self), try row[2].decode(String?.self))
-            }
-            return out
-        }
-    }
+    // municipalityNames() is in PostGISStore+ServiceEdits.swift (the web app's ServiceEditStore needs it too).
 
     /// The zone of each consortium member that has one, by ISTAT code.
     package func zones() async throws -> [String: String] {

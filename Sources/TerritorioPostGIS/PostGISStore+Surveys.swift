@@ -92,25 +92,7 @@ extension PostGISStore: SurveyStore {
     /// The quarantined rows (of one batch, or all), oldest first.
     public func quarantinedRows(batch: Int64?) async throws -> [QuarantinedRow] {
         try await read { db in
-            try await db.rows(
-                """
-                SELECT q.id, q.batch_id, b.file, coalesce(q.form, b.form), q.source_row, q.uuid, q.raw, q.reasons,
-                       b.ingested_at
-                FROM quarantine q JOIN batch b ON b.id = q.batch_id
-                WHERE \(batch == nil) OR q.batch_id = \(batch ?? 0) ORDER BY q.id
-                """
-            ).map { r in
-                let raw = try r[6].decode(String.self)
-                let reasons = try r[7].decode(String.self)
-                return QuarantinedRow(
-                    id: try r[0].decode(Int64.self), batch: try r[1].decode(Int64.self),
-                    file: try r[2].decode(String.self),
-                    form: try r[3].decode(String?.self), row: try r[4].decode(Int.self),
-                    uuid: try r[5].decode(String?.self),
-                    values: (try? JSONDecoder().decode([String: String].self, from: Data(raw.utf8))) ?? [:],
-                    reasons: (try? JSONDecoder().decode([String].self, from: Data(reasons.utf8))) ?? [reasons],
-                    ingestedAt: try r[8].decode(String.self))
-            }
+            try await db.rows(Self.visible(batch: batch, id: nil, to: nil)).map(Self.quarantined)
         }
     }
 

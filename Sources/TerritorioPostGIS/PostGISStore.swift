@@ -10,8 +10,8 @@ import TerritorioStoreAPI
 /// Connections come from a pool (`PostgresClient`, run for the store's life); every write runs in
 /// one transaction; geometries cross the boundary as WKB (`ST_GeomFromWKB` / `ST_AsBinary`).
 /// Opening a store applies the missing migrations (``PostGISSchema``). It also conforms to
-/// ``SurveyStore`` and ``RoundStore`` (ingest sessions, quarantine, rounds, history, sessions);
-/// the web app's accounts are not on PostGIS yet.
+/// ``SurveyStore`` and ``RoundStore`` (ingest sessions, quarantine, rounds, history, sessions) and
+/// to the web app's protocols (``WebStore``: accounts, audit log, quarantine review, self-reports).
 public final class PostGISStore: Sendable {
     /// The server and database, without any password (for messages and `territorio info`).
     public let location: String

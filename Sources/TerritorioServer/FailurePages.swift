@@ -14,17 +14,17 @@ struct FailurePages: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {
-            return failurePage(WebFailure.notFound, request)
+            return await failurePage(WebFailure.notFound, request)
         } catch let failure as WebFailure {
             if failure.kind == .signInRequired && request.method == .get && !request.uri.path.hasPrefix("/ogc") {
                 return WebApp.redirect("/signin")
             }
-            return failurePage(failure, request)
+            return await failurePage(failure, request)
         }
     }
 
-    func failurePage(_ failure: WebFailure, _ request: Request) -> Response {
-        let session = try? app.session(request)
+    func failurePage(_ failure: WebFailure, _ request: Request) async -> Response {
+        let session = try? await app.session(request)
         let language = app.language(request)
         return app.page(
             "error", request, session: session, titleKey: failure.messageKey, status: failure.status,

@@ -7,7 +7,7 @@ extension WebApp {
     /// otherwise), every POST checks the CSRF token, every write is audited by the store.
     func addAdminRoutes(_ router: Router<BasicRequestContext>) {
         router.get("/admin/accounts") { request, _ in
-            try self.accountsPage(request, session: try self.require(request, [.admin]))
+            try await self.accountsPage(request, session: try await self.require(request, [.admin]))
         }
         router.post("/admin/accounts") { request, _ in try await self.createAccount(request) }
         router.post("/admin/accounts/:id/:change") { request, context in
@@ -16,18 +16,18 @@ extension WebApp {
                 change: context.parameters.get("change") ?? "")
         }
         router.get("/admin/organisations") { request, _ in
-            try self.organisationsPage(request, session: try self.require(request, [.admin]))
+            try await self.organisationsPage(request, session: try await self.require(request, [.admin]))
         }
         router.post("/admin/organisations") { request, _ in try await self.addOrganisation(request) }
         router.get("/admin/categories") { request, _ in
-            try self.categoriesPage(request, session: try self.require(request, [.admin]))
+            try await self.categoriesPage(request, session: try await self.require(request, [.admin]))
         }
         router.post("/admin/categories") { request, _ in try await self.saveCategory(request) }
     }
 
     /// The session of an admin's POST, after its CSRF token is checked, and the form's fields.
     func adminForm(_ request: Request) async throws -> (SessionRecord, [String: String]) {
-        let session = try require(request, [.admin])
+        let session = try await require(request, [.admin])
         let form = try await formFields(request)
         try checkCSRF(form["csrf"], session)
         return (session, form)
@@ -35,9 +35,9 @@ extension WebApp {
 
     func accountsPage(
         _ request: Request, session: SessionRecord, notice: [String: String]? = nil, error: String? = nil
-    ) throws -> Response {
-        let organisations = try store.organisationSummaries().map(\.name)
-        let accounts: [[String: Any]] = try store.accountSummaries().map { summary in
+    ) async throws -> Response {
+        let organisations = try await store.organisationSummaries().map(\.name)
+        let accounts: [[String: Any]] = try await store.accountSummaries().map { summary in
             let a = summary.account
             return [
                 "id": "\(a.id)", "name": a.name, "organisation": a.organisation, "role": a.role.rawValue,
@@ -66,47 +66,50 @@ extension WebApp {
         let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
         let organisation = form["organisation"] ?? ""
         guard let role = form["role"].flatMap(AccountRole.init),
-            try store.organisationSummaries().contains(where: { $0.name == organisation })
-        else { return try accountsPage(request, session: session, error: adminError(request, AccountError.emptyName)) }
+            try await store.organisationSummaries().contains(where: { $0.name == organisation })
+        else {
+            return try await accountsPage(request, session: session, error: adminError(request, AccountError.emptyName))
+        }
         let password = Passwords.generate()
         let hash = await hashed(password)
         do {
-            try store.addAccount(
+            try await store.addAccount(
                 name: name, organisation: organisation, role: role, passwordHash: hash, by: session.account.id)
         } catch let error as AccountError {
-            return try accountsPage(request, session: session, error: adminError(request, error))
+            return try await accountsPage(request, session: session, error: adminError(request, error))
         }
-        return try accountsPage(request, session: session, notice: ["account": name, "password": password])
+        return try await accountsPage(request, session: session, notice: ["account": name, "password": password])
     }
 
     /// Disables, enables, resets the password of, or changes the role and organisation of an
     /// account; each ends the account's sessions. An admin cannot disable itself or give up its role.
     func changeAccount(_ request: Request, id: Int64, change: String) async throws -> Response {
         let (session, form) = try await adminForm(request)
-        guard let target = try store.accountSummaries().first(where: { $0.account.id == id }) else {
+        guard let target = try await store.accountSummaries().first(where: { $0.account.id == id }) else {
             throw WebFailure.notFound
         }
         switch change {
         case "disable", "enable":
             guard target.account.id != session.account.id else {
-                return try accountsPage(
+                return try await accountsPage(
                     request, session: session, error: strings.text("services_admin_self", language(request)))
             }
-            try store.setAccountDisabled(id, change == "disable", by: session.account)
+            try await store.setAccountDisabled(id, change == "disable", by: session.account)
         case "password":
             let password = Passwords.generate()
-            try store.setPasswordHash(id, await hashed(password), by: session.account)
-            return try accountsPage(
+            try await store.setPasswordHash(id, await hashed(password), by: session.account)
+            return try await accountsPage(
                 request, session: session, notice: ["account": target.account.name, "password": password])
         case "role":
             guard let role = form["role"].flatMap(AccountRole.init),
-                try store.organisationSummaries().contains(where: { $0.name == form["organisation"] })
+                try await store.organisationSummaries().contains(where: { $0.name == form["organisation"] })
             else { throw WebFailure.badRequest }
             guard target.account.id != session.account.id || role == .admin else {
-                return try accountsPage(
+                return try await accountsPage(
                     request, session: session, error: strings.text("services_admin_self", language(request)))
             }
-            try store.setAccountRole(id, role: role, organisation: form["organisation"] ?? "", by: session.account)
+            try await store.setAccountRole(
+                id, role: role, organisation: form["organisation"] ?? "", by: session.account)
         default:
             throw WebFailure.notFound
         }
@@ -129,8 +132,8 @@ extension WebApp {
         return strings.text(key, language(request))
     }
 
-    func organisationsPage(_ request: Request, session: SessionRecord, error: String? = nil) throws -> Response {
-        let rows: [[String: Any]] = try store.organisationSummaries().map {
+    func organisationsPage(_ request: Request, session: SessionRecord, error: String? = nil) async throws -> Response {
+        let rows: [[String: Any]] = try await store.organisationSummaries().map {
             ["name": $0.name, "accounts": "\($0.accounts)", "services": "\($0.services)"]
         }
         var extra: [String: Any] = ["organisations": rows]
@@ -143,9 +146,9 @@ extension WebApp {
     func addOrganisation(_ request: Request) async throws -> Response {
         let (session, form) = try await adminForm(request)
         do {
-            try store.addOrganisation(form["name"] ?? "", by: session.account)
+            try await store.addOrganisation(form["name"] ?? "", by: session.account)
         } catch let error as AccountError {
-            return try organisationsPage(request, session: session, error: adminError(request, error))
+            return try await organisationsPage(request, session: session, error: adminError(request, error))
         }
         return Self.redirect("/admin/organisations")
     }

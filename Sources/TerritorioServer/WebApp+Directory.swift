@@ -5,12 +5,12 @@ import TerritorioKit
 extension WebApp {
     /// The public directory: services by category, with their hours in words and whether they
     /// are open now. No sign-in.
-    func publicDirectory(_ request: Request) throws -> Response {
+    func publicDirectory(_ request: Request) async throws -> Response {
         let language = language(request)
-        let services = try store.services()
-        let places = try store.municipalityNames()
+        let services = try await store.services()
+        let places = try await store.municipalityNames()
         let now = Date()
-        let sections: [[String: Any]] = try store.categories().map { category in
+        let sections: [[String: Any]] = try await store.categories().map { category in
             let inCategory = services.filter { $0.categories.contains(category.code) }
                 .sorted { $0.name.localizedCompare($1.name) == .orderedAscending }
             return [
@@ -20,7 +20,7 @@ extension WebApp {
             ]
         }
         return page(
-            "public", request, session: try? session(request), titleKey: "public_title",
+            "public", request, session: try? await session(request), titleKey: "public_title",
             extra: ["categories": sections])
     }
 

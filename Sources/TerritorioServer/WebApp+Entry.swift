@@ -10,11 +10,11 @@ extension WebApp {
 
     func addEntryRoutes(_ router: Router<BasicRequestContext>) {
         router.get("/entry") { request, _ in
-            _ = try self.require(request, [.admin, .operator])
+            _ = try await self.require(request, [.admin, .operator])
             return Self.redirect("/entry/user")
         }
         router.get("/entry/:form") { request, context in
-            try self.entryPage(request, kind: Self.formKind(context), typed: [:], reasons: [])
+            try await self.entryPage(request, kind: Self.formKind(context), typed: [:], reasons: [])
         }
         router.post("/entry/:form") { request, context in
             try await self.enter(request, kind: Self.formKind(context))
@@ -35,11 +35,11 @@ extension WebApp {
     /// was typed and the reasons next to the fields.
     func entryPage(
         _ request: Request, kind: SurveyForm.Kind, typed: [String: String], reasons: [String]
-    ) throws -> Response {
-        let session = try require(request, [.admin, .operator])
+    ) async throws -> Response {
+        let session = try await require(request, [.admin, .operator])
         let language = language(request)
         let view = EntryFormView(
-            form: try SurveyEntry.form(kind, store: store), language: language, typed: typed, reasons: reasons)
+            form: try await SurveyEntry.form(kind, store: store), language: language, typed: typed, reasons: reasons)
         var extra: [String: Any] = [
             "action": "/entry/\(kind.rawValue)", "fields": view.fields(), "isUser": kind == .user,
             "source": session.account.organisation, "staff": true,
@@ -64,10 +64,10 @@ extension WebApp {
 
     /// Checks and stores one typed questionnaire; on success the next empty form.
     func enter(_ request: Request, kind: SurveyForm.Kind) async throws -> Response {
-        let session = try require(request, [.admin, .operator])
+        let session = try await require(request, [.admin, .operator])
         let fields = try await repeatedFormFields(request)
         try checkCSRF(fields["csrf"], session)
-        let form = try SurveyEntry.form(kind, store: store)
+        let form = try await SurveyEntry.form(kind, store: store)
         let values = EntryFormView.answers(fields, form: form)
         var typed = values
         var meta: [SurveyColumns.Meta: String] = [.source: session.account.organisation]
@@ -77,7 +77,7 @@ extension WebApp {
                 typed[name] = v
             }
         }
-        let outcome = try SurveyEntry.enter(
+        let outcome = try await SurveyEntry.enter(
             SurveyAnswers(values: values, meta: meta), form: kind,
             batchFile: SurveyEntry.batchFile(account: session.account.name, day: Self.today()),
             account: session.account.id, store: store)
@@ -86,7 +86,7 @@ extension WebApp {
             let number = (meta[.questionnaireID] ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics)
             return Self.redirect("/entry/\(kind.rawValue)?saved=\(number ?? "")")
         case .refused(let reasons):
-            return try entryPage(request, kind: kind, typed: typed, reasons: reasons)
+            return try await entryPage(request, kind: kind, typed: typed, reasons: reasons)
         }
     }
 

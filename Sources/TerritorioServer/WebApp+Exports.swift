@@ -13,14 +13,14 @@ extension WebApp {
     ]
 
     func addExportRoutes(_ router: Router<BasicRequestContext>) {
-        router.get("/exports") { request, _ in try self.exportsPage(request) }
+        router.get("/exports") { request, _ in try await self.exportsPage(request) }
         router.get("/exports/:file") { request, context in
-            try self.exportDownload(request, file: context.parameters.get("file") ?? "")
+            try await self.exportDownload(request, file: context.parameters.get("file") ?? "")
         }
     }
 
-    func exportsPage(_ request: Request, error: String? = nil) throws -> Response {
-        let session = try require(request, Self.exportRoles)
+    func exportsPage(_ request: Request, error: String? = nil) async throws -> Response {
+        let session = try await require(request, Self.exportRoles)
         let language = language(request)
         let files: [[String: Any]] = Self.exportFiles.map { dataset, format in
             let name = "\(dataset).\(format.rawValue)"
@@ -38,8 +38,8 @@ extension WebApp {
 
     /// One export file, made now by the library call `territorio export` uses (same anonymisation
     /// and disclosure control, the server's k), then deleted from the disk; the download is audited.
-    func exportDownload(_ request: Request, file: String) throws -> Response {
-        let session = try require(request, Self.exportRoles)
+    func exportDownload(_ request: Request, file: String) async throws -> Response {
+        let session = try await require(request, Self.exportRoles)
         let base = file.hasSuffix(".meta.json") ? String(file.dropLast(".meta.json".count)) : file
         guard let (dataset, format) = Self.exportFiles.first(where: { "\($0.dataset).\($0.format.rawValue)" == base })
         else { throw WebFailure.notFound }
@@ -48,15 +48,16 @@ extension WebApp {
         let path = folder.appendingPathComponent(base).path
         do {
             if dataset == "needs" {
-                try ResearchExport.needs(store: store, config: settings.analysis, format: format, to: path)
+                try ResearchExport.needs(store: try spatiaLite(), config: settings.analysis, format: format, to: path)
             } else {
-                try ResearchExport.submissions(store: store, config: settings.analysis, format: format, to: path)
+                try ResearchExport.submissions(
+                    store: try spatiaLite(), config: settings.analysis, format: format, to: path)
             }
         } catch let error as InputError {
-            return try exportsPage(request, error: error.lines(limit: 10).joined(separator: "\n"))
+            return try await exportsPage(request, error: error.lines(limit: 10).joined(separator: "\n"))
         }
         let data = try Data(contentsOf: folder.appendingPathComponent(file))
-        try store.recordAudit("export.download", object: "export \(file)", by: session.account)
+        try await store.recordAudit("export.download", object: "export \(file)", by: session.account)
         let type =
             file.hasSuffix(".csv")
             ? "text/csv; charset=utf-8"

@@ -33,12 +33,12 @@ extension WebApp {
         router.get("/static/map.js") { _, _ in try Self.embedded("Web/static/map.js", "text/javascript; charset=utf-8")
         }
         router.get("/static/map.css") { _, _ in try Self.embedded("Web/static/map.css", "text/css; charset=utf-8") }
-        router.get("/map") { request, _ in try self.mapPage(request) }
-        router.get("/map/data.json") { request, _ in try self.mapData(request) }
-        router.get("/map/gaps.svg") { request, _ in try self.mapSVG(request) }
-        router.get("/map/gaps.png") { request, _ in try self.mapPNG(request) }
-        router.get("/map/report.geojson") { request, _ in try self.reportDownload(request, csv: false) }
-        router.get("/map/report.csv") { request, _ in try self.reportDownload(request, csv: true) }
+        router.get("/map") { request, _ in try await self.mapPage(request) }
+        router.get("/map/data.json") { request, _ in try await self.mapData(request) }
+        router.get("/map/gaps.svg") { request, _ in try await self.mapSVG(request) }
+        router.get("/map/gaps.png") { request, _ in try await self.mapPNG(request) }
+        router.get("/map/report.geojson") { request, _ in try await self.reportDownload(request, csv: false) }
+        router.get("/map/report.csv") { request, _ in try await self.reportDownload(request, csv: true) }
     }
 
     /// One of Leaflet's files, from the local Debian copy (never a CDN).
@@ -61,10 +61,11 @@ extension WebApp {
     /// The gap report as published (disclosure control across survey rounds included): the same
     /// construction as `territorio report gaps` and `territorio map gaps`; nil without municipalities.
     func publishedReport() throws -> GapReport? {
-        try reports.value {
-            let inputs = try GapInputs.load(from: store)
+        let local = try spatiaLite()
+        return try reports.value {
+            let inputs = try GapInputs.load(from: local)
             guard !inputs.municipalities.isEmpty else { return nil }
-            return try RoundAnalysis.report(GapAnalysis(inputs: inputs, config: settings.analysis), store: store)
+            return try RoundAnalysis.report(GapAnalysis(inputs: inputs, config: settings.analysis), store: local)
         }
     }
 
@@ -84,11 +85,11 @@ extension WebApp {
 
     /// The map page: the category switch (a plain form), the Leaflet map with the SVG map inside
     /// as its fallback, the figures as a table, the downloads for planners.
-    func mapPage(_ request: Request) throws -> Response {
-        let session = try require(request, Self.mapViewers)
+    func mapPage(_ request: Request) async throws -> Response {
+        let session = try await require(request, Self.mapViewers)
         let language = language(request)
         let (report, category) = try mapSelection(request)
-        let map = try Maps.gaps(report: report, category: category.code, language: language, store: store)
+        let map = try Maps.gaps(report: report, category: category.code, language: language, store: try spatiaLite())
         let query = "category=\(Self.queryEscaped(category.code))&lang=\(language)"
         var extra: [String: Any] = [
             "mapTitle": map.title, "date": map.date, "dataURL": "/map/data.json?" + query,
@@ -109,11 +110,13 @@ extension WebApp {
     }
 
     /// The SVG map, exactly as `territorio map gaps` draws it (an attachment with `?download=1`).
-    func mapSVG(_ request: Request) throws -> Response {
-        let session = try require(request, Self.mapViewers)
+    func mapSVG(_ request: Request) async throws -> Response {
+        let session = try await require(request, Self.mapViewers)
         let (report, category) = try mapSelection(request)
-        let svg = try Maps.gaps(report: report, category: category.code, language: language(request), store: store)
-            .svg()
+        let svg = try Maps.gaps(
+            report: report, category: category.code, language: language(request), store: try spatiaLite()
+        )
+        .svg()
         var headers: HTTPFields = [.contentType: "image/svg+xml; charset=utf-8"]
         if request.uri.queryParameters["download"] != nil {
             guard Self.mapDownloaders.contains(session.account.role) else { throw WebFailure.forbidden }
@@ -123,10 +126,11 @@ extension WebApp {
     }
 
     /// The PNG of the SVG map, rendered as `territorio map gaps --png` does (rsvg-convert).
-    func mapPNG(_ request: Request) throws -> Response {
-        _ = try require(request, Self.mapDownloaders)
+    func mapPNG(_ request: Request) async throws -> Response {
+        _ = try await require(request, Self.mapDownloaders)
         let (report, category) = try mapSelection(request)
-        let map = try Maps.gaps(report: report, category: category.code, language: language(request), store: store)
+        let map = try Maps.gaps(
+            report: report, category: category.code, language: language(request), store: try spatiaLite())
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("territorio-map-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -144,10 +148,11 @@ extension WebApp {
     }
 
     /// The whole gap report, as `territorio report gaps` writes it (GeoJSON or CSV).
-    func reportDownload(_ request: Request, csv: Bool) throws -> Response {
-        _ = try require(request, Self.mapDownloaders)
+    func reportDownload(_ request: Request, csv: Bool) async throws -> Response {
+        _ = try await require(request, Self.mapDownloaders)
         guard let report = try publishedReport() else { throw WebFailure.notFound }
-        let text = csv ? try report.csv() : try report.geoJSON(store: store, timestamp: Date(), costsFile: nil)
+        let text =
+            csv ? try report.csv() : try report.geoJSON(store: try spatiaLite(), timestamp: Date(), costsFile: nil)
         return Response(
             status: .ok,
             headers: [

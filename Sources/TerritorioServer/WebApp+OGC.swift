@@ -23,21 +23,23 @@ extension WebApp {
         router.get("/ogc/conformance") { _, _ in try self.json(["conformsTo": Self.conformance]) }
         router.get("/ogc/collections") { request, _ in
             let base = self.base(request)
-            let list = try Self.collections.map { try self.collection($0.id, base: base) }
+            var list: [[String: Any]] = []
+            for c in Self.collections { list.append(try await self.collection(c.id, base: base)) }
             return try self.json([
                 "collections": list,
                 "links": [Self.link(base + "/ogc/collections", "self", "application/json")]
             ])
         }
         router.get("/ogc/collections/:cid") { request, context in
-            try self.json(self.collection(context.parameters.get("cid") ?? "", base: self.base(request)))
+            let collection = try await self.collection(context.parameters.get("cid") ?? "", base: self.base(request))
+            return try self.json(collection)
         }
         router.get("/ogc/collections/:cid/items") { request, context in
-            try self.items(request, collection: context.parameters.get("cid") ?? "")
+            try await self.items(request, collection: context.parameters.get("cid") ?? "")
         }
         router.get("/ogc/collections/:cid/items/:fid") { request, context in
             let id = context.parameters.get("fid") ?? ""
-            let features = try self.features(context.parameters.get("cid") ?? "")
+            let features = try await self.features(context.parameters.get("cid") ?? "")
             guard let feature = features.first(where: { $0.id == id }) else { throw WebFailure.notFound }
             return self.featureResponse(feature)
         }
@@ -69,9 +71,9 @@ extension WebApp {
         ]
     }
 
-    func collection(_ id: String, base: String) throws -> [String: Any] {
+    func collection(_ id: String, base: String) async throws -> [String: Any] {
         guard let c = Self.collections.first(where: { $0.id == id }) else { throw WebFailure.notFound }
-        let extent = try features(id).compactMap(\.extent).reduce(nil as BoundingBox?) { $0?.union($1) ?? $1 }
+        let extent = try await features(id).compactMap(\.extent).reduce(nil as BoundingBox?) { $0?.union($1) ?? $1 }
         var out: [String: Any] = [
             "id": c.id, "title": c.title, "description": c.description, "itemType": "feature",
             "crs": ["http://www.opengis.net/def/crs/OGC/1.3/CRS84"],
@@ -84,9 +86,9 @@ extension WebApp {
         return out
     }
 
-    func items(_ request: Request, collection id: String) throws -> Response {
+    func items(_ request: Request, collection id: String) async throws -> Response {
         let query = try OGCQuery(request)
-        let matched = try features(id).filter(query.matches)
+        let matched = try await features(id).filter(query.matches)
         let page = matched.dropFirst(query.offset).prefix(query.limit)
         let base = self.base(request) + "/ogc/collections/" + id + "/items"
         let bbox = query.bbox.map { "&bbox=\($0.minX),\($0.minY),\($0.maxX),\($0.maxY)" } ?? ""

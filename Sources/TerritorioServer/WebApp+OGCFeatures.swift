@@ -3,17 +3,17 @@ import TerritorioKit
 
 /// What each OGC collection publishes.
 extension WebApp {
-    func features(_ collection: String) throws -> [OGCFeature] {
+    func features(_ collection: String) async throws -> [OGCFeature] {
         switch collection {
-        case "municipalities": try municipalityFeatures()
-        case "services": try serviceFeatures()
+        case "municipalities": try await municipalityFeatures()
+        case "services": try await serviceFeatures()
         case "gaps": try gapFeatures()
         default: throw WebFailure.notFound
         }
     }
 
-    func municipalityFeatures() throws -> [OGCFeature] {
-        try store.municipalities(consortiumOnly: true, withShapes: true).map { m in
+    func municipalityFeatures() async throws -> [OGCFeature] {
+        try await store.municipalities(consortiumOnly: true, withShapes: true).map { m in
             OGCFeature(
                 id: m.code, extent: m.shape?.boundingBox,
                 properties: [
@@ -24,8 +24,8 @@ extension WebApp {
         }
     }
 
-    func serviceFeatures() throws -> [OGCFeature] {
-        try store.services().map { s in
+    func serviceFeatures() async throws -> [OGCFeature] {
+        try await store.services().map { s in
             let fields = s.fields
             let properties = Service.columns.filter { $0 != "lat" && $0 != "lon" }.map {
                 (key: $0, value: GeoJSONWriter.Value.string(fields[$0].flatMap { $0.isEmpty ? nil : $0 }))
@@ -38,11 +38,12 @@ extension WebApp {
 
     /// The gap report's features, exactly as `territorio report gaps` publishes them.
     func gapFeatures() throws -> [OGCFeature] {
-        try gapLayer.value {
+        let local = try spatiaLite()
+        return try gapLayer.value {
             // The same construction as `report gaps`: disclosure control across survey rounds included.
             guard let report = try publishedReport() else { return [] }
             let inputs = report.analysis.inputs
-            let shapes = try store.consortiumShapes()
+            let shapes = try local.consortiumShapes()
             return inputs.municipalities.enumerated().map { i, m in
                 OGCFeature(
                     id: m.code, extent: shapes[m.code]?.boundingBox, properties: report.properties(municipality: i),

@@ -28,7 +28,8 @@ extension WebApp {
 
     func posterPage(_ request: Request) throws -> Response {
         let language = language(request)
-        var poster = try withQuestions { try Poster.load(store: store, faq: $0) }
+        let local = try spatiaLite()
+        var poster = try withQuestions { try Poster.load(store: local, faq: $0) }
         let url = publicDirectoryURL(language: language)
         poster.link = (url, try Self.qrCodes.svg(url))
         return Response(

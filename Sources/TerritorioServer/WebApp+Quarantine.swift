@@ -4,10 +4,10 @@ import TerritorioKit
 
 extension WebApp {
     func addQuarantineRoutes(_ router: Router<BasicRequestContext>) {
-        router.get("/quarantine") { request, _ in try self.quarantineList(request) }
+        router.get("/quarantine") { request, _ in try await self.quarantineList(request) }
         router.post("/quarantine/clear") { request, _ in try await self.clearQuarantine(request) }
         router.get("/quarantine/:id") { request, context in
-            try self.quarantineRowPage(request, id: Int64(context.parameters.get("id") ?? "") ?? -1)
+            try await self.quarantineRowPage(request, id: Int64(context.parameters.get("id") ?? "") ?? -1)
         }
         router.post("/quarantine/:id") { request, context in
             try await self.correctRow(request, id: Int64(context.parameters.get("id") ?? "") ?? -1)
@@ -18,10 +18,10 @@ extension WebApp {
     }
 
     /// The quarantine, or one batch's part of it (`?batch=`).
-    func quarantineList(_ request: Request) throws -> Response {
-        let session = try require(request, Self.uploadRoles)
+    func quarantineList(_ request: Request) async throws -> Response {
+        let session = try await require(request, Self.uploadRoles)
         let batch = request.uri.queryParameters["batch"].flatMap { Int64(String($0)) }
-        let rows = try store.quarantinedRows(batch: batch, visibleTo: Self.quarantineScope(session)).map(
+        let rows = try await store.quarantinedRows(batch: batch, visibleTo: Self.quarantineScope(session)).map(
             Self.quarantineLine)
         var extra: [String: Any] = ["rows": rows, "hasRows": !rows.isEmpty]
         if let batch { extra["batch"] = "\(batch)" }
@@ -34,12 +34,12 @@ extension WebApp {
     static let quarantineNotices: Set<String> = ["upload_corrected", "upload_cleared", "upload_still_rejected"]
 
     /// One quarantined row: where it came from, its reasons, and its correction form.
-    func quarantineRowPage(_ request: Request, id: Int64, error: String? = nil) throws -> Response {
-        let session = try require(request, Self.uploadRoles)
-        guard let row = try store.quarantinedRow(id: id, visibleTo: Self.quarantineScope(session)) else {
+    func quarantineRowPage(_ request: Request, id: Int64, error: String? = nil) async throws -> Response {
+        let session = try await require(request, Self.uploadRoles)
+        guard let row = try await store.quarantinedRow(id: id, visibleTo: Self.quarantineScope(session)) else {
             throw WebFailure.notFound
         }
-        let columns = try correctionColumns(row, language: language(request))
+        let columns = try await correctionColumns(row, language: language(request))
         var extra: [String: Any] = [
             "id": "\(row.id)", "row": Self.quarantineLine(row), "needsSource": Self.needsSource(row),
             "columns": columns.enumerated().map { i, c in
@@ -57,10 +57,10 @@ extension WebApp {
 
     /// The columns of the correction form: every question of the row's form (the columns the row
     /// had, or the question's own name), then its other kept columns (instance id, dates).
-    func correctionColumns(_ row: QuarantinedRow, language: String) throws -> [CorrectionColumn] {
+    func correctionColumns(_ row: QuarantinedRow, language: String) async throws -> [CorrectionColumn] {
         let keys = row.values.keys.sorted()
         let kind = SurveyForm.Kind(rawValue: row.form ?? "") ?? .user
-        let columns = SurveyColumns.analyse(header: keys, forms: try SurveyIngest.forms(store), forced: kind)
+        let columns = SurveyColumns.analyse(header: keys, forms: try await SurveyIngest.forms(in: store), forced: kind)
         var out: [CorrectionColumn] = []
         for field in columns.form.fields {
             let held = keys.indices.filter { Self.question(of: columns.roles[$0]) == field.name }.map { keys[$0] }

@@ -11,9 +11,9 @@ extension WebApp {
     static let selfReportWindow: TimeInterval = 3600
 
     func addSelfReportRoutes(_ router: Router<BasicRequestContext>) {
-        router.get("/self-report") { request, _ in try self.selfReportPage(request, typed: [:], reasons: []) }
+        router.get("/self-report") { request, _ in try await self.selfReportPage(request, typed: [:], reasons: []) }
         router.post("/self-report") { request, _ in try await self.receiveSelfReport(request) }
-        router.get("/review") { request, _ in try self.selfReportQueuePage(request) }
+        router.get("/review") { request, _ in try await self.selfReportQueuePage(request) }
         router.post("/review/:id/:decision") { request, context in
             try await self.review(
                 request, id: context.parameters.get("id").flatMap { Int64($0) },
@@ -35,10 +35,10 @@ extension WebApp {
     func selfReportPage(
         _ request: Request, typed: [String: String], reasons: [String],
         status: HTTPResponse.Status? = nil
-    ) throws -> Response {
+    ) async throws -> Response {
         let language = language(request)
         let view = EntryFormView(
-            form: try SurveyEntry.form(.user, store: store), language: language, typed: typed, reasons: reasons)
+            form: try await SurveyEntry.form(.user, store: store), language: language, typed: typed, reasons: reasons)
         let token = Self.randomToken()
         var extra: [String: Any] = [
             "action": "/self-report", "fields": view.fields(), "isUser": true, "formToken": token,
@@ -63,29 +63,29 @@ extension WebApp {
         let client = clientKey(request)
         guard await !selfReportLimiter.isBlocked(client) else {
             let message = strings.text("entry_self_report_limited", language(request))
-            return try selfReportPage(request, typed: [:], reasons: [message], status: .tooManyRequests)
+            return try await selfReportPage(request, typed: [:], reasons: [message], status: .tooManyRequests)
         }
         await selfReportLimiter.recordFailure(client)
-        let form = try SurveyEntry.form(.user, store: store)
+        let form = try await SurveyEntry.form(.user, store: store)
         let values = EntryFormView.answers(fields, form: form)
         let meta: [SurveyColumns.Meta: String] = [
             .instanceID: UUID().uuidString.lowercased(), .submissionTime: Self.today()
         ]
-        switch try SurveyEntry.checkSelfReport(SurveyAnswers(values: values, meta: meta), store: store) {
-        case .rejected(let reasons): return try selfReportPage(request, typed: values, reasons: reasons)
+        switch try await SurveyEntry.checkSelfReport(SurveyAnswers(values: values, meta: meta), store: store) {
+        case .rejected(let reasons): return try await selfReportPage(request, typed: values, reasons: reasons)
         case .accepted(let submission, _):
-            try store.addSelfReport(submission)
+            try await store.addSelfReport(submission)
             return Self.redirect("/self-report?sent=1")
         }
     }
 
     /// The review queue, for operators and admins.
-    func selfReportQueuePage(_ request: Request, error: String? = nil) throws -> Response {
-        let session = try require(request, [.admin, .operator])
+    func selfReportQueuePage(_ request: Request, error: String? = nil) async throws -> Response {
+        let session = try await require(request, [.admin, .operator])
         let language = language(request)
-        let view = EntryFormView(form: try SurveyEntry.form(.user, store: store), language: language)
-        let names = try store.municipalityResolver().municipalities
-        let reports: [[String: Any]] = try store.pendingSelfReports().map { r in
+        let view = EntryFormView(form: try await SurveyEntry.form(.user, store: store), language: language)
+        let names = try await store.municipalityResolver().municipalities
+        let reports: [[String: Any]] = try await store.pendingSelfReports().map { r in
             [
                 "id": String(r.id), "receivedOn": r.receivedOn,
                 "answers": view.summary(r.submission, municipalityName: names[r.submission.municipality]?.name)
@@ -103,18 +103,21 @@ extension WebApp {
 
     /// Accepts or discards one pending self-report.
     func review(_ request: Request, id: Int64?, decision: String) async throws -> Response {
-        let session = try require(request, [.admin, .operator])
+        let session = try await require(request, [.admin, .operator])
         try checkCSRF(try await formFields(request)["csrf"], session)
         guard let id else { throw WebFailure.notFound }
         switch decision {
         case "accept":
-            switch try SurveyEntry.acceptSelfReport(id, day: Self.today(), account: session.account.id, store: store) {
+            switch try await SurveyEntry.acceptSelfReport(
+                id, day: Self.today(), account: session.account.id, store: store)
+            {
             case nil: throw WebFailure.notFound
-            case .refused(let reasons)?: return try selfReportQueuePage(request, error: reasons.joined(separator: "; "))
+            case .refused(let reasons)?:
+                return try await selfReportQueuePage(request, error: reasons.joined(separator: "; "))
             case .stored?: return Self.redirect("/review?notice=accepted")
             }
         case "discard":
-            guard try store.discardSelfReport(id, by: session.account) else { throw WebFailure.notFound }
+            guard try await store.discardSelfReport(id, by: session.account) else { throw WebFailure.notFound }
             return Self.redirect("/review?notice=discarded")
         default: throw WebFailure.notFound
         }

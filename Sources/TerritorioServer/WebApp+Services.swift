@@ -10,21 +10,23 @@ extension WebApp {
     ]
 
     func addServiceRoutes(_ router: Router<BasicRequestContext>) {
-        router.get("/services") { request, _ in try self.serviceList(request) }
+        router.get("/services") { request, _ in try await self.serviceList(request) }
         router.get("/services/new") { request, _ in
-            let session = try self.require(request, [.admin, .operator])
+            let session = try await self.require(request, [.admin, .operator])
             let fields = ["organization": session.account.organisation, "verified": "false", "source": "web app"]
-            return try self.serviceFormPage(request, session: session, fields: fields, isNew: true)
+            return try await self.serviceFormPage(request, session: session, fields: fields, isNew: true)
         }
         router.post("/services") { request, _ in
-            try await self.submitService(request, session: try self.require(request, [.admin, .operator]), stored: nil)
+            try await self.submitService(
+                request, session: try await self.require(request, [.admin, .operator]), stored: nil)
         }
         router.get("/services/:id/edit") { request, context in
-            let (session, service) = try self.editableService(request, id: context.parameters.get("id") ?? "")
-            return try self.serviceFormPage(request, session: session, fields: Self.formFields(service), isNew: false)
+            let (session, service) = try await self.editableService(request, id: context.parameters.get("id") ?? "")
+            return try await self.serviceFormPage(
+                request, session: session, fields: Self.formFields(service), isNew: false)
         }
         router.post("/services/:id") { request, context in
-            let (session, service) = try self.editableService(request, id: context.parameters.get("id") ?? "")
+            let (session, service) = try await self.editableService(request, id: context.parameters.get("id") ?? "")
             return try await self.submitService(request, session: session, stored: service)
         }
         addVerificationRoutes(router)
@@ -32,19 +34,20 @@ extension WebApp {
 
     /// The directory for any signed-in account: search by words, category and municipality;
     /// when and by whom each service was last verified; edit and verify links where allowed.
-    func serviceList(_ request: Request) throws -> Response {
-        let session = try require(request)
+    func serviceList(_ request: Request) async throws -> Response {
+        let session = try await require(request)
         let language = language(request)
         let search = ServiceSearch(request)
-        let places = try store.municipalityNames()
-        let checks = try store.lastVerifications()
-        let labels = Dictionary(uniqueKeysWithValues: try store.categories().map { ($0.code, $0.label(language)) })
-        let rows = try store.services().filter(search.matches).map { s in
+        let places = try await store.municipalityNames()
+        let checks = try await store.lastVerifications()
+        let labels = Dictionary(
+            uniqueKeysWithValues: try await store.categories().map { ($0.code, $0.label(language)) })
+        let rows = try await store.services().filter(search.matches).map { s in
             serviceRow(s, session: session, language: language, check: checks[s.id], labels: labels, places: places)
         }
         var extra: [String: Any] = [
             "services": rows, "q": search.text, "mayCreate": [.admin, .operator].contains(session.account.role),
-            "categoryChoices": try store.categories().map {
+            "categoryChoices": try await store.categories().map {
                 ["code": $0.code, "label": $0.label(language), "selected": $0.code == search.category] as [String: Any]
             },
             "municipalityChoices": places.sorted { $0.value.name < $1.value.name }.map {
@@ -79,9 +82,9 @@ extension WebApp {
     }
 
     /// The service `id` when the signed-in account may edit it (403 otherwise, 404 when unknown).
-    func editableService(_ request: Request, id: String) throws -> (SessionRecord, Service) {
-        let session = try require(request, [.admin, .operator])
-        guard let service = try store.service(id: id) else { throw WebFailure.notFound }
+    func editableService(_ request: Request, id: String) async throws -> (SessionRecord, Service) {
+        let session = try await require(request, [.admin, .operator])
+        guard let service = try await store.service(id: id) else { throw WebFailure.notFound }
         guard session.account.mayEdit(service) else { throw WebFailure.forbidden }
         return (session, service)
     }
@@ -103,7 +106,7 @@ extension WebApp {
         let form = try await formFields(request)
         try checkCSRF(form["csrf"], session)
         let fields = mergedFields(form, session: session, stored: stored)
-        let context = try store.directoryContext()
+        let context = try await store.directoryContext()
         // A service imported with --allow-outside stays editable where it is.
         let outside =
             try stored.map { try context.municipality(containing: $0.location)?.inConsortium != true } ?? false
@@ -113,15 +116,15 @@ extension WebApp {
         // A new service never replaces one: the id is compared as the check reads it (trimmed),
         // the one the store would write.
         let newID = outcome.services.first?.id ?? fields["id"]?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if stored == nil, let id = newID, try store.service(id: id) != nil {
+        if stored == nil, let id = newID, try await store.service(id: id) != nil {
             problems.append(strings.text("services_id_taken", language(request)))
         }
         guard problems.isEmpty, let service = outcome.services.first, form["action"] != "preview" else {
-            return try serviceFormPage(
+            return try await serviceFormPage(
                 request, session: session, fields: fields, isNew: stored == nil, problems: problems,
                 warnings: outcome.warnings.map(\.description))
         }
-        let changed = try store.updateService(service, by: session.account)
+        let changed = try await store.updateService(service, by: session.account)
         let notice = stored == nil ? "services_created" : (changed ? "saved" : "unchanged")
         return Self.redirect("/services?notice=" + notice)
     }
@@ -145,7 +148,7 @@ extension WebApp {
     func serviceFormPage(
         _ request: Request, session: SessionRecord, fields: [String: String], isNew: Bool,
         problems: [String] = [], warnings: [String] = []
-    ) throws -> Response {
+    ) async throws -> Response {
         let language = language(request)
         let ticked = Set((fields["categories"] ?? "").split(separator: ";").map(String.init))
         var extra: [String: Any] = [
@@ -155,15 +158,15 @@ extension WebApp {
             "isNew": isNew, "problems": problems, "warnings": warnings,
             "hasProblems": !problems.isEmpty, "hasWarnings": !warnings.isEmpty,
             "formAction": isNew ? "/services" : "/services/\(fields["id"] ?? "")",
-            "categoryChoices": try store.categories().map {
+            "categoryChoices": try await store.categories().map {
                 ["code": $0.code, "label": $0.label(language), "checked": ticked.contains($0.code)] as [String: Any]
             },
-            "municipalities": try store.municipalityNames().sorted { $0.key < $1.key }.map {
+            "municipalities": try await store.municipalityNames().sorted { $0.key < $1.key }.map {
                 ["code": $0.key, "name": $0.value.name]
             }
         ]
         if session.account.role == .admin {
-            extra["organisationChoices"] = try organisationChoices(selected: fields["organization"] ?? "")
+            extra["organisationChoices"] = try await organisationChoices(selected: fields["organization"] ?? "")
         } else {
             extra["fixedOrganisation"] = session.account.organisation
         }
@@ -176,8 +179,8 @@ extension WebApp {
     }
 
     /// The organisations an admin may give a service: none, the known ones, and `selected`.
-    func organisationChoices(selected: String) throws -> [[String: Any]] {
-        var names = try store.organisationSummaries().map(\.name)
+    func organisationChoices(selected: String) async throws -> [[String: Any]] {
+        var names = try await store.organisationSummaries().map(\.name)
         if !selected.isEmpty && !names.contains(selected) { names.append(selected) }
         return [["name": "", "label": "—", "selected": selected.isEmpty]]
             + names.map { ["name": $0, "label": $0, "selected": $0 == selected] }

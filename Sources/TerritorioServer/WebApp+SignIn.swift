@@ -41,7 +41,7 @@ extension WebApp {
         guard await !limiter.isBlocked(name) else {
             return signInPage(request, error: "sign_in_limited", status: .tooManyRequests)
         }
-        let found = try store.account(named: name)
+        let found = try await store.account(named: name)
         let password = form.password ?? ""
         let hash = found?.passwordHash ?? decoyHash
         let valid = await Task.detached { Bcrypt.verify(password, hash: hash) }.value
@@ -51,7 +51,7 @@ extension WebApp {
         }
         await limiter.reset(name)
         let sessionToken = Self.randomToken()
-        try store.createSession(
+        try await store.createSession(
             tokenHash: Self.hash(sessionToken), account: account, csrf: Self.randomToken(),
             expiresAt: Date().addingTimeInterval(settings.sessionLifetime))
         var response = Self.redirect("/services")
@@ -61,10 +61,10 @@ extension WebApp {
     }
 
     func signOut(_ request: Request) async throws -> Response {
-        let session = try require(request)
+        let session = try await require(request)
         try checkCSRF(try await form(request, as: TokenForm.self).csrf, session)
         if let token = request.cookies[Self.sessionCookie]?.value {
-            try store.deleteSession(tokenHash: Self.hash(token), account: session.account)
+            try await store.deleteSession(tokenHash: Self.hash(token), account: session.account)
         }
         var response = Self.redirect("/")
         response.setCookie(cookie(Self.sessionCookie, "", maxAge: 0))

@@ -7,9 +7,9 @@ extension WebApp {
     /// the code stays): `?code=` fills the form with that category.
     func categoriesPage(
         _ request: Request, session: SessionRecord, edited: Category? = nil, problems: [String] = []
-    ) throws -> Response {
+    ) async throws -> Response {
         let language = language(request)
-        let categories = try store.categories()
+        let categories = try await store.categories()
         let chosen = request.uri.queryParameters["code"].map(String.init)
         let form = edited ?? categories.first { $0.code == chosen }
         var fields: [String: String] = ["code": form?.code ?? ""]
@@ -40,10 +40,10 @@ extension WebApp {
         var problems = Category.codeProblem(category.code).map { [InputProblem(.file, field: "code", $0)] } ?? []
         problems += Category.emptyLabels(category).map { InputProblem(.file, field: $0, Category.emptyLabelMessage) }
         guard problems.isEmpty else {
-            return try categoriesPage(
+            return try await categoriesPage(
                 request, session: session, edited: category, problems: problems.map(\.description))
         }
-        try store.saveCategory(category, by: session.account)
+        try await store.saveCategory(category, by: session.account)
         return Self.redirect("/admin/categories")
     }
 }

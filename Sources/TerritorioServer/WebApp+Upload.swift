@@ -7,7 +7,7 @@ extension WebApp {
     static let uploadRoles: Set<AccountRole> = [.admin, .operator]
 
     func addUploadRoutes(_ router: Router<BasicRequestContext>) {
-        router.get("/upload") { request, _ in try self.uploadPage(request) }
+        router.get("/upload") { request, _ in try await self.uploadPage(request) }
         router.post("/upload") { request, _ in try await self.upload(request) }
         addQuarantineRoutes(router)
         addExportRoutes(router)
@@ -15,8 +15,10 @@ extension WebApp {
     }
 
     /// The upload form (with an error, when an upload was refused).
-    func uploadPage(_ request: Request, error: String? = nil, status: HTTPResponse.Status = .ok) throws -> Response {
-        let session = try require(request, Self.uploadRoles)
+    func uploadPage(_ request: Request, error: String? = nil, status: HTTPResponse.Status = .ok) async throws
+        -> Response
+    {
+        let session = try await require(request, Self.uploadRoles)
         var extra: [String: Any] = ["limit": limitText]
         if let error { extra["error"] = error }
         return page("upload_form", request, session: session, titleKey: "upload_title", status: status, extra: extra)
@@ -25,7 +27,7 @@ extension WebApp {
     /// Receives an export (streamed to a temporary file, size-limited, CSRF checked before the
     /// file is written) and ingests it as `territorio ingest` does; the summary is the page.
     func upload(_ request: Request) async throws -> Response {
-        let session = try require(request, Self.uploadRoles)
+        let session = try await require(request, Self.uploadRoles)
         let folder = try Self.temporaryFolder("upload")
         defer { try? FileManager.default.removeItem(at: folder) }
         let received: MultipartUpload
@@ -36,13 +38,13 @@ extension WebApp {
         } catch MultipartUpload.Failure.tooLarge {
             let message = strings.text("upload_too_large", language(request))
                 .replacingOccurrences(of: "{limit}", with: limitText)
-            return try uploadPage(request, error: message, status: .contentTooLarge)
+            return try await uploadPage(request, error: message, status: .contentTooLarge)
         } catch MultipartUpload.Failure.malformed {
             throw WebFailure.badRequest
         }
         try checkCSRF(received.fields["csrf"], session)
         guard let name = received.fileName, received.fileBytes > 0 else {
-            return try uploadPage(
+            return try await uploadPage(
                 request, error: strings.text("upload_no_file", language(request)), status: .badRequest)
         }
         let options = SurveyIngest.Options(
@@ -52,15 +54,15 @@ extension WebApp {
             displayName: name, audit: (session.account.id, "survey.upload"))
         do {
             let (summary, _) = try await SurveyIngest.ingest(path: received.filePath, into: store, options: options)
-            return try summaryPage(request, session: session, summary: summary)
+            return try await summaryPage(request, session: session, summary: summary)
         } catch let error as InputError {
             let lines = error.lines(limit: 20).map { $0.replacingOccurrences(of: received.filePath, with: name) }
-            return try uploadPage(request, error: lines.joined(separator: "\n"), status: .unprocessableContent)
+            return try await uploadPage(request, error: lines.joined(separator: "\n"), status: .unprocessableContent)
         }
     }
 
     /// The summary of an upload: counts, batch, notes, and its rows now in quarantine.
-    func summaryPage(_ request: Request, session: SessionRecord, summary s: IngestSummary) throws -> Response {
+    func summaryPage(_ request: Request, session: SessionRecord, summary s: IngestSummary) async throws -> Response {
         let counts: [[String: Any]] = [
             ("upload_rows", s.rows), ("upload_accepted", s.accepted), ("upload_duplicates", s.duplicates),
             ("upload_conflicts", s.conflicts), ("upload_rejected", s.rejected),
@@ -74,7 +76,7 @@ extension WebApp {
         if !s.droppedColumns.isEmpty { extra["dropped"] = s.droppedColumns.joined(separator: ", ") }
         if let points = s.points { extra["points"] = points }
         if let batch = s.batch {
-            let rows = try store.quarantinedRows(batch: batch, visibleTo: Self.quarantineScope(session)).map(
+            let rows = try await store.quarantinedRows(batch: batch, visibleTo: Self.quarantineScope(session)).map(
                 Self.quarantineLine)
             (extra["batch"], extra["rows"], extra["hasRows"]) = ("\(batch)", rows, !rows.isEmpty)
         }

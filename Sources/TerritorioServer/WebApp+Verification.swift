@@ -4,28 +4,29 @@ import TerritorioKit
 
 extension WebApp {
     func addVerificationRoutes(_ router: Router<BasicRequestContext>) {
-        router.get("/services/review") { request, _ in try self.staleServicesPage(request) }
+        router.get("/services/review") { request, _ in try await self.staleServicesPage(request) }
         router.get("/services/:id/verify") { request, context in
-            let (session, service) = try self.editableService(request, id: context.parameters.get("id") ?? "")
-            return try self.verifyPage(request, session: session, service: service, error: nil)
+            let (session, service) = try await self.editableService(request, id: context.parameters.get("id") ?? "")
+            return try await self.verifyPage(request, session: session, service: service, error: nil)
         }
         router.post("/services/:id/verify") { request, context in
-            let (session, service) = try self.editableService(request, id: context.parameters.get("id") ?? "")
+            let (session, service) = try await self.editableService(request, id: context.parameters.get("id") ?? "")
             return try await self.verify(request, session: session, service: service)
         }
         router.get("/services/:id/history") { request, context in
-            try self.historyPage(request, id: context.parameters.get("id") ?? "")
+            try await self.historyPage(request, id: context.parameters.get("id") ?? "")
         }
     }
 
     /// The services not verified in the last N months (the server's setting), never-verified first.
-    func staleServicesPage(_ request: Request) throws -> Response {
-        let session = try require(request)
+    func staleServicesPage(_ request: Request) async throws -> Response {
+        let session = try await require(request)
         let language = language(request)
-        let checks = try store.lastVerifications()
-        let places = try store.municipalityNames()
-        let labels = Dictionary(uniqueKeysWithValues: try store.categories().map { ($0.code, $0.label(language)) })
-        let due = try store.services()
+        let checks = try await store.lastVerifications()
+        let places = try await store.municipalityNames()
+        let labels = Dictionary(
+            uniqueKeysWithValues: try await store.categories().map { ($0.code, $0.label(language)) })
+        let due = try await store.services()
             .filter { ServiceVerification.isStale(last: checks[$0.id]?.at, months: settings.staleAfterMonths) }
             .sorted { (checks[$0.id]?.at ?? .distantPast) < (checks[$1.id]?.at ?? .distantPast) }
         let rows = due.map {
@@ -37,7 +38,9 @@ extension WebApp {
     }
 
     /// The verify form, with the service's earlier checks.
-    func verifyPage(_ request: Request, session: SessionRecord, service: Service, error: String?) throws -> Response {
+    func verifyPage(_ request: Request, session: SessionRecord, service: Service, error: String?) async throws
+        -> Response
+    {
         let language = language(request)
         var extra: [String: Any] = [
             "service": ["id": service.id, "name": service.name],
@@ -47,7 +50,7 @@ extension WebApp {
             "outcomes": ServiceVerification.Outcome.allCases.map {
                 ["value": $0.rawValue, "label": strings.text("services_outcome_\($0.rawValue)", language)]
             },
-            "checks": try checkRows(service.id, language: language)
+            "checks": try await checkRows(service.id, language: language)
         ]
         if let error { extra["error"] = error }
         return page(
@@ -55,8 +58,8 @@ extension WebApp {
             status: error == nil ? .ok : .unprocessableContent, extra: extra)
     }
 
-    func checkRows(_ id: String, language: String) throws -> [[String: Any]] {
-        try store.verifications(of: id).map {
+    func checkRows(_ id: String, language: String) async throws -> [[String: Any]] {
+        try await store.verifications(of: id).map {
             [
                 "at": $0.timestamp, "account": $0.account ?? "—", "note": $0.note ?? "",
                 "method": strings.text("services_method_\($0.method.rawValue)", language),
@@ -73,22 +76,22 @@ extension WebApp {
             let outcome = form["outcome"].flatMap(ServiceVerification.Outcome.init)
         else {
             let error = strings.text("services_verify_incomplete", language(request))
-            return try verifyPage(request, session: session, service: service, error: error)
+            return try await verifyPage(request, session: session, service: service, error: error)
         }
         let note = (form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        try store.recordVerification(
+        try await store.recordVerification(
             serviceID: service.id, method: method, outcome: outcome, note: note.isEmpty ? nil : note,
-            by: session.account)
+            by: session.account, at: Date())
         return Self.redirect("/services?notice=services_verified")
     }
 
     /// Every recorded change of service `id` (who, when, each changed field before and after)
     /// and its checks, newest first; for any signed-in account.
-    func historyPage(_ request: Request, id: String) throws -> Response {
-        let session = try require(request)
+    func historyPage(_ request: Request, id: String) async throws -> Response {
+        let session = try await require(request)
         let language = language(request)
-        let changes = try store.serviceHistory().filter { $0.serviceID == id }
-        let current = try store.service(id: id)
+        let changes = try await store.serviceHistory(after: nil).filter { $0.serviceID == id }
+        let current = try await store.service(id: id)
         guard let name = current?.name ?? changes.last?.service?.name else { throw WebFailure.notFound }
         let rows: [[String: Any]] = changes.reversed().map { change in
             [
@@ -101,7 +104,7 @@ extension WebApp {
             "services_history", request, session: session, titleKey: "services_history",
             extra: [
                 "service": ["id": id, "name": name], "changes": rows,
-                "checks": try checkRows(id, language: language)
+                "checks": try await checkRows(id, language: language)
             ])
     }
 

@@ -7,7 +7,7 @@ import TerritorioKit
 /// The working group's web app: the public directory, sign-in, the service directory with
 /// editing, the audit log and the OGC API – Features. Every route checks its role on the server.
 public struct WebApp: Sendable {
-    let store: Store
+    let store: any WebStore
     let settings: ServerSettings
     let pages: PageRenderer
     let strings: WebStrings
@@ -23,7 +23,7 @@ public struct WebApp: Sendable {
     let decoyHash: String
 
     /// The app on `store`; the templates and strings are the embedded ones.
-    public init(store: Store, settings: ServerSettings) throws {
+    public init(store: any WebStore, settings: ServerSettings) throws {
         self.store = store
         self.settings = settings
         self.pages = try PageRenderer.embedded()
@@ -75,7 +75,7 @@ public struct WebApp: Sendable {
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
-        router.get("/") { request, _ in try self.publicDirectory(request) }
+        router.get("/") { request, _ in try await self.publicDirectory(request) }
     }
 }
 
@@ -89,15 +89,17 @@ extension WebApp {
     }
 
     /// The signed-in session of `request`, or nil.
-    func session(_ request: Request) throws -> SessionRecord? {
+    func session(_ request: Request) async throws -> SessionRecord? {
         guard let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty else { return nil }
-        return try store.session(tokenHash: Self.hash(token))
+        return try await store.session(tokenHash: Self.hash(token), now: Date())
     }
 
     /// The session of `request` when its account has one of `roles`; otherwise the request fails
     /// (sign-in required, or forbidden).
-    func require(_ request: Request, _ roles: Set<AccountRole> = Set(AccountRole.allCases)) throws -> SessionRecord {
-        guard let session = try session(request) else { throw WebFailure.signInRequired }
+    func require(_ request: Request, _ roles: Set<AccountRole> = Set(AccountRole.allCases)) async throws
+        -> SessionRecord
+    {
+        guard let session = try await session(request) else { throw WebFailure.signInRequired }
         guard roles.contains(session.account.role) else { throw WebFailure.forbidden }
         return session
     }

@@ -32,7 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let store = try Store.open(at: global.existingDatabase())
+            let (store, location) = try await global.existingWebStore()
             var settings = ServerSettings(
                 host: host, port: port, secureCookies: secureCookies,
                 publicURL: publicURL,
@@ -41,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
                 privacy: try global.locationPrivacy(explicit: nil), staleAfterMonths: staleAfterMonths)
             settings.trustForwardedFor = behindProxy
             let app = try WebApp(store: store, settings: settings)
-            say("Serving \(store.path) on http://\(host):\(port)/ (OGC API at /ogc); stop with Ctrl-C.")
+            say("Serving \(location) on http://\(host):\(port)/ (OGC API at /ogc); stop with Ctrl-C.")
             try await app.application().runService()
         } catch let error as InputError {
             for line in error.lines(limit: 30) { say("error: " + line) }

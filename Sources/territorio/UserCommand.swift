@@ -3,13 +3,13 @@ import Foundation
 import TerritorioKit
 import TerritorioServer
 
-struct UserCommand: ParsableCommand {
+struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Accounts of the web app (`territorio serve`).",
         subcommands: [Add.self])
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an account: the password is read from standard input, or generated and printed once.")
 
@@ -21,13 +21,13 @@ struct UserCommand: ParsableCommand {
         @Flag(help: "Read the password from standard input (one line) instead of generating one.")
         var passwordStdin = false
 
-        func run() throws {
+        func run() async throws {
             let password = try passwordStdin ? Self.readPassword() : Passwords.generate()
-            try reportingFailures {
-                let store = try Store.open(at: global.existingDatabase())
-                try store.addAccount(
+            try await reportingFailures {
+                let store = try await global.existingWebStore().store
+                try await store.addAccount(
                     name: name, organisation: org, role: role,
-                    passwordHash: Passwords.hash(password))
+                    passwordHash: Passwords.hash(password), by: nil)
                 say("Added \(role.rawValue) \(name) of \(org).")
                 if !passwordStdin { print("Password (shown once, keep it safe): \(password)") }
             }

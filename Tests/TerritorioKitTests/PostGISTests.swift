@@ -52,7 +52,8 @@ struct PostGISTests {
             summary.schema == [
                 "v1-spatial-metadata", "v1-municipality", "v1-import-log", "v2-directory",
                 "v4-e-municipality-zone", "v3-surveys", "v4-a-submission-versions", "v4-b-quarantine-keys",
-                "v5-f-survey-rounds", "v5-f-service-history", "v5-f-sessions"
+                "v5-f-survey-rounds", "v5-f-service-history", "v5-f-sessions", "pgweb-accounts",
+                "pgweb-self-report-queue", "pgweb-services-verification", "pgweb-batch-account"
             ])
         #expect(summary.database == url.redacted)
     }

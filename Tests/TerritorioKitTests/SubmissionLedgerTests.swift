@@ -46,19 +46,28 @@ struct SubmissionLedgerTests {
         try await Self.checkReuse(try await TestPostgres.freshStore())
     }
 
-    @Test("PostGIS: an ingest that asks for an audit entry fails, says why and keeps nothing")
+    @Test("PostGIS: an ingest's audit entry names its account, which claims the batch; an unknown one keeps nothing")
     func auditOnPostGIS() async throws {
         let store = try await PostGISSurveyTests.demoPostGIS()
         let sample = Fixture.root.appendingPathComponent("Surveys/samples/kobo-user.csv").path
-        let options = SurveyIngest.Options(audit: (account: 1, action: "survey.upload"))
         do {
+            let options = SurveyIngest.Options(audit: (account: 999, action: "survey.upload"))
             _ = try await SurveyIngest.ingest(path: sample, into: store, options: options)
-            Issue.record("the ingest should have failed")
+            Issue.record("an audit entry for an account that does not exist should have failed")
         } catch {
-            #expect("\(error)".contains("not on PostGIS yet"))
+            #expect("\(error)".contains("nothing of it was kept"))
         }
-        let summary = try await store.summary()
-        #expect(summary.batches == 0)
-        #expect(summary.userSubmissions == 0)
+        #expect(try await store.summary().batches == 0)
+        let account = try await store.addAccount(
+            name: "op", organisation: "CSP", role: .operator, passwordHash: "h", by: nil)
+        let options = SurveyIngest.Options(audit: (account: account.id, action: "survey.upload"))
+        let (summary, _) = try await SurveyIngest.ingest(path: sample, into: store, options: options)
+        let entry = try #require(try await store.auditLog(limit: 1, offset: 0).first)
+        #expect(
+            entry.account == "op" && entry.action == "survey.upload" && entry.object == "batch \(summary.batch ?? 0)")
+        let rejected = try await store.quarantinedRows(batch: nil, visibleTo: nil).count
+        #expect(try await store.quarantinedRows(batch: nil, visibleTo: "CSP").count == rejected)
+        #expect(try await store.quarantinedRows(batch: nil, visibleTo: "Caritas").isEmpty)
+        #expect(try await store.summary().batches == 1)
     }
 }

@@ -16,12 +16,12 @@ struct SubmissionReaderAnswersTests {
     static let header = ["questionnaire_id", "source", "date", "municipality", "needs", "urgency", "household_size"]
 
     /// The reader of a paper export with `header`, and the reader of the web form, on one store.
-    static func readers(_ store: Store) throws -> (csv: SubmissionReader, web: SubmissionReader) {
+    static func readers(_ store: Store) async throws -> (csv: SubmissionReader, web: SubmissionReader) {
         let forms = try SurveyIngest.forms(store)
         let csv = SubmissionReader(
             columns: SurveyColumns.analyse(header: header, forms: forms, forced: .user),
             resolver: try store.municipalityResolver(), categories: Set(try store.categories().map(\.code)))
-        let web = try SurveyEntry.reader(.user, store: store, dialect: .web, meta: SurveyEntry.entryMeta)
+        let web = try await SurveyEntry.reader(.user, store: store, dialect: .web, meta: SurveyEntry.entryMeta)
         return (csv, web)
     }
 
@@ -37,9 +37,9 @@ struct SubmissionReaderAnswersTests {
     }
 
     @Test("a paper row and the same answers by field give the same submission")
-    func sameSubmission() throws {
+    func sameSubmission() async throws {
         let store = try Fixture.demoStore()
-        let (csv, web) = try Self.readers(store)
+        let (csv, web) = try await Self.readers(store)
         let (record, answers) = Self.both(["Q-12", "CSP", "2026-10-03", "Novi Ligure", "food housing", "high", "3"])
         guard case .accepted(let a, _) = csv.read(record), case .accepted(let b, _) = web.read(answers) else {
             Issue.record("both should be accepted")
@@ -52,9 +52,9 @@ struct SubmissionReaderAnswersTests {
     }
 
     @Test("a bad value gets the same message from a row and from answers by field")
-    func sameMessages() throws {
+    func sameMessages() async throws {
         let store = try Fixture.demoStore()
-        let (csv, web) = try Self.readers(store)
+        let (csv, web) = try await Self.readers(store)
         let (record, answers) = Self.both(["Q-13", "CSP", "2026-10-03", "Novi Lugure", "food cake", "soon", "abc"])
         guard case .rejected(let a) = csv.read(record), case .rejected(let b) = web.read(answers) else {
             Issue.record("both should be refused")
@@ -68,9 +68,9 @@ struct SubmissionReaderAnswersTests {
     }
 
     @Test("answers of a fixture: labels in any language, blanks as missing, required questions")
-    func fixtureAnswers() throws {
+    func fixtureAnswers() async throws {
         let store = try Fixture.demoStore()
-        let (_, web) = try Self.readers(store)
+        let (_, web) = try await Self.readers(store)
         let labelled = SurveyAnswers(
             values: ["municipality": "006114", "needs": "Cibo", "urgency": "Élevée"],
             meta: [.questionnaireID: "7", .source: "Caritas"])
@@ -96,9 +96,9 @@ struct SubmissionReaderAnswersTests {
     }
 
     @Test("a row that repeats the header gets that reason alone; a 0/1 cell that is neither is named")
-    func rowProblems() throws {
+    func rowProblems() async throws {
         let store = try Fixture.demoStore()
-        let (csv, _) = try Self.readers(store)
+        let (csv, _) = try await Self.readers(store)
         guard case .rejected(let repeated) = csv.read(CSVStream.Record(fields: Self.header, row: 3)) else {
             Issue.record("a repeated header should be refused")
             return

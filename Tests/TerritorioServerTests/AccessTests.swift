@@ -132,9 +132,9 @@ struct AccessTests {
         }
     }
 
-    @Test("an operator edits its own organisation's service; the change is in the audit log")
-    func operatorEditsOwn() async throws {
-        let store = try ServerFixture.store()
+    @Test("an operator edits its own organisation's service; the change is in the audit log", arguments: Backend.all)
+    func operatorEditsOwn(_ backend: Backend) async throws {
+        let store = try await ServerFixture.store(backend)
         let app = try ServerFixture.app(store)
         try await app.application().test(.router) { client in
             let (cookie, csrf) = try await client.signIn("op-csp")
@@ -142,20 +142,22 @@ struct AccessTests {
             #expect(list.text.contains("/services/csp-1/edit") && !list.text.contains("/services/caritas-1/edit"))
             let form = try await client.get("/services/csp-1/edit", cookies: cookie)
             #expect(form.status == .ok && form.text.contains("value=\"Mo-Fr 09:00-12:00\""))
-            let stored = try #require(try store.services().first { $0.id == "csp-1" })
+            let stored = try #require(try await store.service(id: "csp-1"))
             let fields = serviceForm(stored, csrf: csrf, ["opening_hours": "Mo-Sa 08:30-13:00"])
             let saved = try await client.post("/services/csp-1", fields, cookies: cookie)
             #expect(saved.status == .seeOther && saved.headers[.location] == "/services?notice=saved")
         }
-        let service = try #require(try store.services().first { $0.id == "csp-1" })
+        let service = try #require(try await store.service(id: "csp-1"))
         #expect(service.openingHours == "Mo-Sa 08:30-13:00")
-        let entry = try #require(try store.auditLog().first)
+        let entry = try #require(try await store.auditLog(limit: 1, offset: 0).first)
         #expect(entry.account == "op-csp" && entry.action == "service.update" && entry.object == "service csp-1")
     }
 
-    @Test("an operator of another organisation gets 403 on the edit page and on the POST; nothing changes")
-    func operatorOfAnotherOrganisation() async throws {
-        let store = try ServerFixture.store()
+    @Test(
+        "an operator of another organisation gets 403 on the edit page and on the POST; nothing changes",
+        arguments: Backend.all)
+    func operatorOfAnotherOrganisation(_ backend: Backend) async throws {
+        let store = try await ServerFixture.store(backend)
         let app = try ServerFixture.app(store)
         try await app.application().test(.router) { client in
             let (cookie, csrf) = try await client.signIn("op-caritas")
@@ -165,13 +167,13 @@ struct AccessTests {
             #expect(try await client.get("/services/caritas-1/edit", cookies: cookie).status == .ok)
             #expect(try await client.get("/services/none/edit", cookies: cookie).status == .notFound)
         }
-        #expect(try store.services().first { $0.id == "csp-1" }?.name == "Sportello CSP")
-        #expect(try store.auditLog().allSatisfy { !$0.action.hasPrefix("service") })
+        #expect(try await store.service(id: "csp-1")?.name == "Sportello CSP")
+        #expect(try await store.auditLog(limit: 100, offset: 0).allSatisfy { !$0.action.hasPrefix("service") })
     }
 
-    @Test("a POST without the session's CSRF token is 403 and changes nothing")
-    func serviceCSRF() async throws {
-        let store = try ServerFixture.store()
+    @Test("a POST without the session's CSRF token is 403 and changes nothing", arguments: Backend.all)
+    func serviceCSRF(_ backend: Backend) async throws {
+        let store = try await ServerFixture.store(backend)
         let app = try ServerFixture.app(store)
         try await app.application().test(.router) { client in
             let (cookie, _) = try await client.signIn("admin")
@@ -187,7 +189,7 @@ struct AccessTests {
             let signOut = try await client.post("/signout", [:], cookies: cookie)
             #expect(signOut.status == .forbidden)
         }
-        #expect(try store.services().first { $0.id == "csp-1" }?.name == "Sportello CSP")
+        #expect(try await store.service(id: "csp-1")?.name == "Sportello CSP")
     }
 
     @Test("invalid opening hours are refused with the import's message (422) and the form keeps the input")
@@ -207,9 +209,9 @@ struct AccessTests {
         #expect(try store.services().first { $0.id == "csp-1" }?.openingHours == "Mo-Fr 09:00-12:00")
     }
 
-    @Test("roles on the server: a planner cannot edit (403); only admins read the audit log")
-    func roles() async throws {
-        let app = try ServerFixture.app(ServerFixture.store())
+    @Test("roles on the server: a planner cannot edit (403); only admins read the audit log", arguments: Backend.all)
+    func roles(_ backend: Backend) async throws {
+        let app = try await ServerFixture.app(ServerFixture.store(backend))
         try await app.application().test(.router) { client in
             let planner = try await client.signIn("planner")
             #expect(try await client.get("/services", cookies: planner.cookie).status == .ok)
@@ -224,38 +226,40 @@ struct AccessTests {
         }
     }
 
-    @Test("signing out ends the session in the store")
-    func signOut() async throws {
-        let store = try ServerFixture.store()
+    @Test("signing out ends the session in the store", arguments: Backend.all)
+    func signOut(_ backend: Backend) async throws {
+        let store = try await ServerFixture.store(backend)
         let app = try ServerFixture.app(store)
         try await app.application().test(.router) { client in
             let (cookie, csrf) = try await client.signIn("op-csp")
+            let token = String(try #require(cookie.split(separator: "=").last))
+            #expect(try await store.session(tokenHash: WebApp.hash(token), now: Date()) != nil)
             let response = try await client.post("/signout", ["csrf": csrf], cookies: cookie)
             #expect(response.status == .seeOther)
             #expect(try await client.get("/services", cookies: cookie).status == .seeOther)
+            #expect(try await store.session(tokenHash: WebApp.hash(token), now: Date()) == nil)
         }
-        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM web_session") } == 0)
-        #expect(try store.auditLog().first?.action == "session.sign-out")
+        #expect(try await store.auditLog(limit: 1, offset: 0).first?.action == "session.sign-out")
     }
 
-    @Test("an expired session is not accepted")
-    func expiredSession() async throws {
-        let store = try ServerFixture.store()
-        let account = try #require(try store.account(named: "admin")?.account)
-        try store.createSession(
+    @Test("an expired session is not accepted", arguments: Backend.all)
+    func expiredSession(_ backend: Backend) async throws {
+        let store = try await ServerFixture.store(backend)
+        let account = try #require(try await store.account(named: "admin")?.account)
+        try await store.createSession(
             tokenHash: WebApp.hash("old"), account: account, csrf: "c",
             expiresAt: Date().addingTimeInterval(-1))
-        #expect(try store.session(tokenHash: WebApp.hash("old")) == nil)
+        #expect(try await store.session(tokenHash: WebApp.hash("old"), now: Date()) == nil)
     }
 
-    @Test("accounts: names are unique, passwords are stored as bcrypt hashes only")
-    func accounts() throws {
-        let store = try ServerFixture.store()
-        #expect(throws: AccountError.duplicate(name: "admin")) {
-            try store.addAccount(name: "admin", organisation: "CSP", role: .admin, passwordHash: "x")
+    @Test("accounts: names are unique, passwords are stored as bcrypt hashes only", arguments: Backend.all)
+    func accounts(_ backend: Backend) async throws {
+        let store = try await ServerFixture.store(backend)
+        await #expect(throws: AccountError.duplicate(name: "admin")) {
+            try await store.addAccount(name: "admin", organisation: "CSP", role: .admin, passwordHash: "x", by: nil)
         }
-        let hash = try #require(try store.account(named: "op-csp")?.passwordHash)
+        let hash = try #require(try await store.account(named: "op-csp")?.passwordHash)
         #expect(hash.hasPrefix("$2") && !hash.contains(ServerFixture.password))
-        #expect(try store.accounts().map(\.name) == ["admin", "op-caritas", "op-csp", "planner"])
+        #expect(try await store.accountSummaries().map(\.account.name) == ["admin", "op-caritas", "op-csp", "planner"])
     }
 }

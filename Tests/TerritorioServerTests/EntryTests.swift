@@ -189,9 +189,11 @@ struct EntryTests {
         }
     }
 
-    @Test("typing a questionnaire number again is refused with a clear message; the first answers stay")
-    func duplicate() async throws {
-        let store = try ServerFixture.store()
+    @Test(
+        "typing a questionnaire number again is refused with a clear message; the first answers stay",
+        arguments: Backend.all)
+    func duplicate(_ backend: Backend) async throws {
+        let store = try await ServerFixture.store(backend)
         let app = try ServerFixture.app(store)
         try await app.application().test(.router) { client in
             let (cookie, csrf) = try await client.signIn("op-csp")
@@ -209,13 +211,14 @@ struct EntryTests {
                 "/entry/user", Self.questionnaire("Q-10", csrf: csrf), cookies: cookie)
             #expect(next.status == .seeOther)
         }
-        let stored = try Self.stored(store)
-        #expect(
-            stored.count == 2 && stored[0].hasPrefix("paper/csp/q-10|")
-                && stored[1].hasPrefix("paper/csp/q-9|006001|high|"))
-        let batches = try store.read { db in
-            try String.fetchAll(db, sql: "SELECT rows || '/' || accepted || '/' || dialect FROM batch")
-        }
-        #expect(batches == ["2/2/web"])
+        let stored = try await StoreQuery.count(
+            store, "SELECT count(*) FROM submission WHERE uuid IN ('paper/csp/q-9', 'paper/csp/q-10')")
+        #expect(stored == 2)
+        #expect(try await StoreQuery.count(store, "SELECT count(*) FROM submission") == 2)
+        let batches = "SELECT count(*) FROM batch WHERE rows = 2 AND accepted = 2 AND dialect = 'web'"
+        #expect(try await StoreQuery.count(store, batches) == 1)
+        #expect(try await StoreQuery.count(store, "SELECT count(*) FROM batch") == 1)
+        let audited = try await store.auditLog(limit: 100, offset: 0).filter { $0.action == "survey.enter" }
+        #expect(audited.count == 2 && audited.allSatisfy { $0.account == "op-csp" })
     }
 }

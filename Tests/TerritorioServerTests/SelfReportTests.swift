@@ -25,12 +25,12 @@ struct SelfReportTests {
     }
 
     /// How many responses the gap analysis reads for `code`.
-    static func responses(_ store: Store, _ code: String) throws -> Int {
-        try store.gapInputs().responses[code]?.count ?? 0
+    static func responses(_ store: any WebStore, _ code: String) async throws -> Int {
+        try await store.gapInputs(costs: nil).responses[code]?.count ?? 0
     }
 
-    static func count(_ store: Store, _ sql: String) throws -> Int {
-        try store.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
+    static func count(_ store: any WebStore, _ sql: String) async throws -> Int {
+        try await StoreQuery.count(store, sql)
     }
 
     @Test("the public form asks no identity, in four languages, right to left in Arabic")
@@ -49,11 +49,13 @@ struct SelfReportTests {
         }
     }
 
-    @Test("a self-report lands pending, counts nowhere until accepted; discard deletes it; all audited")
-    func reviewQueue() async throws {
-        let store = try ServerFixture.store()
+    @Test(
+        "a self-report lands pending, counts nowhere until accepted; discard deletes it; all audited",
+        arguments: Backend.all)
+    func reviewQueue(_ backend: Backend) async throws {
+        let store = try await ServerFixture.store(backend)
         let app = try ServerFixture.app(store)
-        let before = try Self.responses(store, "006002")
+        let before = try await Self.responses(store, "006002")
         try await app.application().test(.router) { client in
             let (formCookie, token) = try await Self.form(client)
             let sent = try await client.postPairs("/self-report", Self.answers(token), cookies: formCookie)
@@ -61,19 +63,19 @@ struct SelfReportTests {
             let second = try await client.postPairs(
                 "/self-report", Self.answers(token, municipality: "Comune 1"), cookies: formCookie)
             #expect(second.status == .seeOther)
-            #expect(try Self.count(store, "SELECT count(*) FROM submission") == 0)
-            #expect(try Self.responses(store, "006002") == before)
-            #expect(try store.pendingSelfReports().count == 2)
+            #expect(try await Self.count(store, "SELECT count(*) FROM submission") == 0)
+            #expect(try await Self.responses(store, "006002") == before)
+            #expect(try await store.pendingSelfReports().count == 2)
 
             let (cookie, csrf) = try await client.signIn("op-caritas")
             let queue = try await client.get("/review?lang=en", cookies: cookie)
             #expect(queue.status == .ok && queue.text.contains("Housing") && queue.text.contains("Comune 2"))
-            let pending = try store.pendingSelfReports()
+            let pending = try await store.pendingSelfReports()
             let accepted = try await client.post("/review/\(pending[0].id)/accept", ["csrf": csrf], cookies: cookie)
             #expect(accepted.status == .seeOther && accepted.headers[.location] == "/review?notice=accepted")
-            #expect(try Self.responses(store, "006002") == before + 1)
+            #expect(try await Self.responses(store, "006002") == before + 1)
             #expect(
-                try Self.count(
+                try await Self.count(
                     store,
                     "SELECT count(*) FROM submission s JOIN batch b ON b.id = s.batch_id WHERE b.dialect = 'self-report'"
                 )
@@ -85,11 +87,11 @@ struct SelfReportTests {
             #expect(noToken.status == .forbidden)
             let discarded = try await client.post("/review/\(pending[1].id)/discard", ["csrf": csrf], cookies: cookie)
             #expect(discarded.status == .seeOther)
-            #expect(try store.pendingSelfReports().isEmpty)
-            #expect(try Self.count(store, "SELECT count(*) FROM self_report") == 1)
-            #expect(try Self.responses(store, "006001") == 0)
+            #expect(try await store.pendingSelfReports().isEmpty)
+            #expect(try await Self.count(store, "SELECT count(*) FROM self_report") == 1)
+            #expect(try await Self.responses(store, "006001") == 0)
         }
-        let audit = try store.auditLog()
+        let audit = try await store.auditLog(limit: 100, offset: 0)
         #expect(
             audit.map(\.action).filter { $0.hasPrefix("self-report") }.sorted() == [
                 "self-report.accept", "self-report.discard", "self-report.receive", "self-report.receive"

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import TerritorioPostGIS
 import Testing
 
 @testable import TerritorioKit
@@ -32,49 +33,48 @@ enum ServerFixture {
             source: "fixture")
     }
 
+    static let boundaries = BoundaryFile(
+        file: "b.geojson",
+        boundaries: codes.enumerated().map { i, code in
+            MunicipalityBoundary(
+                code: code, name: "Comune \(i + 1)", province: "AL",
+                shape: square(8.7 + 0.1 * Double(i)),
+                representativePoint: Coordinate(lon: 8.75 + 0.1 * Double(i), lat: 44.75), repair: nil)
+        })
+    static let population = PopulationFile(
+        file: "p.csv", year: 2011,
+        entries: codes.enumerated().map { .init(code: $1, name: nil, population: 1_000 * ($0 + 1), row: $0 + 2) },
+        paddedCodes: 0)
+    static let consortium = ConsortiumFile(
+        file: "c.csv", codes: Array(codes.prefix(2)), rowOfCode: [codes[0]: 2, codes[1]: 3])
+    static let categories = [
+        Category(
+            code: "food", labels: ["it": "Cibo", "en": "Food", "fr": "Nourriture", "ar": "طعام"], descriptions: [:]),
+        Category(
+            code: "housing", labels: ["it": "Casa", "en": "Housing", "fr": "Logement", "ar": "سكن"],
+            descriptions: [:])
+    ]
+    static let services = [
+        service("csp-1", name: "Sportello CSP", organisation: "CSP", at: 8.75),
+        service(
+            "caritas-1", name: "<script>alert(1)</script> Caritas", organisation: "Caritas", at: 8.85, hours: "24/7")
+    ]
+    static let accounts: [(name: String, organisation: String, role: AccountRole)] = [
+        ("admin", "CSP", .admin), ("op-csp", "CSP", .operator), ("op-caritas", "Caritas", .operator),
+        ("planner", "CSP", .planner)
+    ]
+
+    /// The fixture in a new SpatiaLite file.
     static func store() throws -> Store {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("territorio-server-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try Store.open(at: folder.appendingPathComponent("territorio.sqlite").path)
-        let boundaries = BoundaryFile(
-            file: "b.geojson",
-            boundaries: codes.enumerated().map { i, code in
-                MunicipalityBoundary(
-                    code: code, name: "Comune \(i + 1)", province: "AL",
-                    shape: square(8.7 + 0.1 * Double(i)),
-                    representativePoint: Coordinate(lon: 8.75 + 0.1 * Double(i), lat: 44.75), repair: nil)
-            })
         _ = try store.importBoundaries(boundaries, source: "b.geojson", approximate: false)
-        _ = try store.importPopulation(
-            PopulationFile(
-                file: "p.csv", year: 2011,
-                entries: codes.enumerated().map {
-                    .init(code: $1, name: nil, population: 1_000 * ($0 + 1), row: $0 + 2)
-                }, paddedCodes: 0), source: "p.csv")
-        _ = try store.setConsortium(
-            ConsortiumFile(
-                file: "c.csv", codes: Array(codes.prefix(2)),
-                rowOfCode: [codes[0]: 2, codes[1]: 3]))
-        try store.importCategories(
-            [
-                Category(
-                    code: "food", labels: ["it": "Cibo", "en": "Food", "fr": "Nourriture", "ar": "طعام"],
-                    descriptions: [:]),
-                Category(
-                    code: "housing", labels: ["it": "Casa", "en": "Housing", "fr": "Logement", "ar": "سكن"],
-                    descriptions: [:])
-            ], source: "categories.csv")
-        _ = try store.importServices(
-            [
-                service("csp-1", name: "Sportello CSP", organisation: "CSP", at: 8.75),
-                service(
-                    "caritas-1", name: "<script>alert(1)</script> Caritas", organisation: "Caritas", at: 8.85,
-                    hours: "24/7")
-            ], source: "s.csv")
-        for (name, organisation, role) in [
-            ("admin", "CSP", AccountRole.admin), ("op-csp", "CSP", .operator),
-            ("op-caritas", "Caritas", .operator), ("planner", "CSP", .planner)
-        ] {
+        _ = try store.importPopulation(population, source: "p.csv")
+        _ = try store.setConsortium(consortium)
+        try store.importCategories(categories, source: "categories.csv")
+        _ = try store.importServices(services, source: "s.csv")
+        for (name, organisation, role) in accounts {
             try store.addAccount(
                 name: name, organisation: organisation, role: role,
                 passwordHash: Passwords.hash(password, cost: 4))
@@ -82,7 +82,25 @@ enum ServerFixture {
         return store
     }
 
-    static func app(_ store: Store, attempts: Int = 5) throws -> WebApp {
+    /// The fixture on `backend`: a new SpatiaLite file, or a new database on the PostGIS test
+    /// server (``ServerPostgres``), filled through the store protocols.
+    static func store(_ backend: Backend) async throws -> any WebStore {
+        guard backend == .postGIS else { return try store() }
+        let store = try await ServerPostgres.freshStore()
+        _ = try await store.importBoundaries(boundaries, source: "b.geojson", approximate: false)
+        _ = try await store.importPopulation(population, source: "p.csv")
+        _ = try await store.setConsortium(consortium)
+        try await store.importCategories(categories, source: "categories.csv")
+        _ = try await store.importServices(services, source: "s.csv")
+        for (name, organisation, role) in accounts {
+            try await store.addAccount(
+                name: name, organisation: organisation, role: role,
+                passwordHash: Passwords.hash(password, cost: 4), by: nil)
+        }
+        return store
+    }
+
+    static func app(_ store: any WebStore, attempts: Int = 5) throws -> WebApp {
         try WebApp(store: store, settings: ServerSettings(bcryptCost: 4, signInAttempts: attempts))
     }
 }

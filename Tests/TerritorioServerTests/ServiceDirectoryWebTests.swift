@@ -27,8 +27,8 @@ func escaped(_ text: String) -> String {
 
 @Suite("Web app: the service directory (create, edit, search, verify, history)")
 struct ServiceDirectoryWebTests {
-    static func service(_ store: Store, _ id: String) throws -> Service? {
-        try store.services().first { $0.id == id }
+    static func service(_ store: any WebStore, _ id: String) async throws -> Service? {
+        try await store.service(id: id)
     }
 
     @Test("the public is sent to sign-in from every directory page; a POST is 401 and changes nothing")
@@ -63,7 +63,7 @@ struct ServiceDirectoryWebTests {
             let response = try await client.post("/services", form, cookies: cookie)
             #expect(response.status == .seeOther && response.headers[.location] == "/services?notice=services_created")
         }
-        let created = try #require(try Self.service(store, "caritas-2"))
+        let created = try #require(try await Self.service(store, "caritas-2"))
         #expect(created.organization == "Caritas")
         // No point given: placed at the named municipality's centre, flagged approximate.
         #expect(created.municipality == "006002" && created.locationApproximate)
@@ -84,7 +84,7 @@ struct ServiceDirectoryWebTests {
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("Esiste già un servizio con questo identificativo"))
         }
-        #expect(try Self.service(store, "csp-1")?.name == "Sportello CSP")
+        #expect(try await Self.service(store, "csp-1")?.name == "Sportello CSP")
     }
 
     @Test("an operator cannot take another organisation's service by creating one with its id padded with spaces")
@@ -101,7 +101,7 @@ struct ServiceDirectoryWebTests {
                 #expect(response.status == .unprocessableContent, "\(id)")
             }
         }
-        let kept = try #require(try Self.service(store, "caritas-1"))
+        let kept = try #require(try await Self.service(store, "caritas-1"))
         #expect(kept.organization == "Caritas" && kept.name.contains("Caritas"))
     }
 
@@ -111,7 +111,7 @@ struct ServiceDirectoryWebTests {
         try store.addAccount(
             name: "researcher", organisation: "CSP", role: .researcher,
             passwordHash: Passwords.hash(ServerFixture.password, cost: 4))
-        let csp = try #require(try Self.service(store, "csp-1"))
+        let csp = try #require(try await Self.service(store, "csp-1"))
         try await ServerFixture.app(store).application().test(.router) { client in
             for name in ["planner", "researcher"] {
                 let (cookie, csrf) = try await client.signIn(name)
@@ -134,9 +134,11 @@ struct ServiceDirectoryWebTests {
         #expect(try store.lastVerifications().isEmpty)
     }
 
-    @Test("an operator cannot verify another organisation's service (403) but verifies its own; audited")
-    func verifyPermission() async throws {
-        let store = try ServerFixture.store()
+    @Test(
+        "an operator cannot verify another organisation's service (403) but verifies its own; audited",
+        arguments: Backend.all)
+    func verifyPermission(_ backend: Backend) async throws {
+        let store = try await ServerFixture.store(backend)
         try await ServerFixture.app(store).application().test(.router) { client in
             let (cookie, csrf) = try await client.signIn("op-caritas")
             #expect(try await client.get("/services/csp-1/verify", cookies: cookie).status == .forbidden)
@@ -152,10 +154,10 @@ struct ServiceDirectoryWebTests {
                 history.text.contains("Visita") && history.text.contains("Confermato")
                     && history.text.contains("aperto"))
         }
-        let checks = try store.lastVerifications()
+        let checks = try await store.lastVerifications()
         #expect(Array(checks.keys) == ["caritas-1"])
         #expect(checks["caritas-1"]?.account == "op-caritas" && checks["caritas-1"]?.method == .visit)
-        let entry = try #require(try store.auditLog().first)
+        let entry = try #require(try await store.auditLog(limit: 1, offset: 0).first)
         #expect(entry.action == "service.verify" && entry.object == "service caritas-1 (visit, confirmed)")
     }
 
@@ -174,7 +176,7 @@ struct ServiceDirectoryWebTests {
     @Test("POSTs without the session's CSRF token are 403: create, edit, verify")
     func csrf() async throws {
         let store = try ServerFixture.store()
-        let csp = try #require(try Self.service(store, "csp-1"))
+        let csp = try #require(try await Self.service(store, "csp-1"))
         try await ServerFixture.app(store).application().test(.router) { client in
             let (cookie, _) = try await client.signIn("admin")
             var create = ["id": "new-1", "name": "x", "category_food": "on", "municipality": "006001"]
@@ -188,7 +190,7 @@ struct ServiceDirectoryWebTests {
             #expect(try await client.post("/services/csp-1/verify", check, cookies: cookie).status == .forbidden)
         }
         #expect(try store.services().map(\.id) == ["caritas-1", "csp-1"])
-        #expect(try Self.service(store, "csp-1")?.name == "Sportello CSP")
+        #expect(try await Self.service(store, "csp-1")?.name == "Sportello CSP")
         #expect(try store.lastVerifications().isEmpty)
     }
 
@@ -204,7 +206,7 @@ struct ServiceDirectoryWebTests {
         let imported = try ServiceCheck(context: try store.directoryContext()).check(ServiceFile.read(path: csv.path))
         let problem = try #require(imported.problems.first { $0.field == "opening_hours" })
         #expect(imported.problems.count == 1 && !problem.message.isEmpty)
-        let csp = try #require(try Self.service(store, "csp-1"))
+        let csp = try #require(try await Self.service(store, "csp-1"))
         try await ServerFixture.app(store).application().test(.router) { client in
             let (cookie, csrf) = try await client.signIn("op-csp")
             let response = try await client.post(
@@ -220,7 +222,7 @@ struct ServiceDirectoryWebTests {
             #expect(two.text.contains(escaped("unknown category 'fod'; did you mean 'food'?")))
             #expect(two.text.contains(escaped("found \"nobody\"")))
         }
-        #expect(try Self.service(store, "csp-1") == csp)
+        #expect(try await Self.service(store, "csp-1") == csp)
     }
 
     @Test("a service outside the consortium (imported with --allow-outside) stays editable; a new one is refused")
@@ -237,14 +239,14 @@ struct ServiceDirectoryWebTests {
             let refused = try await client.post("/services", create, cookies: cookie)
             #expect(refused.status == .unprocessableContent && refused.text.contains("is outside the consortium"))
         }
-        #expect(try Self.service(store, "csp-far")?.phone == "+39 0143 000000")
-        #expect(try Self.service(store, "csp-far-2") == nil)
+        #expect(try await Self.service(store, "csp-far")?.phone == "+39 0143 000000")
+        #expect(try await Self.service(store, "csp-far-2") == nil)
     }
 
     @Test("the preview button shows the hours in the page's language and saves nothing")
     func preview() async throws {
         let store = try ServerFixture.store()
-        let csp = try #require(try Self.service(store, "csp-1"))
+        let csp = try #require(try await Self.service(store, "csp-1"))
         try await ServerFixture.app(store).application().test(.router) { client in
             let (cookie, csrf) = try await client.signIn("op-csp")
             let form = serviceForm(csp, csrf: csrf, ["opening_hours": "Sa 10:00-12:00", "action": "preview"])
@@ -252,13 +254,13 @@ struct ServiceDirectoryWebTests {
             let expected = OpeningHoursText.describe(try OpeningHours.parse("Sa 10:00-12:00"), language: "en")
             #expect(response.status == .ok && response.text.contains(escaped(expected)))
         }
-        #expect(try Self.service(store, "csp-1")?.openingHours == "Mo-Fr 09:00-12:00")
+        #expect(try await Self.service(store, "csp-1")?.openingHours == "Mo-Fr 09:00-12:00")
     }
 
-    @Test("a web edit appears in the service's history: who, when, each field before and after")
-    func history() async throws {
-        let store = try ServerFixture.store()
-        let csp = try #require(try Self.service(store, "csp-1"))
+    @Test("a web edit appears in the service's history: who, when, each field before and after", arguments: Backend.all)
+    func history(_ backend: Backend) async throws {
+        let store = try await ServerFixture.store(backend)
+        let csp = try #require(try await Self.service(store, "csp-1"))
         try await ServerFixture.app(store).application().test(.router) { client in
             let (cookie, csrf) = try await client.signIn("op-csp")
             let saved = try await client.post(
@@ -269,7 +271,7 @@ struct ServiceDirectoryWebTests {
             #expect(page.text.contains("+39 0143 123456") && page.text.contains("+39 0143 999999"))
             #expect(try await client.get("/services/nothing/history", cookies: cookie).status == .notFound)
         }
-        let change = try #require(try store.serviceHistory().last)
+        let change = try #require(try await store.serviceHistory(after: nil).last)
         #expect(change.kind == .updated && change.fields == ["phone"])
     }
 
@@ -335,18 +337,20 @@ struct ServiceDirectoryWebTests {
         #expect(ServiceVerification.isStale(last: nil, months: 6, now: now))
     }
 
-    @Test("a confirming check marks an unverified service verified (kept in its history)")
-    func confirmingMarksVerified() throws {
-        let store = try ServerFixture.store()
+    @Test("a confirming check marks an unverified service verified (kept in its history)", arguments: Backend.all)
+    func confirmingMarksVerified(_ backend: Backend) async throws {
+        let store = try await ServerFixture.store(backend)
         var other = ServerFixture.service("csp-2", name: "To check", organisation: "CSP", at: 8.76)
         other.verified = false
-        try store.importServices([other], source: "more.csv")
-        let account = try #require(try store.account(named: "op-csp")?.account)
-        try store.recordVerification(serviceID: "csp-2", method: .phone, outcome: .changed, note: nil, by: account)
-        #expect(try Self.service(store, "csp-2")?.verified == false)
-        try store.recordVerification(serviceID: "csp-2", method: .phone, outcome: .confirmed, note: nil, by: account)
-        #expect(try Self.service(store, "csp-2")?.verified == true)
-        #expect(try store.serviceHistory().last?.fields == ["verified"])
-        #expect(try store.verifications(of: "csp-2").map(\.outcome) == [.confirmed, .changed])
+        _ = try await store.importServices([other], source: "more.csv")
+        let account = try #require(try await store.account(named: "op-csp")?.account)
+        try await store.recordVerification(
+            serviceID: "csp-2", method: .phone, outcome: .changed, note: nil, by: account, at: Date())
+        #expect(try await Self.service(store, "csp-2")?.verified == false)
+        try await store.recordVerification(
+            serviceID: "csp-2", method: .phone, outcome: .confirmed, note: nil, by: account, at: Date())
+        #expect(try await Self.service(store, "csp-2")?.verified == true)
+        #expect(try await store.serviceHistory(after: nil).last?.fields == ["verified"])
+        #expect(try await store.verifications(of: "csp-2").map(\.outcome) == [.confirmed, .changed])
     }
 }

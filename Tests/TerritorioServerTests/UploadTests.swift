@@ -39,11 +39,11 @@ struct UploadTests {
 
     /// Signs in as `name`, uploads ``export`` and opens its rejected row's correction page.
     static func openCorrection(
-        _ client: some TestClientProtocol, _ store: Store, as name: String
+        _ client: some TestClientProtocol, _ store: any WebStore, as name: String
     ) async throws -> (cookie: String, csrf: String, row: QuarantinedRow, form: TestResponse) {
         let (cookie, csrf) = try await client.signIn(name)
         _ = try await client.upload(["csrf": csrf], file: Self.export, cookies: cookie)
-        let row = try #require(try store.quarantinedRows().first)
+        let row = try #require(try await store.quarantinedRows(batch: nil).first)
         return (cookie, csrf, row, try await client.get("/quarantine/\(row.id)", cookies: cookie))
     }
 
@@ -309,9 +309,11 @@ struct UploadTests {
         }
     }
 
-    @Test("an operator sees, corrects and clears only its own organisation's quarantined rows; an admin all")
-    func quarantineByOrganisation() async throws {
-        let store = try ServerFixture.store()
+    @Test(
+        "an operator sees, corrects and clears only its own organisation's quarantined rows; an admin all",
+        arguments: Backend.all)
+    func quarantineByOrganisation(_ backend: Backend) async throws {
+        let store = try await ServerFixture.store(backend)
         try await ServerFixture.app(store).application().test(.router) { client in
             let (_, _, row, own) = try await Self.openCorrection(client, store, as: "op-csp")
             #expect(own.status == .ok)
@@ -327,7 +329,7 @@ struct UploadTests {
             let clearBatch = try await client.post(
                 "/quarantine/clear", ["csrf": csrf, "batch": "\(row.batch)"], cookies: cookie)
             #expect(clearBatch.status == .forbidden)
-            #expect(try store.quarantinedRows().map(\.id) == [row.id])
+            #expect(try await store.quarantinedRows(batch: nil).map(\.id) == [row.id])
             let (adminCookie, _) = try await client.signIn("admin")
             let all = try await client.get("/quarantine", cookies: adminCookie)
             #expect(all.text.contains("/quarantine/\(row.id)"))

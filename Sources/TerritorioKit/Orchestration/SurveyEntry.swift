@@ -20,18 +20,18 @@ public enum SurveyEntry {
     public static let selfReportMeta: [SurveyColumns.Meta] = [.instanceID, .submissionTime]
 
     /// The form `kind` of this database (its consortium's municipalities, its taxonomy).
-    public static func form(_ kind: SurveyForm.Kind, store: Store) throws -> SurveyForm {
-        try SurveyIngest.forms(store).first { $0.kind == kind }!
+    public static func form(_ kind: SurveyForm.Kind, store: any WebStore) async throws -> SurveyForm {
+        try await SurveyIngest.forms(in: store).first { $0.kind == kind }!
     }
 
     /// The reader of answers typed for `kind`, as `ingest` reads a file of the same form.
     public static func reader(
-        _ kind: SurveyForm.Kind, store: Store, dialect: SurveyColumns.Dialect, meta: [SurveyColumns.Meta]
-    ) throws -> SubmissionReader {
-        let columns = SurveyColumns.entry(form: try form(kind, store: store), dialect: dialect, meta: meta)
+        _ kind: SurveyForm.Kind, store: any WebStore, dialect: SurveyColumns.Dialect, meta: [SurveyColumns.Meta]
+    ) async throws -> SubmissionReader {
+        let columns = SurveyColumns.entry(form: try await form(kind, store: store), dialect: dialect, meta: meta)
         return SubmissionReader(
-            columns: columns, resolver: try store.municipalityResolver(),
-            categories: Set(try store.categories().map(\.code)))
+            columns: columns, resolver: try await store.municipalityResolver(),
+            categories: Set(try await store.categories().map(\.code)))
     }
 
     /// The batch of `account`'s web entries on `day` (YYYY-MM-DD).
@@ -40,13 +40,13 @@ public enum SurveyEntry {
     /// Checks `answers` and stores them in the batch `batchFile` (created on its first entry);
     /// the entry is recorded in the audit log as `account`'s (without its answers).
     public static func enter(
-        _ answers: SurveyAnswers, form kind: SurveyForm.Kind, batchFile: String, account: Int64, store: Store
-    ) throws -> Outcome {
-        let reader = try reader(kind, store: store, dialect: .web, meta: entryMeta)
+        _ answers: SurveyAnswers, form kind: SurveyForm.Kind, batchFile: String, account: Int64, store: any WebStore
+    ) async throws -> Outcome {
+        let reader = try await reader(kind, store: store, dialect: .web, meta: entryMeta)
         switch reader.read(answers) {
         case .rejected(let reasons): return .refused(reasons)
         case .accepted(let submission, let warnings):
-            return try write(
+            return try await write(
                 submission, warnings: warnings, columns: reader.columns, batchFile: batchFile,
                 audit: (account, "survey.enter", nil), store: store)
         }
@@ -56,15 +56,15 @@ public enum SurveyEntry {
     /// commits only when it is stored.
     static func write(
         _ submission: Submission, warnings: [String], columns: SurveyColumns, batchFile: String,
-        audit: (account: Int64, action: String, object: String?), store: Store,
-        then: (SubmissionWriter) throws -> [String]? = { _ in nil }
-    ) throws -> Outcome {
+        audit: (account: Int64, action: String, object: String?), store: any WebStore,
+        then: @escaping (SubmissionWriter) throws -> [String]? = { _ in nil }
+    ) async throws -> Outcome {
         let sha = Hex.string(SHA256.hash(data: Data(batchFile.utf8)))
         var s = submission
         s.location = s.location.flatMap(LocationPrivacy.standard.coarsen)
-        return try store.ingestSession(
-            file: batchFile, sha256: sha, columns: columns, correction: false, reuseBatch: true
-        ) { writer in
+        return try await store.ingestSession { ledger in
+            let writer = try SubmissionWriter(
+                ledger, file: batchFile, sha256: sha, columns: columns, correction: false, reuseBatch: true)
             let row = writer.previousRows + 1
             let outcome = try writer.add(s, row: row, token: nil)
             guard let reasons = try refusal(outcome, s, writer: writer) ?? then(writer) else {
@@ -78,18 +78,22 @@ public enum SurveyEntry {
     }
 
     /// Checks the answers of the public self-report form (the user survey); nothing is stored.
-    public static func checkSelfReport(_ answers: SurveyAnswers, store: Store) throws -> SubmissionReader.Outcome {
-        try reader(.user, store: store, dialect: .selfReport, meta: selfReportMeta).read(answers)
+    public static func checkSelfReport(_ answers: SurveyAnswers, store: any WebStore) async throws
+        -> SubmissionReader.Outcome
+    {
+        try await reader(.user, store: store, dialect: .selfReport, meta: selfReportMeta).read(answers)
     }
 
     /// Accepts the pending self-report `id`: its submission is stored in the "self-report" batch
     /// of `day`, the queue entry marked accepted, the audit log told (no answers), in one
     /// transaction. Nil when no such report is pending.
-    public static func acceptSelfReport(_ id: Int64, day: String, account: Int64, store: Store) throws -> Outcome? {
-        guard let report = try store.pendingSelfReport(id) else { return nil }
+    public static func acceptSelfReport(_ id: Int64, day: String, account: Int64, store: any WebStore) async throws
+        -> Outcome?
+    {
+        guard let report = try await store.pendingSelfReport(id) else { return nil }
         let columns = SurveyColumns.entry(
-            form: try form(.user, store: store), dialect: .selfReport, meta: selfReportMeta)
-        return try write(
+            form: try await form(.user, store: store), dialect: .selfReport, meta: selfReportMeta)
+        return try await write(
             report.submission, warnings: [], columns: columns, batchFile: "self-report: \(day)",
             audit: (account, "self-report.accept", "self-report \(id)"), store: store
         ) { writer in try writer.markSelfReportAccepted(id, uuid: report.submission.uuid) }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import TerritorioCore
 import TerritorioIO
+import TerritorioStoreAPI
 
 extension Store {
     /// Every account with its state, by name.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import TerritorioCore
 import TerritorioIO
+import TerritorioStoreAPI
 
 extension Store {
     /// Replaces the taxonomy's labels and descriptions and adds new categories, in one
@@ -14,15 +15,7 @@ extension Store {
     /// category with its code (a rename: the code stays), as an import would; audited.
     public func saveCategory(_ category: Category, by account: AccountRecord) throws {
         try write { db in
-            var all = try Self.fetchCategories(db)
-            let action: String
-            if let i = all.firstIndex(where: { $0.code == category.code }) {
-                all[i] = category
-                action = "category.rename"
-            } else {
-                all.append(category)
-                action = "category.add"
-            }
+            let (all, action) = Category.saving(category, in: try Self.fetchCategories(db))
             try Self.writeCategories(db, all, source: "web app: \(account.name)")
             try Self.audit(db, account: account.id, action: action, object: "category \(category.code)")
         }

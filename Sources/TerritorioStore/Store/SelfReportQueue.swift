@@ -51,20 +51,3 @@ extension Store {
         }
     }
 }
-
-extension SubmissionWriter {
-    /// Marks the pending self-report `id` accepted as the submission `uuid` (its answers now live
-    /// in the submission), in this ingest's transaction; the reasons when it is no longer pending.
-    package func markSelfReportAccepted(_ id: Int64, uuid: String) throws -> [String]? {
-        guard let database = (ledger as? SpatiaLiteLedger)?.database else {
-            return ["self-report \(id): the review queue is kept only in a SpatiaLite database"]
-        }
-        try database.execute(
-            sql: """
-                UPDATE self_report SET status = 'accepted', content = '{}', submission_uuid = ?,
-                       reviewed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-                WHERE id = ? AND status = 'pending'
-                """, arguments: [uuid, id])
-        return database.changesCount == 1 ? nil : ["self-report \(id): no longer pending (reviewed meanwhile?)"]
-    }
-}

@@ -1,0 +1,61 @@
+"""`territorio serve` and `territorio user` on a PostGIS server: accounts made on the command line
+sign in over HTTP, roles are checked on the server, sign-ins reach the audit log, and the pages
+that need a SpatiaLite file say so (501) instead of failing."""
+import http.cookiejar
+import re
+import subprocess
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from conftest import BINARY, served, territorio
+from test_postgis_gdal import fresh_database
+
+
+def sign_in(base, name, password):
+    """Signs in as `name`; returns an opener holding the session cookie."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    form = opener.open(base + "/signin", timeout=10).read().decode()
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', form).group(1)
+    body = urllib.parse.urlencode({"csrf": token, "name": name, "password": password}).encode()
+    opener.open(urllib.request.Request(base + "/signin", data=body, method="POST"), timeout=10).read()
+    return opener
+
+
+def status(opener, url):
+    try:
+        return opener.open(url, timeout=10).status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_serve_and_user_on_a_postgis_server(demo, postgres_server):
+    url, _ = fresh_database(postgres_server)
+    territorio("copy", "--from", demo / "territorio.sqlite", "--to", url)
+    result = territorio("user", "add", "--db", url, "--org", "Caritas", "--role", "operator", "--name", "marta")
+    password = re.search(r"Password \(shown once, keep it safe\): (\S+)", result.stdout).group(1)
+    admin = subprocess.run([str(BINARY), "user", "add", "--db", url, "--org", "CSP", "--role", "admin",
+                            "--name", "anna", "--password-stdin"], input="a long admin password\n",
+                           capture_output=True, text=True)
+    assert admin.returncode == 0, admin.stderr
+    again = territorio("user", "add", "--db", url, "--org", "CSP", "--role", "admin", "--name", "anna", check=False)
+    assert again.returncode != 0 and "already exists" in again.stderr
+    with served(url) as base:
+        marta = sign_in(base, "marta", password)
+        page = marta.open(base + "/services", timeout=10).read().decode()
+        assert "marta" in page and "/edit" in page
+        assert status(marta, base + "/audit") == 403, "operators do not read the audit log"
+        try:
+            sign_in(base, "marta", "not the password")
+            raise AssertionError("a wrong password signed in")
+        except urllib.error.HTTPError as error:
+            assert error.code == 401
+        anna = sign_in(base, "anna", "a long admin password")
+        audit = anna.open(base + "/audit", timeout=10).read().decode()
+        assert "session.sign-in" in audit and "marta" in audit and "account.add" in audit
+        try:
+            anna.open(base + "/map?lang=en", timeout=10)
+            raise AssertionError("the map answered on PostGIS")
+        except urllib.error.HTTPError as error:
+            assert error.code == 501 and "SpatiaLite" in error.read().decode()
