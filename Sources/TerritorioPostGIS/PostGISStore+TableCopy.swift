@@ -36,17 +36,23 @@ extension PostGISStore: TableCopyStore {
         }
     }
 
-    public func copyRows(_ table: String, columns: [String]) async throws -> [[CopyValue]] {
+    public func copyRows(_ tables: [CopyRequest]) async throws -> [[[CopyValue]]] {
         try await read { db in
-            let info = try await Self.columns(db, table)
-            let chosen = try columns.map { name in
-                guard let column = info.first(where: { $0.name == name }) else { throw Self.noColumn(table, name) }
-                return column
-            }
-            let sql = "SELECT \(chosen.map(\.selection).joined(separator: ", ")) FROM \(PostGISColumn.quote(table))"
-            return try await db.rows(PostgresQuery(unsafeSQL: sql)).map { row in
-                try chosen.indices.map { try Self.value(row[$0], chosen[$0].kind) }
-            }
+            var out: [[[CopyValue]]] = []
+            for request in tables { out.append(try await Self.rows(db, request)) }
+            return out
+        }
+    }
+
+    static func rows(_ db: PostgresConnection, _ request: CopyRequest) async throws -> [[CopyValue]] {
+        let info = try await columns(db, request.table)
+        let chosen = try request.columns.map { name in
+            guard let column = info.first(where: { $0.name == name }) else { throw noColumn(request.table, name) }
+            return column
+        }
+        let sql = "SELECT \(chosen.map(\.selection).joined(separator: ", ")) FROM \(PostGISColumn.quote(request.table))"
+        return try await db.rows(PostgresQuery(unsafeSQL: sql)).map { row in
+            try chosen.indices.map { try value(row[$0], chosen[$0].kind) }
         }
     }
 

@@ -33,15 +33,17 @@ extension Store: TableCopyStore {
         try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table.quotedDatabaseIdentifier)") ?? 0 }
     }
 
-    public func copyRows(_ table: String, columns: [String]) async throws -> [[CopyValue]] {
-        try read { db in
-            let geometry = try Self.geometryColumns(db, table)
-            let list = columns.map {
-                geometry.contains($0) ? "AsBinary(\($0.quotedDatabaseIdentifier))" : $0.quotedDatabaseIdentifier
-            }
-            let sql = "SELECT \(list.joined(separator: ", ")) FROM \(table.quotedDatabaseIdentifier)"
-            return try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map(Self.copyValue) }
+    public func copyRows(_ tables: [CopyRequest]) async throws -> [[[CopyValue]]] {
+        try read { db in try tables.map { try Self.rows(db, $0) } }
+    }
+
+    static func rows(_ db: Database, _ request: CopyRequest) throws -> [[CopyValue]] {
+        let geometry = try geometryColumns(db, request.table)
+        let list = request.columns.map {
+            geometry.contains($0) ? "AsBinary(\($0.quotedDatabaseIdentifier))" : $0.quotedDatabaseIdentifier
         }
+        let sql = "SELECT \(list.joined(separator: ", ")) FROM \(request.table.quotedDatabaseIdentifier)"
+        return try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map(copyValue) }
     }
 
     public func copyInsert(_ batches: [CopyBatch]) async throws {

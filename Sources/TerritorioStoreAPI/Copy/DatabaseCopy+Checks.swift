@@ -24,27 +24,21 @@ extension DatabaseCopy {
         }
     }
 
-    /// The source's rows, table by table in copy order, with the columns both sides have;
-    /// a table or a non-empty column the target lacks stops the copy.
+    /// The source's rows (one snapshot), table by table in copy order, with the columns both
+    /// sides have; a table or a non-empty column the target lacks stops the copy.
     static func plan(
         _ source: any TableCopyStore, _ tables: [String: [String]], into targetTables: [String: [String]],
         target: String
     ) async throws -> [CopyBatch] {
+        let requests = CopyTable.all.compactMap { t in tables[t.name].map { CopyRequest(t.name, $0.sorted()) } }
         var batches: [CopyBatch] = []
-        for table in CopyTable.all {
-            guard let columns = tables[table.name]?.sorted() else { continue }
-            let rows = try await source.copyRows(table.name, columns: columns)
-            guard !rows.isEmpty else { continue }
-            guard let room = targetTables[table.name] else {
+        for batch in try await read(source, requests) where !batch.rows.isEmpty {
+            guard let room = targetTables[batch.table] else {
                 throw InputError(
                     file: target,
-                    Messages.text("pgcopy.no_table", ("table", table.name), ("rows", String(rows.count))))
+                    Messages.text("pgcopy.no_table", ("table", batch.table), ("rows", String(batch.rows.count))))
             }
-            let batch = try fitted(CopyBatch(table: table.name, columns: columns, rows: rows), room: room, target)
-            batches.append(
-                CopyBatch(
-                    table: batch.table, columns: batch.columns,
-                    rows: canonicalOrder(batch.rows, batch.table, batch.columns)))
+            batches.append(try fitted(batch, room: room, target))
         }
         return batches
     }

@@ -34,7 +34,7 @@ public enum DatabaseCopy {
         let batches = try await plan(source, sourceTables, into: targetTables, target: target.copyLocation)
         try await target.copyInsert(batches)
         let expected = digest(batches)
-        let found = digest(try await read(target, batches.map { ($0.table, $0.columns) }))
+        let found = digest(try await read(target, batches.map { CopyRequest($0.table, $0.columns) }))
         guard expected == found else {
             throw InputError(file: target.copyLocation, Messages.text("pgcopy.digest_mismatch"))
         }
@@ -45,7 +45,7 @@ public enum DatabaseCopy {
     /// rows in key order): what a copy moves, for comparing two databases.
     public static func contents(_ store: any TableCopyStore) async throws -> [CopyBatch] {
         let tables = try await store.copyTables()
-        let present = CopyTable.all.compactMap { t in tables[t.name].map { (t.name, $0.sorted()) } }
+        let present = CopyTable.all.compactMap { t in tables[t.name].map { CopyRequest(t.name, $0.sorted()) } }
         return try await read(store, present).filter { !$0.rows.isEmpty }
     }
 
@@ -55,13 +55,14 @@ public enum DatabaseCopy {
         digest(try await contents(store))
     }
 
-    static func read(_ store: any TableCopyStore, _ tables: [(String, [String])]) async throws -> [CopyBatch] {
-        var out: [CopyBatch] = []
-        for (table, columns) in tables {
-            let rows = try await store.copyRows(table, columns: columns)
-            out.append(CopyBatch(table: table, columns: columns, rows: canonicalOrder(rows, table, columns)))
+    /// The rows of `tables`, from one snapshot, each table's rows in canonical order.
+    static func read(_ store: any TableCopyStore, _ tables: [CopyRequest]) async throws -> [CopyBatch] {
+        let rows = try await store.copyRows(tables)
+        return zip(tables, rows).map { request, rows in
+            CopyBatch(
+                table: request.table, columns: request.columns,
+                rows: canonicalOrder(rows, request.table, request.columns))
         }
-        return out
     }
 
     /// SHA-256 over each table's name, column names and rows, cells in ``CopyValue``'s canonical

@@ -11,8 +11,9 @@ public protocol TableCopyStore: Sendable {
     /// The number of rows of `table`.
     func copyRowCount(_ table: String) async throws -> Int
 
-    /// Every row of `table`, with the values of `columns` in that order.
-    func copyRows(_ table: String, columns: [String]) async throws -> [[CopyValue]]
+    /// Every row of each table, with the values of its columns in that order, all read from one
+    /// snapshot of the database (others may write meanwhile).
+    func copyRows(_ tables: [CopyRequest]) async throws -> [[[CopyValue]]]
 
     /// Inserts every batch in the given order, ids as they are, in ONE transaction: all of it
     /// is written, or nothing. Sequences of generated ids are advanced past the copied ones.
@@ -29,5 +30,16 @@ public struct CopyBatch: Sendable {
         self.table = table
         self.columns = columns
         self.rows = rows
+    }
+}
+
+/// A table and the columns to read from it.
+public struct CopyRequest: Sendable {
+    public var table: String
+    public var columns: [String]
+
+    public init(_ table: String, _ columns: [String]) {
+        self.table = table
+        self.columns = columns
     }
 }
