@@ -19,27 +19,3 @@ public protocol TableCopyStore: Sendable {
     /// is written, or nothing. Sequences of generated ids are advanced past the copied ones.
     func copyInsert(_ batches: [CopyBatch]) async throws
 }
-
-/// The rows of one table, as ``TableCopyStore/copyInsert(_:)`` writes them.
-public struct CopyBatch: Sendable {
-    public var table: String
-    public var columns: [String]
-    public var rows: [[CopyValue]]
-
-    public init(table: String, columns: [String], rows: [[CopyValue]]) {
-        self.table = table
-        self.columns = columns
-        self.rows = rows
-    }
-}
-
-/// A table and the columns to read from it.
-public struct CopyRequest: Sendable {
-    public var table: String
-    public var columns: [String]
-
-    public init(_ table: String, _ columns: [String]) {
-        self.table = table
-        self.columns = columns
-    }
-}
