@@ -8,9 +8,12 @@ struct CopyCommand: AsyncParsableCommand {
         commandName: "copy",
         abstract: "Copy a whole database to a new one of either backend (SpatiaLite file or PostGIS server).",
         discussion: """
-            Copies the municipalities (boundaries, population, membership), the taxonomy and the services, \
-            then checks the copy by counts and a content digest. The target must be empty. Survey data, \
-            zones and the import log are not copied yet (docs/postgis.md).
+            Copies every table that holds data (territory, directory and its history, taxonomy, survey \
+            batches, submissions and their earlier versions, needs, quarantine, rounds, sessions, \
+            import log, and the web app's accounts and audit log where the target has them) with \
+            their ids, in one transaction, then checks the copy by counts and a content digest. \
+            The target must be empty; a failed copy writes nothing. Web sign-ins are not copied. \
+            See docs/postgis.md ("Moving up").
             """)
 
     @Option(help: ArgumentHelp("The database to copy: a SpatiaLite file or a postgresql:// URL.", valueName: "db"))
@@ -22,24 +25,37 @@ struct CopyCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             guard PostgresURL.isPostgres(from) || FileManager.default.fileExists(atPath: from) else {
-                throw InputError(file: from, Self.noSource)
+                throw InputError(file: from, Messages.text("pgcopy.no_source"))
             }
-            let source = try await StoreOpener.open(from)
-            let target = try await StoreOpener.open(to)
-            let report = try await StoreCopy.copy(from: source, to: target, label: Self.label(from))
-            say(Self.done(report))
+            guard from != to else { throw InputError(file: to, Messages.text("pgcopy.same")) }
+            let source = try await Self.open(from)
+            let newFile = !PostgresURL.isPostgres(to) && !FileManager.default.fileExists(atPath: to)
+            do {
+                let report = try await DatabaseCopy.copy(from: source, to: try await Self.open(to))
+                for table in report.tables {
+                    say(Messages.text("pgcopy.table", ("table", table.name), ("rows", String(table.rows))))
+                }
+                say(Self.done(report))
+            } catch {
+                if newFile { Self.remove(to) }
+                throw error
+            }
         }
     }
 
-    static let noSource = "no database here; give an existing SpatiaLite file or a postgresql:// URL"
-
-    /// The source as the target's import log names it (without any password).
-    static func label(_ value: String) -> String {
-        (try? PostgresURL(value))?.redacted ?? value
+    /// Either backend, as a store read and written table by table.
+    static func open(_ value: String) async throws -> any TableCopyStore {
+        if let url = try PostgresURL(value) { return try await PostGISStore(url: url) }
+        return try Store.open(at: value)
     }
 
-    static func done(_ r: StoreCopy.Report) -> String {
-        "Copied \(r.municipalities) municipalities (\(r.members) in the consortium), \(r.categories) categories, "
-            + "\(r.services) services; content digest \(r.digest) on both sides."
+    /// The file a failed copy created (and SQLite's side files): the target is left as it was.
+    static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    static func done(_ r: DatabaseCopy.Report) -> String {
+        Messages.text(
+            "pgcopy.done", ("tables", String(r.tables.count)), ("rows", String(r.rows)), ("digest", r.digest))
     }
 }
