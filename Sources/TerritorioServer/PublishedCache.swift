@@ -11,8 +11,8 @@ import TerritorioKit
 /// within that time. Requests that arrive while it is computed wait for that one computation.
 final class PublishedCache<Value: Sendable>: Sendable {
     private struct Entry {
-        var value: Value
-        var computed: ContinuousClock.Instant
+        var task: Task<Value, any Error>
+        var started: ContinuousClock.Instant
     }
 
     private let entry = Mutex<Entry?>(nil)
@@ -23,13 +23,20 @@ final class PublishedCache<Value: Sendable>: Sendable {
         self.lifetime = lifetime
     }
 
-    /// The cached value, or the one `compute` makes now when there is none or it is too old.
-    func value(_ compute: () throws -> Value) throws -> Value {
-        try entry.withLock { cached in
-            if let current = cached, current.computed.duration(to: .now) < lifetime { return current.value }
-            let fresh = try compute()
-            cached = Entry(value: fresh, computed: .now)
+    /// The cached value, or the one `compute` makes now when there is none or it is too old; a
+    /// failed computation is forgotten, so that the next request tries again.
+    func value(_ compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        let task = entry.withLock { cached in
+            if let current = cached, current.started.duration(to: .now) < lifetime { return current.task }
+            let fresh = Task { try await compute() }
+            cached = Entry(task: fresh, started: .now)
             return fresh
+        }
+        do {
+            return try await task.value
+        } catch {
+            entry.withLock { if $0?.task == task { $0 = nil } }
+            throw error
         }
     }
 

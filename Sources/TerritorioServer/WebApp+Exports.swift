@@ -48,10 +48,9 @@ extension WebApp {
         let path = folder.appendingPathComponent(base).path
         do {
             if dataset == "needs" {
-                try ResearchExport.needs(store: try spatiaLite(), config: settings.analysis, format: format, to: path)
+                try await ResearchExport.needs(from: store, config: settings.analysis, format: format, to: path)
             } else {
-                try ResearchExport.submissions(
-                    store: try spatiaLite(), config: settings.analysis, format: format, to: path)
+                try await ResearchExport.submissions(from: store, config: settings.analysis, format: format, to: path)
             }
         } catch let error as InputError {
             return try await exportsPage(request, error: error.lines(limit: 10).joined(separator: "\n"))

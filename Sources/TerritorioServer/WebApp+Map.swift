@@ -60,18 +60,17 @@ extension WebApp {
 
     /// The gap report as published (disclosure control across survey rounds included): the same
     /// construction as `territorio report gaps` and `territorio map gaps`; nil without municipalities.
-    func publishedReport() throws -> GapReport? {
-        let local = try spatiaLite()
-        return try reports.value {
-            let inputs = try GapInputs.load(from: local)
+    func publishedReport() async throws -> GapReport? {
+        try await reports.value { [store, settings] in
+            let inputs = try await store.gapInputs(costs: nil)
             guard !inputs.municipalities.isEmpty else { return nil }
-            return try RoundAnalysis.report(GapAnalysis(inputs: inputs, config: settings.analysis), store: local)
+            return try await RoundAnalysis.report(GapAnalysis(inputs: inputs, config: settings.analysis), store: store)
         }
     }
 
     /// The report and the category `?category=` names (its code or label; default the first).
-    func mapSelection(_ request: Request) throws -> (report: GapReport, category: TerritorioKit.Category) {
-        guard let report = try publishedReport(), let first = report.analysis.categories.first else {
+    func mapSelection(_ request: Request) async throws -> (report: GapReport, category: TerritorioKit.Category) {
+        guard let report = try await publishedReport(), let first = report.analysis.categories.first else {
             throw WebFailure.notFound
         }
         guard let asked = request.uri.queryParameters["category"].map(String.init), !asked.isEmpty else {
@@ -88,8 +87,8 @@ extension WebApp {
     func mapPage(_ request: Request) async throws -> Response {
         let session = try await require(request, Self.mapViewers)
         let language = language(request)
-        let (report, category) = try mapSelection(request)
-        let map = try Maps.gaps(report: report, category: category.code, language: language, store: try spatiaLite())
+        let (report, category) = try await mapSelection(request)
+        let map = try await Maps.gaps(report: report, category: category.code, language: language, from: store)
         let query = "category=\(Self.queryEscaped(category.code))&lang=\(language)"
         var extra: [String: Any] = [
             "mapTitle": map.title, "date": map.date, "dataURL": "/map/data.json?" + query,
@@ -112,9 +111,9 @@ extension WebApp {
     /// The SVG map, exactly as `territorio map gaps` draws it (an attachment with `?download=1`).
     func mapSVG(_ request: Request) async throws -> Response {
         let session = try await require(request, Self.mapViewers)
-        let (report, category) = try mapSelection(request)
-        let svg = try Maps.gaps(
-            report: report, category: category.code, language: language(request), store: try spatiaLite()
+        let (report, category) = try await mapSelection(request)
+        let svg = try await Maps.gaps(
+            report: report, category: category.code, language: language(request), from: store
         )
         .svg()
         var headers: HTTPFields = [.contentType: "image/svg+xml; charset=utf-8"]
@@ -128,9 +127,9 @@ extension WebApp {
     /// The PNG of the SVG map, rendered as `territorio map gaps --png` does (rsvg-convert).
     func mapPNG(_ request: Request) async throws -> Response {
         _ = try await require(request, Self.mapDownloaders)
-        let (report, category) = try mapSelection(request)
-        let map = try Maps.gaps(
-            report: report, category: category.code, language: language(request), store: try spatiaLite())
+        let (report, category) = try await mapSelection(request)
+        let map = try await Maps.gaps(
+            report: report, category: category.code, language: language(request), from: store)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("territorio-map-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -150,9 +149,11 @@ extension WebApp {
     /// The whole gap report, as `territorio report gaps` writes it (GeoJSON or CSV).
     func reportDownload(_ request: Request, csv: Bool) async throws -> Response {
         _ = try await require(request, Self.mapDownloaders)
-        guard let report = try publishedReport() else { throw WebFailure.notFound }
+        guard let report = try await publishedReport() else { throw WebFailure.notFound }
         let text =
-            csv ? try report.csv() : try report.geoJSON(store: try spatiaLite(), timestamp: Date(), costsFile: nil)
+            csv
+            ? try report.csv()
+            : try report.geoJSON(shapes: try await store.consortiumShapes(), timestamp: Date(), costsFile: nil)
         return Response(
             status: .ok,
             headers: [

@@ -18,8 +18,8 @@ extension WebApp {
     func mapData(_ request: Request) async throws -> Response {
         _ = try await require(request, Self.mapViewers)
         let language = language(request)
-        let (report, category) = try mapSelection(request)
-        let map = try Maps.gaps(report: report, category: category.code, language: language, store: try spatiaLite())
+        let (report, category) = try await mapSelection(request)
+        let map = try await Maps.gaps(report: report, category: category.code, language: language, from: store)
         let fills = Dictionary(uniqueKeysWithValues: SVGMap.gapFills.map { ($0.style, $0.fill) })
         var writer = GeoJSONWriter(members: try mapMembers(map, category: category, language: language, fills: fills))
         let municipalities = report.analysis.inputs.municipalities

@@ -7,7 +7,7 @@ extension WebApp {
         switch collection {
         case "municipalities": try await municipalityFeatures()
         case "services": try await serviceFeatures()
-        case "gaps": try gapFeatures()
+        case "gaps": try await gapFeatures()
         default: throw WebFailure.notFound
         }
     }
@@ -37,13 +37,12 @@ extension WebApp {
     }
 
     /// The gap report's features, exactly as `territorio report gaps` publishes them.
-    func gapFeatures() throws -> [OGCFeature] {
-        let local = try spatiaLite()
-        return try gapLayer.value {
+    func gapFeatures() async throws -> [OGCFeature] {
+        try await gapLayer.value { [self] in
             // The same construction as `report gaps`: disclosure control across survey rounds included.
-            guard let report = try publishedReport() else { return [] }
+            guard let report = try await publishedReport() else { return [] }
             let inputs = report.analysis.inputs
-            let shapes = try local.consortiumShapes()
+            let shapes = try await store.consortiumShapes()
             return inputs.municipalities.enumerated().map { i, m in
                 OGCFeature(
                     id: m.code, extent: shapes[m.code]?.boundingBox, properties: report.properties(municipality: i),

@@ -10,7 +10,7 @@ extension WebApp {
     static let qrCodes = QRCodeCache()
 
     func addPosterRoutes(_ router: Router<BasicRequestContext>) {
-        router.get("/poster") { request, _ in try self.posterPage(request) }
+        router.get("/poster") { request, _ in try await self.posterPage(request) }
         router.get("/static/poster.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
@@ -26,10 +26,9 @@ extension WebApp {
         return base + "/?lang=" + language
     }
 
-    func posterPage(_ request: Request) throws -> Response {
+    func posterPage(_ request: Request) async throws -> Response {
         let language = language(request)
-        let local = try spatiaLite()
-        var poster = try withQuestions { try Poster.load(store: local, faq: $0) }
+        var poster = try await withQuestions { try await Poster.load(from: store, faq: $0) }
         let url = publicDirectoryURL(language: language)
         poster.link = (url, try Self.qrCodes.svg(url))
         return Response(
@@ -40,14 +39,14 @@ extension WebApp {
 
     /// Runs `body` with the path of the poster's questions: `$TERRITORIO_GEODATA/faq.csv` when
     /// that folder is set (as the CLI reads it), else a temporary copy of the embedded one.
-    func withQuestions<T>(_ body: (String) throws -> T) throws -> T {
+    func withQuestions<T>(_ body: (String) async throws -> T) async throws -> T {
         if let folder = ProcessInfo.processInfo.environment["TERRITORIO_GEODATA"] {
-            return try body(folder + "/faq.csv")
+            return try await body(folder + "/faq.csv")
         }
         guard let data = EmbeddedData.file("GeoData/faq.csv") else { throw WebFailure.notFound }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("territorio-faq-\(UUID()).csv")
         defer { try? FileManager.default.removeItem(at: url) }
         try data.write(to: url)
-        return try body(url.path)
+        return try await body(url.path)
     }
 }

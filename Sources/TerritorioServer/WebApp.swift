@@ -7,7 +7,8 @@ import TerritorioKit
 /// The working group's web app: the public directory, sign-in, the service directory with
 /// editing, the audit log and the OGC API – Features. Every route checks its role on the server.
 public struct WebApp: Sendable {
-    let store: any WebStore
+    /// The database, of either backend; its exports feed the researchers' downloads.
+    let store: any WebStore & ExportStore
     let settings: ServerSettings
     let pages: PageRenderer
     let strings: WebStrings
@@ -23,7 +24,7 @@ public struct WebApp: Sendable {
     let decoyHash: String
 
     /// The app on `store`; the templates and strings are the embedded ones.
-    public init(store: any WebStore, settings: ServerSettings) throws {
+    package init(store: any WebStore & ExportStore, settings: ServerSettings) throws {
         self.store = store
         self.settings = settings
         self.pages = try PageRenderer.embedded()

@@ -2,7 +2,7 @@ import Hummingbird
 
 /// A request the app refuses, rendered as an error page (or a redirect to sign-in).
 struct WebFailure: Error {
-    enum Kind: Sendable { case signInRequired, forbidden, notFound, badRequest, csrf, notOnPostGIS }
+    enum Kind: Sendable { case signInRequired, forbidden, notFound, badRequest, csrf }
     let kind: Kind
 
     static let signInRequired = WebFailure(kind: .signInRequired)
@@ -10,8 +10,6 @@ struct WebFailure: Error {
     static let notFound = WebFailure(kind: .notFound)
     static let badRequest = WebFailure(kind: .badRequest)
     static let csrf = WebFailure(kind: .csrf)
-    /// A page whose computation runs on a SpatiaLite store only so far (the map, the poster, the exports).
-    static let notOnPostGIS = WebFailure(kind: .notOnPostGIS)
 
     var status: HTTPResponse.Status {
         switch kind {
@@ -19,7 +17,6 @@ struct WebFailure: Error {
         case .forbidden, .csrf: .forbidden
         case .notFound: .notFound
         case .badRequest: .badRequest
-        case .notOnPostGIS: .notImplemented
         }
     }
 
@@ -27,7 +24,6 @@ struct WebFailure: Error {
     var messageKey: String {
         switch kind {
         case .notFound: "not_found"
-        case .notOnPostGIS: "pgweb_not_on_postgis"
         default: "forbidden"
         }
     }

@@ -97,7 +97,7 @@ struct MapViewerTests {
     func dataMatchesReport() async throws {
         let store = try Self.surveyedStore()
         let app = try ServerFixture.app(store)
-        let report = try #require(try app.publishedReport())
+        let report = try #require(try await app.publishedReport())
         let k = report.analysis.config.k
         try await app.application().test(.router) { client in
             var withheld = 0
@@ -152,7 +152,7 @@ struct MapViewerTests {
     func downloads() async throws {
         let store = try ServerFixture.store()
         let app = try ServerFixture.app(store)
-        let report = try #require(try app.publishedReport())
+        let report = try #require(try await app.publishedReport())
         try await app.application().test(.router) { client in
             let cookie = try await client.signIn("planner").cookie
             let svg = try await client.get("/map/gaps.svg?category=food&lang=fr&download=1", cookies: cookie)

@@ -13,25 +13,25 @@ struct PublishedCacheTests {
     }
 
     @Test("reused within its lifetime, computed again after invalidate() and once it is too old")
-    func reuse() throws {
+    func reuse() async throws {
         let counter = Counter()
         let cache = PublishedCache<GapReport?>(lifetime: .seconds(3600))
         for _ in 0..<3 {
-            _ = try cache.value {
+            _ = try await cache.value {
                 counter.calls += 1
                 return nil
             }
         }
         #expect(counter.calls == 1)
         cache.invalidate()
-        _ = try cache.value {
+        _ = try await cache.value {
             counter.calls += 1
             return nil
         }
         #expect(counter.calls == 2)
         let expiring = PublishedCache<GapReport?>(lifetime: .zero)
         for _ in 0..<2 {
-            _ = try expiring.value {
+            _ = try await expiring.value {
                 counter.calls += 1
                 return nil
             }
@@ -40,12 +40,12 @@ struct PublishedCacheTests {
     }
 
     @Test("a failed computation is not cached")
-    func failure() throws {
+    func failure() async throws {
         struct Failure: Error {}
         let cache = PublishedCache<GapReport?>(lifetime: .seconds(3600))
-        #expect(throws: Failure.self) { try cache.value { throw Failure() } }
+        await #expect(throws: Failure.self) { try await cache.value { throw Failure() } }
         let counter = Counter()
-        _ = try cache.value {
+        _ = try await cache.value {
             counter.calls += 1
             return nil
         }

@@ -84,7 +84,7 @@ enum ServerFixture {
 
     /// The fixture on `backend`: a new SpatiaLite file, or a new database on the PostGIS test
     /// server (``ServerPostgres``), filled through the store protocols.
-    static func store(_ backend: Backend) async throws -> any WebStore {
+    static func store(_ backend: Backend) async throws -> any WebStore & ExportStore {
         guard backend == .postGIS else { return try store() }
         let store = try await ServerPostgres.freshStore()
         _ = try await store.importBoundaries(boundaries, source: "b.geojson", approximate: false)
@@ -100,7 +100,7 @@ enum ServerFixture {
         return store
     }
 
-    static func app(_ store: any WebStore, attempts: Int = 5) throws -> WebApp {
+    static func app(_ store: any WebStore & ExportStore, attempts: Int = 5) throws -> WebApp {
         try WebApp(store: store, settings: ServerSettings(bcryptCost: 4, signInAttempts: attempts))
     }
 }
