@@ -24,12 +24,12 @@ extension PostGISStore {
                 query = """
                     SELECT c.category_code, s.id, s.capacity, ST_X(s.geom), ST_Y(s.geom)
                     FROM service s JOIN service_category c ON c.service_id = s.id
-                    WHERE c.category_code = ANY(\(only)) ORDER BY s.id
+                    WHERE c.category_code = ANY(\(only)) ORDER BY s.id COLLATE "C"
                     """
             } else {
                 query = """
                     SELECT c.category_code, s.id, s.capacity, ST_X(s.geom), ST_Y(s.geom)
-                    FROM service s JOIN service_category c ON c.service_id = s.id ORDER BY s.id
+                    FROM service s JOIN service_category c ON c.service_id = s.id ORDER BY s.id COLLATE "C"
                     """
             }
             var supply: [String: AccessInputs.Supply] = [:]

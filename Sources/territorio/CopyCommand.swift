@@ -12,7 +12,9 @@ struct CopyCommand: AsyncParsableCommand {
             batches, submissions and their earlier versions, needs, quarantine, rounds, sessions, \
             import log, and the web app's accounts and audit log where the target has them) with \
             their ids, in one transaction, then checks the copy by counts and a content digest. \
-            The target must be empty; a failed copy writes nothing. Web sign-ins are not copied. \
+            The target must be empty; a copy that fails while writing writes nothing; if the check after \
+            the copy finds a difference, the command says so and the new database must not be used. \
+            Web sign-ins are not copied. \
             See docs/postgis.md ("Moving up").
             """)
 
@@ -27,7 +29,9 @@ struct CopyCommand: AsyncParsableCommand {
             guard PostgresURL.isPostgres(from) || FileManager.default.fileExists(atPath: from) else {
                 throw InputError(file: from, Messages.text("pgcopy.no_source"))
             }
-            guard from != to else { throw InputError(file: to, Messages.text("pgcopy.same")) }
+            guard from != to else {
+                throw InputError(file: (try? PostgresURL(to))??.redacted ?? to, Messages.text("pgcopy.same"))
+            }
             let source = try await Self.open(from)
             let newFile = !PostgresURL.isPostgres(to) && !FileManager.default.fileExists(atPath: to)
             do {
