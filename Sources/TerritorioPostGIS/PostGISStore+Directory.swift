@@ -117,9 +117,15 @@ extension PostGISStore {
         try await read { try await Self.fetchServices($0) }
     }
 
-    static func fetchServices(_ db: PostgresConnection) async throws -> [Service] {
+    /// Every service, or only the one `id` names.
+    static func fetchServices(_ db: PostgresConnection, id only: String? = nil) async throws -> [Service] {
         var categories: [String: [String]] = [:]
-        for row in try await db.rows("SELECT service_id, category_code FROM service_category ORDER BY category_code") {
+        let categoryRows = try await db.rows(
+            """
+            SELECT service_id, category_code FROM service_category
+            WHERE \(only)::text IS NULL OR service_id = \(only) ORDER BY category_code
+            """)
+        for row in categoryRows {
             categories[try row[0].decode(String.self), default: []].append(try row[1].decode(String.self))
         }
         return try await db.rows(
@@ -127,7 +133,7 @@ extension PostGISStore {
             SELECT id, name, organization, address, postal_code, municipality_code, location_approximate, phone, email,
                    website, opening_hours, languages, eligibility, capacity, verified, last_updated, source,
                    ST_AsBinary(geom)
-            FROM service ORDER BY id
+            FROM service WHERE \(only)::text IS NULL OR id = \(only) ORDER BY id
             """
         ).map { row in
             func text(_ i: Int) throws -> String? { try row[i].decode(String?.self) }

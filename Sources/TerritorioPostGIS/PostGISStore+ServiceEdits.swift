@@ -8,7 +8,7 @@ import TerritorioStoreAPI
 /// its change kept in the history and audited in the same transaction.
 extension PostGISStore: ServiceEditStore {
     public func service(id: String) async throws -> Service? {
-        try await services().first { $0.id == id }
+        try await read { try await Self.fetchServices($0, id: id).first }
     }
 
     @discardableResult
