@@ -32,6 +32,10 @@ let package = Package(
             name: "CGEOS",
             pkgConfig: "geos",
             providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(
+            name: "CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev", "libpng-dev"])]),
         // The embedded default's files, compiled into the binary by the EmbedData plugin.
         .executableTarget(name: "embed-data"),
         .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["embed-data"]),
@@ -64,7 +68,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         // Maps (SVG), the poster, legends.
-        .target(name: "TerritorioRender", dependencies: ["TerritorioCore"]),
+        .target(name: "TerritorioRender", dependencies: ["TerritorioCore", "CRsvg"]),
         // Orchestration (the demo, survey ingest, store-fed reports) on top of every layer, which it
         // re-exports: the CLI, the server and the tests `import TerritorioKit`.
         .target(

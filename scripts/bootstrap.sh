@@ -3,20 +3,20 @@
 # everything is already there.
 #   scripts/bootstrap.sh            libraries to build and run, plus the tools the tests use
 #   scripts/bootstrap.sh --runtime  only what building and running the demo needs
-# Runtime: SpatiaLite, GEOS, rsvg-convert (PNG maps), fonts (Noto Naskh Arabic for the poster) and
-# Chromium (the demo's meeting summary as PDF, `poster --pdf`), Leaflet (the web map, served locally) and qrencode
-# (the web poster's QR code).
-# Test tools: Debian's gdal-bin (ogrinfo), chromium-driver (the browser test, with Selenium), wrk (the web load
-# run), poppler-utils (pdftotext), PostgreSQL 15 with PostGIS 3 (the PostGIS backend's tests; scripts/postgres.sh
-# starts a throwaway server), zbar-tools (zbarimg reads the web poster's QR code back), and Python tools pinned in
-# scripts/requirements-test.txt,
-# installed into .venv/ inside the repository.
+# Runtime: SpatiaLite, GEOS, librsvg and libpng (PNG maps, rendered in-process), fonts (Noto Naskh Arabic for
+# the poster) and Chromium (the demo's meeting summary as PDF, `poster --pdf`), Leaflet (the web map, served
+# locally) and qrencode (the web poster's QR code).
+# Test tools: Debian's gdal-bin (ogrinfo), librsvg2-bin (rsvg-convert, the PNG maps' reference), chromium-driver
+# (the browser test, with Selenium), wrk (the web load run), poppler-utils (pdftotext), PostgreSQL 15 with
+# PostGIS 3 (the PostGIS backend's tests; scripts/postgres.sh starts a throwaway server), zbar-tools (zbarimg
+# reads the web poster's QR code back), and Python tools pinned in scripts/requirements-test.txt, installed into
+# .venv/ inside the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runtime=(libspatialite-dev libsqlite3-dev libgeos-dev pkg-config librsvg2-bin fonts-dejavu-core fonts-noto-core chromium
-  libjs-leaflet qrencode)
-testing=(gdal-bin sqlite3 python3 python3-venv poppler-utils time postgresql-15 postgresql-15-postgis-3 chromium-driver
+runtime=(libspatialite-dev libsqlite3-dev libgeos-dev pkg-config librsvg2-dev libpng-dev fonts-dejavu-core fonts-noto-core
+  chromium libjs-leaflet qrencode)
+testing=(gdal-bin librsvg2-bin sqlite3 python3 python3-venv poppler-utils time postgresql-15 postgresql-15-postgis-3 chromium-driver
   wrk zbar-tools)
 
 want=("${runtime[@]}")

@@ -124,20 +124,13 @@ extension WebApp {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: svg)))
     }
 
-    /// The PNG of the SVG map, rendered as `territorio map gaps --png` does (rsvg-convert).
+    /// The PNG of the SVG map, rendered as `territorio map gaps --png` does (`SVGRasterizer`).
     func mapPNG(_ request: Request) async throws -> Response {
         _ = try await require(request, Self.mapDownloaders)
         let (report, category) = try await mapSelection(request)
         let map = try await Maps.gaps(
             report: report, category: category.code, language: language(request), from: store)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("territorio-map-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let svg = folder.appendingPathComponent("map.svg").path
-        let png = folder.appendingPathComponent("map.png").path
-        try AtomicFile.write(map.svg(), to: svg)
-        try Maps.png(svgPath: svg, pngPath: png)
-        guard let data = FileManager.default.contents(atPath: png) else { throw WebFailure.notFound }
+        let data = try SVGRasterizer.png(svg: Data(map.svg().utf8), source: "gaps-\(category.code).svg")
         return Response(
             status: .ok,
             headers: [

@@ -66,7 +66,7 @@ struct DemoCommand: AsyncParsableCommand {
     static func describe(_ m: DemoManifest, png: Bool) -> [String] {
         let s = m.summary
         let maps = ((m.maps.first ?? "maps/x") as NSString).deletingLastPathComponent
-        let pngNote = !m.pngs.isEmpty ? " and PNG" : png && !m.pngAvailable ? "; install librsvg2-bin for PNG" : ""
+        let pngNote = !m.pngs.isEmpty ? " and PNG" : ""
         let surveys = m.surveys.map {
             "\($0.accepted) \($0.form.rawValue) submissions from \(URL(fileURLWithPath: $0.file).lastPathComponent)"
                 + " (\($0.dialect.rawValue))"

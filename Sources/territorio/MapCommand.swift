@@ -12,7 +12,7 @@ struct MapCommand: ParsableCommand {
         @Option(name: .customLong("lang"), help: "it, en, fr or ar (default: it); messages follow it too.")
         var chosenLanguage: Language?
         @Option(help: "The SVG file to write.") var out: String
-        @Option(help: "Also render a PNG (with rsvg-convert).") var png: String?
+        @Option(help: "Also render a PNG (librsvg, in-process).") var png: String?
 
         /// The map's language.
         var lang: String { (chosenLanguage ?? .it).rawValue }

@@ -17,7 +17,7 @@ ALLOWED = {
     "TerritorioStoreAPI": {"TerritorioCore", "TerritorioIO", "Crypto"},
     "TerritorioStore": {"TerritorioCore", "TerritorioGeometry", "TerritorioIO", "TerritorioStoreAPI", "GRDB",
                         "CSpatiaLite"},
-    "TerritorioRender": {"TerritorioCore"},
+    "TerritorioRender": {"TerritorioCore", "CRsvg"},
     "TerritorioKit": set(LAYERS) | {"TerritorioData", "Crypto"},
     "TerritorioPostGIS": {"TerritorioCore", "TerritorioIO", "TerritorioStoreAPI", "PostgresNIO", "Logging",
                           "NIOCore", "NIOPosix"},

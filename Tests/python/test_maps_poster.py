@@ -1,5 +1,6 @@
-"""Maps and poster, read by the tools people use: rsvg-convert for the SVG, headless Chromium
-for the poster's PDF, pdftotext to read it back."""
+"""Maps and poster, read by the tools people use: rsvg-convert for the SVG (and as the reference
+for territorio's in-process PNG), headless Chromium for the poster's PDF, pdftotext to read it
+back."""
 import json
 import re
 import shutil
@@ -37,6 +38,20 @@ def test_gap_map_is_wellformed_with_one_path_per_municipality_and_the_report_cla
     assert image.size[0] >= 1000
     colours = image.convert("RGB").getcolors(maxcolors=1 << 20)
     assert colours is not None and len(colours) > 20, "the PNG is not blank"
+
+
+@pytest.mark.parametrize("kind", ["gaps", "services"])
+def test_png_has_the_pixels_rsvg_convert_draws_from_the_same_svg(demo, tmp_path, kind):
+    svg, png, reference = tmp_path / "map.svg", tmp_path / "map.png", tmp_path / "rsvg.png"
+    extra = ["--category", "elderly_disability"] if kind == "gaps" else ["--lang", "ar"]
+    territorio("map", kind, "--db", demo / "territorio.sqlite", *extra, "--out", svg, "--png", png)
+    subprocess.run(["rsvg-convert", "--background-color=white", "-o", reference, svg], check=True)
+    ours, theirs = Image.open(png), Image.open(reference)
+    assert ours.format == "PNG" and ours.mode == "RGB" and ours.size == theirs.size
+    a, b = ours.convert("RGB").tobytes(), theirs.convert("RGB").tobytes()
+    differing = sum(1 for i in range(0, len(a), 3) if a[i:i + 3] != b[i:i + 3])
+    assert differing == 0, f"{differing} of {len(a) // 3} pixels differ from rsvg-convert's"
+    assert len(set(ours.convert("RGB").getdata())) > 20, "the PNG is not blank"
 
 
 def test_services_map_in_arabic_is_rtl(demo, tmp_path):

@@ -130,8 +130,8 @@ public enum DemoPipeline {
         maps.append(("services", try Maps.services(inputs: inputs, language: "it", store: store)))
         for (name, map) in maps { try AtomicFile.write(map.svg(), to: "\(folder)/\(name).svg") }
         manifest.maps = maps.map { "\(folder)/\($0.name).svg" }
-        manifest.pngAvailable = ExternalTool.find(["rsvg-convert"]) != nil
-        guard png, manifest.pngAvailable else { return }
+        manifest.pngAvailable = true  // rendered in-process (SVGRasterizer)
+        guard png else { return }
         let jobs = maps.map { (svg: "\(folder)/\($0.name).svg", png: "\(folder)/\($0.name).png") }
         renderings.start { try Maps.pngs(jobs) }
         manifest.pngs = maps.map { "\(folder)/\($0.name).png" }
@@ -169,7 +169,7 @@ public enum DemoPipeline {
             to: html)
         manifest.changes = [geojson, csv, html]
         manifest.changeRounds = "\(report.from.name) → \(report.to.name)"
-        if pdf && ExternalTool.find(["chromium", "chromium-browser", "google-chrome"]) != nil {
+        if pdf && ExternalTool.find(Poster.chromium) != nil {
             let path = out + "/changes-summary-it.pdf"
             renderings.start { try Poster.pdf(htmlPath: html, pdfPath: path) }
             manifest.changes.append(path)

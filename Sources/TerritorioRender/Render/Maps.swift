@@ -79,7 +79,7 @@ public enum Maps {
             hollow: true, description: Phrases.text("explain.unverified", language))
     }
 
-    /// Renders SVG files to PNG side by side, one `rsvg-convert` per core.
+    /// Renders SVG files to PNG side by side, one per core (`SVGRasterizer`).
     public static func pngs(_ jobs: [(svg: String, png: String)]) throws {
         final class Failures: @unchecked Sendable {
             let lock = NSLock()
@@ -97,11 +97,9 @@ public enum Maps {
         if let first = failures.errors.first { throw first }
     }
 
-    /// Renders `svgPath` to PNG with `rsvg-convert` (librsvg).
+    /// Renders `svgPath` to PNG (librsvg, in-process; see `SVGRasterizer`).
     public static func png(svgPath: String, pngPath: String) throws {
-        try ExternalTool.run(
-            "rsvg-convert", ["--background-color=white", "-o", pngPath, svgPath],
-            install: "librsvg2-bin (scripts/bootstrap.sh installs it)")
+        try SVGRasterizer.png(svgPath: svgPath, pngPath: pngPath)
     }
 }
 
@@ -121,9 +119,14 @@ public enum ExternalTool {
         public var description: String { "\(tool) failed (exit \(status)): \(output.suffix(500))" }
     }
 
+    /// The first of `names` that is an executable: an absolute path as it is, a bare name on the `PATH`.
     public static func find(_ names: [String]) -> String? {
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         for name in names {
+            if name.hasPrefix("/") {
+                if FileManager.default.isExecutableFile(atPath: name) { return name }
+                continue
+            }
             for dir in path where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") {
                 return "\(dir)/\(name)"
             }
@@ -138,7 +141,9 @@ public enum ExternalTool {
 
     @discardableResult
     package static func run(_ names: [String], _ arguments: [String], install: String) throws -> String {
-        guard let path = find(names) else { throw Missing(tool: names[0], install: install) }
+        guard let path = find(names) else {
+            throw Missing(tool: names.first { !$0.hasPrefix("/") } ?? names[0], install: install)
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
