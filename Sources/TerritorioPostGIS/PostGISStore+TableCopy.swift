@@ -56,9 +56,11 @@ extension PostGISStore: TableCopyStore {
         }
     }
 
-    public func copyInsert(_ batches: [CopyBatch]) async throws {
+    public func copyInsert(
+        _ batches: [CopyBatch], check: @Sendable ([[[CopyValue]]]) throws -> Void
+    ) async throws {
         do {
-            try await insertAll(batches)
+            try await insertAll(batches, check: check)
         } catch let error as PSQLError {
             throw PostGISError.refused(location: location, reason: PostGISError.reason(error))
         }
@@ -68,7 +70,9 @@ extension PostGISStore: TableCopyStore {
         .refused(location: table, reason: "no column \(column)")
     }
 
-    private func insertAll(_ batches: [CopyBatch]) async throws {
+    private func insertAll(
+        _ batches: [CopyBatch], check: @Sendable ([[[CopyValue]]]) throws -> Void
+    ) async throws {
         try await write { db in
             for batch in batches where !batch.rows.isEmpty {
                 let info = try await Self.columns(db, batch.table)
@@ -81,6 +85,10 @@ extension PostGISStore: TableCopyStore {
                 try await Self.insert(db, batch, chosen)
                 try await Self.advanceSequences(db, batch.table, chosen.filter(\.generated))
             }
+            // Read back inside the transaction: a throwing check rolls the whole copy back.
+            var written: [[[CopyValue]]] = []
+            for batch in batches { written.append(try await Self.rows(db, CopyRequest(batch.table, batch.columns))) }
+            try check(written)
         }
     }
 

@@ -11,9 +11,9 @@ struct CopyCommand: AsyncParsableCommand {
             Copies every table that holds data (territory, directory and its history, taxonomy, survey \
             batches, submissions and their earlier versions, needs, quarantine, rounds, sessions, \
             import log, and the web app's accounts and audit log where the target has them) with \
-            their ids, in one transaction, then checks the copy by counts and a content digest. \
-            The target must be empty; a copy that fails while writing writes nothing; if the check after \
-            the copy finds a difference, the command says so and the new database must not be used. \
+            their ids, in one transaction, checked before the commit by counts and a content digest \
+            of the rows read back. The target must be empty; a copy that fails while writing, or \
+            whose rows read back differ from the source's, writes nothing. \
             Web sign-ins are not copied. \
             See docs/postgis.md ("Moving up").
             """)

@@ -66,6 +66,28 @@ struct DatabaseCopyPostGISTests {
         #expect(try await DatabaseCopyTests.counts(server).isEmpty)
     }
 
+    @Test("PostGIS: a value the server changes while writing is caught by the digest before the commit")
+    func changedValueWritesNothing() async throws {
+        _ = try TestPostgres.server()
+        let local = try DatabaseCopyTests.richStore(accounts: false)
+        let server = try await TestPostgres.freshStore()
+        try await server.write {
+            try await $0.run(
+                """
+                CREATE FUNCTION alter_note() RETURNS trigger LANGUAGE plpgsql AS
+                $$ BEGIN NEW.note := 'changed'; RETURN NEW; END $$
+                """)
+            try await $0.run(
+                "CREATE TRIGGER alter_note BEFORE INSERT ON survey_round FOR EACH ROW EXECUTE FUNCTION alter_note()")
+        }
+        await #expect {
+            try await DatabaseCopy.copy(from: local, to: server)
+        } throws: { error in
+            "\(error)".contains(Messages.text("pgcopy.digest_mismatch"))
+        }
+        #expect(try await DatabaseCopyTests.counts(server).isEmpty, "the whole copy was rolled back")
+    }
+
     @Test("accounts, organisations, the audit log and self-reports on a file move to PostGIS with the rest")
     func accounts() async throws {
         _ = try TestPostgres.server()

@@ -105,4 +105,23 @@ struct DatabaseCopyTests {
         await #expect(throws: (any Error).self) { try await DatabaseCopy.copy(from: source, to: target) }
         #expect(try await Self.counts(target).isEmpty, "municipalities, batches… were rolled back too")
     }
+
+    @Test("a value the target changes while writing is caught by the digest before the commit: nothing is kept")
+    func changedValueWritesNothing() async throws {
+        let source = try Self.richStore(accounts: false)
+        let target = try Fixture.store()
+        try target.write {
+            try $0.execute(
+                sql: """
+                    CREATE TRIGGER alter_note AFTER INSERT ON survey_round
+                    BEGIN UPDATE survey_round SET note = 'changed' WHERE name = NEW.name; END
+                    """)
+        }
+        await #expect {
+            try await DatabaseCopy.copy(from: source, to: target)
+        } throws: { error in
+            "\(error)".contains(Messages.text("pgcopy.digest_mismatch"))
+        }
+        #expect(try await Self.counts(target).isEmpty, "the whole copy was rolled back")
+    }
 }

@@ -46,7 +46,9 @@ extension Store: TableCopyStore {
         return try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map(copyValue) }
     }
 
-    public func copyInsert(_ batches: [CopyBatch]) async throws {
+    public func copyInsert(
+        _ batches: [CopyBatch], check: @Sendable ([[[CopyValue]]]) throws -> Void
+    ) async throws {
         try write { db in
             for batch in batches where !batch.rows.isEmpty {
                 let geometry = try Self.geometryColumns(db, batch.table)
@@ -59,6 +61,8 @@ extension Store: TableCopyStore {
                     try statement.execute(arguments: StatementArguments(row.map(Self.databaseValue)))
                 }
             }
+            // Read back inside the transaction: a throwing check rolls the whole copy back.
+            try check(try batches.map { try Self.rows(db, CopyRequest($0.table, $0.columns)) })
         }
     }
 

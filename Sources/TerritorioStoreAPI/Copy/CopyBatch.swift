@@ -1,4 +1,4 @@
-/// The rows of one table, as ``TableCopyStore/copyInsert(_:)`` writes them.
+/// The rows of one table, as ``TableCopyStore/copyInsert(_:check:)`` writes them.
 public struct CopyBatch: Sendable {
     public var table: String
     public var columns: [String]

@@ -4,8 +4,8 @@ import TerritorioCore
 
 /// Moves a whole database from one backend to another (SpatiaLite file or PostGIS server, either
 /// way), for a consortium that moves up: every table of ``CopyTable/all`` with every column, ids
-/// as they are, in one transaction on the target; then checks the copy by counts and a content
-/// digest read back from the target.
+/// as they are, in one transaction on the target, checked before the commit by a content digest
+/// of the rows read back inside that transaction.
 ///
 /// Nothing is dropped silently: a source table outside the list, or rows (or non-empty columns)
 /// the target has no table (column) for, stop the copy before anything is written.
@@ -32,13 +32,15 @@ public enum DatabaseCopy {
         try await refuseUnknownTables(source, sourceTables)
         try await refuseNonEmpty(target, targetTables)
         let batches = try await plan(source, sourceTables, into: targetTables, target: target.copyLocation)
-        try await target.copyInsert(batches)
         let expected = digest(batches)
-        let found = digest(try await read(target, batches.map { CopyRequest($0.table, $0.columns) }))
-        guard expected == found else {
-            throw InputError(file: target.copyLocation, Messages.text("pgcopy.digest_mismatch"))
+        let requests = batches.map { CopyRequest($0.table, $0.columns) }
+        let location = target.copyLocation
+        try await target.copyInsert(batches) { written in
+            guard digest(ordered(requests, written)) == expected else {
+                throw InputError(file: location, Messages.text("pgcopy.digest_mismatch"))
+            }
         }
-        return Report(tables: batches.map { ($0.table, $0.rows.count) }, digest: found)
+        return Report(tables: batches.map { ($0.table, $0.rows.count) }, digest: expected)
     }
 
     /// The content of every copied table of `store` that holds rows (columns in name order,
@@ -57,8 +59,12 @@ public enum DatabaseCopy {
 
     /// The rows of `tables`, from one snapshot, each table's rows in canonical order.
     static func read(_ store: any TableCopyStore, _ tables: [CopyRequest]) async throws -> [CopyBatch] {
-        let rows = try await store.copyRows(tables)
-        return zip(tables, rows).map { request, rows in
+        ordered(tables, try await store.copyRows(tables))
+    }
+
+    /// The rows read for `tables`, as batches, each table's rows in canonical order.
+    static func ordered(_ tables: [CopyRequest], _ rows: [[[CopyValue]]]) -> [CopyBatch] {
+        zip(tables, rows).map { request, rows in
             CopyBatch(
                 table: request.table, columns: request.columns,
                 rows: canonicalOrder(rows, request.table, request.columns))

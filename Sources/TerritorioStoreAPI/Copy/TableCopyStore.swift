@@ -17,5 +17,8 @@ public protocol TableCopyStore: Sendable {
 
     /// Inserts every batch in the given order, ids as they are, in ONE transaction: all of it
     /// is written, or nothing. Sequences of generated ids are advanced past the copied ones.
-    func copyInsert(_ batches: [CopyBatch]) async throws
+    /// Before the commit, the rows of each batch's table and columns are read back inside the
+    /// transaction (as ``copyRows(_:)`` reads them) and handed to `check`: when it throws, the
+    /// transaction is rolled back and the error is passed on.
+    func copyInsert(_ batches: [CopyBatch], check: @Sendable ([[[CopyValue]]]) throws -> Void) async throws
 }
