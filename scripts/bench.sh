@@ -94,6 +94,16 @@ DISAGREE=$(sqlite3 "$WORK/ref.sqlite" "ATTACH '$WORK/run.sqlite' AS t;
   SELECT (SELECT count(*) FROM joined j JOIN submissions s ON s.ogc_fid = j.fid
             JOIN t.submission ts ON ts.uuid = s._uuid WHERE ts.municipality_code <> j.code)
        + abs((SELECT count(*) FROM joined) - (SELECT count(*) FROM t.submission));")
+# 1c. The storage floor: SQLite alone storing the rows territorio stored, in the file's order, read
+# from a scratch copy (no CSV, no checks, no point in polygon), in territorio's schema and in the
+# integer-keyed schema of the next step (bench/storage-floor/*.sql).
+rm -f "$WORK/floor-rows.sqlite"
+sqlite3 -bail -cmd ".parameter set :run \"'$WORK/run.sqlite'\"" "$WORK/floor-rows.sqlite" ".read bench/storage-floor/prepare.sql"
+for key in uuid integer; do
+  measure "storage_floor_${key}_key" "cp $WORK/base.sqlite $WORK/floor.sqlite; rm -f $WORK/floor.sqlite-wal $WORK/floor.sqlite-shm" \
+    sqlite3 -bail -cmd ".parameter set :scratch \"'$WORK/floor-rows.sqlite'\"" "$WORK/floor.sqlite" ".read bench/storage-floor/$key-key.sql"
+done
+rm -f "$WORK/floor-rows.sqlite" "$WORK/floor.sqlite"
 fi
 
 # 2. Accessibility for all municipalities x 10 categories (haversine, 20 km, gaussian sigma 10):
@@ -194,6 +204,11 @@ for label, ours, refs, refname in rows:
     ratio = f"{ref / med(ours):.2f}x" if ref else "-"
     print(f"| {label} | {med(ours):.2f} | {mem(ours):.0f} | {refname} | {ref:.2f} |" .replace("| None |", "| - |") + f" {ratio} |" if ref else
           f"| {label} | {med(ours):.2f} | {mem(ours):.0f} | - | - | - |")
+if runs["storage_floor_uuid_key"] and runs["reference_ogr2ogr_load"]:
+    target = (med("reference_ogr2ogr_load") + med("reference_spatial_join")) / 4
+    print(f"\ningest storage floor (SQLite alone storing the same rows, no CSV, no checks): "
+          f"{med('storage_floor_uuid_key'):.2f} s in territorio's schema (UUID keys), "
+          f"{med('storage_floor_integer_key'):.2f} s with integer keys; 4x the reference is {target:.2f} s")
 print(f"\naccessibility equality check: {sys.argv[3]}")
 print(f"point in polygon: rows assigned differently by territorio and the SpatiaLite join: disagreements={sys.argv[4]}")
 print(f"memory while ingesting: peak {mem('territorio_ingest'):.0f} MB for the {sys.argv[5]} MB file, "

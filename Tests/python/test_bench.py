@@ -22,6 +22,8 @@ def test_tiny_benchmark_runs_and_prints_the_table(tmp_path):
         assert step in out
     assert "max_relative_difference=" in out
     assert "memory while ingesting: peak" in out
+    floor = out.split("ingest storage floor")[1].split("\n")[0]
+    assert "s in territorio's schema (UUID keys)" in floor and "s with integer keys" in floor, floor
     difference = float(out.split("max_relative_difference=")[1].split()[0])
     assert difference < 1e-9
     assert "disagreements=0" in out, "territorio and the reference join assign different municipalities"
