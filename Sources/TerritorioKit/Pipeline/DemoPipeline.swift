@@ -40,8 +40,8 @@ public enum DemoPipeline {
         let surveys = try buildDatabase(at: database, geoData: geoData, samples: samples)
         let store = try Store.open(at: database)
         var manifest = DemoManifest(database: database, surveys: surveys, summary: try store.summary())
-        // The PDF summary (Chromium) and the PNG maps (rsvg-convert) are rendered by other
-        // programs: they start as soon as their input is written and run while the rest is built.
+        // The PDF summary (Chromium, another program) and the PNG maps (librsvg, on background
+        // threads) start as soon as their input is written and run while the rest is built.
         let renderings = BackgroundJobs()
         do {
             try writeChanges(store: store, out: options.out, pdf: options.png, renderings: renderings, into: &manifest)
