@@ -43,6 +43,9 @@ struct SVGRasterizerTests {
         #expect(throws: SVGRasterizer.Failure.self) {
             try SVGRasterizer.png(svg: svg(width: "0", height: "10", fill: "red"))
         }
+        #expect(throws: SVGRasterizer.Failure.self) {
+            try SVGRasterizer.png(svg: svg(width: "19000", height: "19000", fill: "red"))
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("raster-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -44,8 +44,10 @@ public enum SVGRasterizer {
         var width = 0.0
         var height = 0.0
         guard rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) != 0,
-            width >= 1, height >= 1, width <= 20_000, height <= 20_000
-        else { throw Failure(source: source, message: "the SVG has no usable width and height in pixels") }
+            width >= 1, height >= 1, width <= 20_000, height <= 20_000, width * height <= 64_000_000
+        else {
+            throw Failure(source: source, message: "the SVG has no usable width and height in pixels (at most 64 Mpx)")
+        }
         let w = Int32(width.rounded(.up))
         let h = Int32(height.rounded(.up))
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) else {
