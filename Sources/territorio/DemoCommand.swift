@@ -68,16 +68,17 @@ struct DemoCommand: AsyncParsableCommand {
         let maps = ((m.maps.first ?? "maps/x") as NSString).deletingLastPathComponent
         let posters = ((m.posters.first ?? "poster/x") as NSString).deletingLastPathComponent
         let pngNote =
-            !m.pngs.isEmpty ? text("msg3.demo.maps_png") : png && !m.pngAvailable ? text("msg3.demo.maps_no_png") : ""
-        let pdfNote = m.changes.contains { $0.hasSuffix(".pdf") } ? text("msg3.demo.changes_pdf") : ""
+            !m.pngs.isEmpty
+            ? " " + text("msg3.demo.maps_png") : png && !m.pngAvailable ? text("msg3.demo.maps_no_png") : ""
+        let pdfNote = m.changes.contains { $0.hasSuffix(".pdf") } ? " " + text("msg3.demo.changes_pdf") : ""
         let surveys = m.surveys.map {
             text(
                 "msg3.demo.survey", ("count", $0.accepted), ("form", $0.form.rawValue),
                 ("dialect", $0.dialect.rawValue),
                 ("file", URL(fileURLWithPath: $0.file).lastPathComponent))
         }
-        return [
-            text("msg3.demo.ready", ("seconds", String(format: "%.1f", m.seconds))),
+        // The catalogue's fields are trimmed: the indentation of the details is added here.
+        let details = [
             text(
                 "msg3.demo.database", ("members", s.consortium.members), ("residents", s.consortium.population),
                 ("file", m.database)),
@@ -94,8 +95,9 @@ struct DemoCommand: AsyncParsableCommand {
             text(
                 "msg3.demo.changes", ("rounds", m.changeRounds), ("pdf", pdfNote),
                 ("files", m.changes.joined(separator: ", "))),
-            text("msg3.demo.sessions", ("count", m.sessions)),
-            text("msg3.demo.sources")
+            text("msg3.demo.sessions", ("count", m.sessions))
         ]
+        return [text("msg3.demo.ready", ("seconds", String(format: "%.1f", m.seconds)))]
+            + details.map { "  " + $0 } + [text("msg3.demo.sources")]
     }
 }

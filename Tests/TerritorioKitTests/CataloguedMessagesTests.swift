@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import TerritorioCore
+@testable import TerritorioIO
 @testable import TerritorioStore
 @testable import TerritorioStoreAPI
 
@@ -70,6 +71,20 @@ struct CataloguedMessagesTests {
         #expect(expected.verdicts.contains { doctor.stdout.contains($0) }, "\(doctor.stdout)")
     }
 
+    @Test("demo's summary in French: its details indented, its notes between words spaced")
+    func demoSummary() throws {
+        let out = try Fixture.temporaryDirectory().appendingPathComponent("demo").path
+        let env = ["LANG": "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+        let demo = try CLI.run(["demo", "--out", out, "--geodata", Fixture.geoData, "--no-png"], environment: env)
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let lines = demo.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("Démo prête en ") }, "\(demo.stderr)")
+        #expect(
+            lines.contains { $0.hasPrefix("  \(out)/territorio.sqlite : ") && $0.contains("communes du consortium") })
+        #expect(lines.contains { $0.hasPrefix("  ") && $0.contains("(le compte rendu de la réunion") })
+        #expect(lines.last == "Limites et population : ISTAT (CC BY).")
+    }
+
     @Test("every msg3 key has Italian, English, French and Arabic, with the English text's placeholders")
     func catalogueComplete() throws {
         let catalogue = try Catalogue.read(path: MessagesTests.catalogue)
@@ -81,6 +96,8 @@ struct CataloguedMessagesTests {
             for language in Catalogue.languages {
                 let text = texts[language] ?? ""
                 #expect(!text.trimmingCharacters(in: .whitespaces).isEmpty, "\(key) has no \(language)")
+                // The catalogue's fields are read trimmed: spaces at either end would be lost.
+                #expect(text == text.trimmingCharacters(in: .whitespaces), "\(key) [\(language)] has outer spaces")
                 #expect(MessagesTests.placeholders(text) == MessagesTests.placeholders(english), "\(key) [\(language)]")
             }
         }
@@ -123,5 +140,25 @@ struct CataloguedMessagesTests {
         #expect(details["integrity"] == "فحص سلامة SQLite: سليم")
         #expect(details["foreign keys"] == "كل مرجع يشير إلى صف موجود")
         #expect(details["spatial index municipality.geom"] == "متّسق")
+    }
+
+    /// What `body` throws, in words, while messages are in `language` ("read" when it succeeds).
+    static func failure(in language: String, _ body: () throws -> Void) -> String {
+        Messages.speaking(language) { () -> String in
+            do {
+                try body()
+                return "read"
+            } catch { return "\(error)" }
+        }
+    }
+
+    @Test("the population and service directory files' problems follow the language of messages")
+    func fileProblems() throws {
+        let population = try Fixture.file("population.csv", "istat_code,population_2011\n12x,100\n")
+        let french = Self.failure(in: "fr") { _ = try PopulationFile.read(path: population) }
+        #expect(french.contains("attendu un code ISTAT à 6 chiffres comme 006114, trouvé « 12x »"), "\(french)")
+        let twice = try Fixture.file("twice.csv", "id,name,categories,name\n")
+        let italian = Self.failure(in: "it") { _ = try ServiceFile.read(path: twice) }
+        #expect(italian.contains("la colonna 'name' compare due volte nell'intestazione"), "\(italian)")
     }
 }
