@@ -160,5 +160,12 @@ struct CataloguedMessagesTests {
         let twice = try Fixture.file("twice.csv", "id,name,categories,name\n")
         let italian = Self.failure(in: "it") { _ = try ServiceFile.read(path: twice) }
         #expect(italian.contains("la colonna 'name' compare due volte nell'intestazione"), "\(italian)")
+        let sessions = try Fixture.file(
+            "sessions.csv",
+            "id,date,start_time,end_time,topic_it,organization,categories\ns1,2026-12-01,9h,10:00,Incontro,Caritas,food\n"
+        )
+        let check = SessionCheck(categories: ["food"], services: [])
+        let arabic = Self.failure(in: "ar") { _ = try check.read(path: sessions) }
+        #expect(arabic.contains("المتوقع وقت (HH:MM)"), "\(arabic)")
     }
 }
