@@ -167,5 +167,11 @@ struct CataloguedMessagesTests {
         let check = SessionCheck(categories: ["food"], services: [])
         let arabic = Self.failure(in: "ar") { _ = try check.read(path: sessions) }
         #expect(arabic.contains("المتوقع وقت (HH:MM)"), "\(arabic)")
+        #expect(
+            Messages.speaking("it") { RecurrenceError.countAndUntil.description }
+                == "indicare COUNT o UNTIL, non entrambi")
+        var said: [String] = []
+        Messages.speaking("fr") { _ = BoundaryFile.shape(of: .missing) { said.append($0) } }
+        #expect(said == ["l'entité n'a pas de géométrie ; attendu un Polygon ou MultiPolygon"])
     }
 }
