@@ -1,4 +1,5 @@
 import PostgresNIO
+import TerritorioCore
 
 /// Why a PostGIS store could not be opened, said for people (the server's own message when
 /// there is one).
@@ -12,11 +13,11 @@ public enum PostGISError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unreachable(let location, let reason):
-            "cannot connect to \(location): \(reason)"
+            Messages.text("msg3.pg.unreachable", ("location", location), ("reason", reason))
         case .refused(let location, let reason):
-            "\(location) refused the write, and nothing of it was kept: \(reason)"
+            Messages.text("msg3.pg.refused", ("location", location), ("reason", reason))
         case .notOnPostGIS(let feature):
-            "\(feature) is not on PostGIS yet: it needs a SpatiaLite database"
+            Messages.text("msg3.pg.not_on_postgis", ("feature", feature))
         }
     }
 

@@ -30,25 +30,7 @@ extension PostGISStore: HealthStore {
     }
 
     static func schema(_ db: PostgresConnection) async throws -> Check {
-        let applied = try await PostGISSchema.applied(db)
-        let known = PostGISSchema.migrations.map(\.identifier)
-        let unknown = applied.filter { !known.contains($0) }
-        let missing = known.filter { !applied.contains($0) }
-        if !unknown.isEmpty {
-            return Check(
-                name: "schema", status: .warning,
-                detail: Messages.text("pgcmds.doctor.schema_newer", ("list", unknown.joined(separator: ", "))),
-                advice: Messages.text("pgcmds.doctor.schema_newer_advice"))
-        }
-        guard missing.isEmpty else {
-            return Check(
-                name: "schema", status: .warning,
-                detail: Messages.text("pgcmds.doctor.schema_missing", ("count", missing.count)),
-                advice: Messages.text("pgcmds.doctor.schema_missing_advice"))
-        }
-        return Check(
-            name: "schema", status: .ok, detail: Messages.text("pgcmds.doctor.schema_ok", ("count", applied.count)),
-            advice: nil)
+        Check.schema(applied: try await PostGISSchema.applied(db), known: PostGISSchema.migrations.map(\.identifier))
     }
 
     static func counts(_ db: PostgresConnection) async throws -> Check {

@@ -43,15 +43,19 @@ public struct PostgresURL: Sendable, Equatable {
     /// but lacks a user or a database.
     public init?(_ value: String) throws {
         guard Self.isPostgres(value) else { return nil }
-        guard let url = URLComponents(string: value) else { throw Self.invalid(value, "it is not a valid URL") }
-        guard let user = url.user, !user.isEmpty else { throw Self.invalid(value, "it names no user (user@…)") }
+        guard let url = URLComponents(string: value) else {
+            throw Self.invalid(value, Messages.text("msg3.pg.url_not_url"))
+        }
+        guard let user = url.user, !user.isEmpty else {
+            throw Self.invalid(value, Messages.text("msg3.pg.url_no_user"))
+        }
         let database = String(url.path.drop { $0 == "/" })
-        guard !database.isEmpty else { throw Self.invalid(value, "it names no database (…/database)") }
+        guard !database.isEmpty else { throw Self.invalid(value, Messages.text("msg3.pg.url_no_database")) }
         let port = url.port ?? 5432
         if let mode = url.queryItems?.first(where: { $0.name == "sslmode" })?.value {
             guard let parsed = TLSMode(rawValue: mode) else {
                 let modes = TLSMode.allCases.map(\.rawValue).joined(separator: ", ")
-                throw Self.invalid(value, "sslmode=\(mode) is not one of \(modes)")
+                throw Self.invalid(value, Messages.text("msg3.pg.url_sslmode", ("mode", mode), ("modes", modes)))
             }
             tls = parsed
         }
@@ -61,7 +65,7 @@ public struct PostgresURL: Sendable, Equatable {
             endpoint = .socket(path: isFile ? socketDirectory : socketDirectory + "/.s.PGSQL.\(port)")
         } else {
             guard let host = url.host, !host.isEmpty else {
-                throw Self.invalid(value, "it names no host (…@host/…, or ?host=/socket/directory)")
+                throw Self.invalid(value, Messages.text("msg3.pg.url_no_host"))
             }
             endpoint = .tcp(host: host, port: port)
         }
@@ -145,7 +149,6 @@ public struct PostgresURL: Sendable, Equatable {
     static func invalid(_ value: String, _ why: String) -> InputError {
         InputError(
             file: "--db", kind: .invalid,
-            "\(why): expected postgresql://user@host:port/database "
-                + "or postgresql://user@/database?host=/socket/dir")
+            Messages.text("msg3.pg.url_invalid", ("why", why)))
     }
 }

@@ -83,8 +83,8 @@ extension WebApp {
             account: session.account.id, store: store)
         switch outcome {
         case .stored:
-            let number = (meta[.questionnaireID] ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics)
-            return Self.redirect("/entry/\(kind.rawValue)?saved=\(number ?? "")")
+            let number = URLComponent.encoded(meta[.questionnaireID] ?? "")
+            return Self.redirect("/entry/\(kind.rawValue)?saved=\(number)")
         case .refused(let reasons):
             return try await entryPage(request, kind: kind, typed: typed, reasons: reasons)
         }

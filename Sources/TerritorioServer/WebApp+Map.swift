@@ -89,7 +89,7 @@ extension WebApp {
         let language = language(request)
         let (report, category) = try await mapSelection(request)
         let map = try await Maps.gaps(report: report, category: category.code, language: language, from: store)
-        let query = "category=\(Self.queryEscaped(category.code))&lang=\(language)"
+        let query = "category=\(URLComponent.encoded(category.code))&lang=\(language)"
         var extra: [String: Any] = [
             "mapTitle": map.title, "date": map.date, "dataURL": "/map/data.json?" + query,
             "svgURL": "/map/gaps.svg?" + query, "attribution": Phrases.text("attribution", language),
@@ -153,9 +153,5 @@ extension WebApp {
                 .contentType: csv ? "text/csv; charset=utf-8" : "application/geo+json",
                 .contentDisposition: "attachment; filename=\"gaps.\(csv ? "csv" : "geojson")\""
             ], body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
-
-    static func queryEscaped(_ s: String) -> String {
-        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-_."))) ?? ""
     }
 }

@@ -38,7 +38,7 @@ extension WebApp {
             try await self.items(request, collection: context.parameters.get("cid") ?? "")
         }
         router.get("/ogc/collections/:cid/items/:fid") { request, context in
-            let id = context.parameters.get("fid") ?? ""
+            let id = URLComponent.parameter(context, "fid")
             let features = try await self.features(context.parameters.get("cid") ?? "")
             guard let feature = features.first(where: { $0.id == id }) else { throw WebFailure.notFound }
             return self.featureResponse(feature)

@@ -21,12 +21,12 @@ extension WebApp {
                 request, session: try await self.require(request, [.admin, .operator]), stored: nil)
         }
         router.get("/services/:id/edit") { request, context in
-            let (session, service) = try await self.editableService(request, id: context.parameters.get("id") ?? "")
+            let (session, service) = try await self.editableService(request, id: URLComponent.parameter(context, "id"))
             return try await self.serviceFormPage(
                 request, session: session, fields: Self.formFields(service), isNew: false)
         }
         router.post("/services/:id") { request, context in
-            let (session, service) = try await self.editableService(request, id: context.parameters.get("id") ?? "")
+            let (session, service) = try await self.editableService(request, id: URLComponent.parameter(context, "id"))
             return try await self.submitService(request, session: session, stored: service)
         }
         addVerificationRoutes(router)
@@ -68,7 +68,7 @@ extension WebApp {
         labels: [String: String], places: [String: (name: String, province: String?)]
     ) -> [String: Any] {
         var row: [String: Any] = [
-            "id": s.id, "name": s.name, "organisation": s.organization ?? "",
+            "id": s.id, "path": URLComponent.encoded(s.id), "name": s.name, "organisation": s.organization ?? "",
             "categories": s.categories.map { labels[$0] ?? $0 }.joined(separator: ", "),
             "municipality": s.municipality.flatMap { places[$0]?.name } ?? "",
             "hours": hoursText(s, language: language), "editable": session.account.mayEdit(s),
@@ -157,7 +157,7 @@ extension WebApp {
             "service": fields.merging((Self.serviceFormColumns + ["id"]).map { ($0, "") }) { kept, _ in kept },
             "isNew": isNew, "problems": problems, "warnings": warnings,
             "hasProblems": !problems.isEmpty, "hasWarnings": !warnings.isEmpty,
-            "formAction": isNew ? "/services" : "/services/\(fields["id"] ?? "")",
+            "formAction": isNew ? "/services" : "/services/" + URLComponent.encoded(fields["id"] ?? ""),
             "categoryChoices": try await store.categories().map {
                 ["code": $0.code, "label": $0.label(language), "checked": ticked.contains($0.code)] as [String: Any]
             },

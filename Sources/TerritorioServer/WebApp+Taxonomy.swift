@@ -18,7 +18,10 @@ extension WebApp {
             fields["description_\(l)"] = form?.descriptions[l] ?? ""
         }
         let rows: [[String: Any]] = categories.map { c in
-            ["code": c.code, "label": c.label(language), "labels": Category.languages.map { c.labels[$0] ?? "" }]
+            [
+                "code": c.code, "query": URLComponent.encoded(c.code), "label": c.label(language),
+                "labels": Category.languages.map { c.labels[$0] ?? "" }
+            ]
         }
         return page(
             "services_admin_categories", request, session: session, titleKey: "services_admin_categories",

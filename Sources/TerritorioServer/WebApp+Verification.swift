@@ -6,15 +6,15 @@ extension WebApp {
     func addVerificationRoutes(_ router: Router<BasicRequestContext>) {
         router.get("/services/review") { request, _ in try await self.staleServicesPage(request) }
         router.get("/services/:id/verify") { request, context in
-            let (session, service) = try await self.editableService(request, id: context.parameters.get("id") ?? "")
+            let (session, service) = try await self.editableService(request, id: URLComponent.parameter(context, "id"))
             return try await self.verifyPage(request, session: session, service: service, error: nil)
         }
         router.post("/services/:id/verify") { request, context in
-            let (session, service) = try await self.editableService(request, id: context.parameters.get("id") ?? "")
+            let (session, service) = try await self.editableService(request, id: URLComponent.parameter(context, "id"))
             return try await self.verify(request, session: session, service: service)
         }
         router.get("/services/:id/history") { request, context in
-            try await self.historyPage(request, id: context.parameters.get("id") ?? "")
+            try await self.historyPage(request, id: URLComponent.parameter(context, "id"))
         }
     }
 
@@ -43,7 +43,7 @@ extension WebApp {
     {
         let language = language(request)
         var extra: [String: Any] = [
-            "service": ["id": service.id, "name": service.name],
+            "service": ["id": service.id, "path": URLComponent.encoded(service.id), "name": service.name],
             "methods": ServiceVerification.Method.allCases.map {
                 ["value": $0.rawValue, "label": strings.text("services_method_\($0.rawValue)", language)]
             },

@@ -27,8 +27,9 @@ struct BackupCommand: ParsableCommand {
             }
             let report = try Store.open(at: global.existingDatabase()).backup(to: out)
             say(
-                "Wrote \(report.path): \(report.bytes.formatted()) bytes, \(report.migrations.count) schema migrations, "
-                    + "integrity checked.")
+                text(
+                    "msg3.backup.wrote", ("file", report.path), ("bytes", report.bytes),
+                    ("migrations", report.migrations.count)))
         }
     }
 }

@@ -37,7 +37,7 @@ struct CopyCommand: AsyncParsableCommand {
             do {
                 let report = try await DatabaseCopy.copy(from: source, to: try await Self.open(to))
                 for table in report.tables {
-                    say(Messages.text("pgcopy.table", ("table", table.name), ("rows", String(table.rows))))
+                    say("  " + Messages.text("pgcopy.table", ("table", table.name), ("rows", String(table.rows))))
                 }
                 say(Self.done(report))
             } catch {

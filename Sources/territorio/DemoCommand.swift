@@ -37,7 +37,7 @@ struct DemoCommand: AsyncParsableCommand {
             if let server { store = try await Self.emptyServer(server) }
             let manifest = try DemoPipeline.run(
                 .init(out: out, database: server == nil ? global.explicitDatabase : nil, data: data, png: !noPNG))
-            for line in Self.describe(manifest, png: !noPNG) { say(line) }
+            for line in Self.describe(manifest) { say(line) }
             if let store { try await Self.load(into: store, data: data) }
         }
     }
@@ -63,32 +63,39 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// What the demo wrote, in a few lines for people.
-    static func describe(_ m: DemoManifest, png: Bool) -> [String] {
+    static func describe(_ m: DemoManifest) -> [String] {
         let s = m.summary
         let maps = ((m.maps.first ?? "maps/x") as NSString).deletingLastPathComponent
-        let pngNote = !m.pngs.isEmpty ? " and PNG" : ""
+        let posters = ((m.posters.first ?? "poster/x") as NSString).deletingLastPathComponent
+        let pngNote = !m.pngs.isEmpty ? " " + text("msg3.demo.maps_png") : ""
+        let pdfNote = m.changes.contains { $0.hasSuffix(".pdf") } ? " " + text("msg3.demo.changes_pdf") : ""
         let surveys = m.surveys.map {
-            "\($0.accepted) \($0.form.rawValue) submissions from \(URL(fileURLWithPath: $0.file).lastPathComponent)"
-                + " (\($0.dialect.rawValue))"
+            text(
+                "msg3.demo.survey", ("count", $0.accepted), ("form", $0.form.rawValue),
+                ("dialect", $0.dialect.rawValue),
+                ("file", URL(fileURLWithPath: $0.file).lastPathComponent))
         }
-        return [
-            "Demo ready in \(String(format: "%.1f", m.seconds)) s:",
-            "  \(m.database): \(s.consortium.members) consortium municipalities, "
-                + "\(s.consortium.population.formatted()) residents (2011)",
-            "  \(m.municipalities): their official ISTAT boundaries for QGIS or a web map",
-            "  \(m.services): \(s.services) services in \(s.categories) categories "
-                + "(\(s.servicesUnverified) illustrative, not verified)",
-            "  \(m.gaps.joined(separator: ", ")): the coverage-gap report "
-                + "(\(s.consortium.members) municipalities × \(m.categories) categories, k = 5)",
-            "  \(maps)/: \(m.maps.count) maps (SVG\(pngNote)): the gap level of each category, and the services",
-            "  \(((m.posters.first ?? "poster/x") as NSString).deletingLastPathComponent)"
-                + "/poster-{it,en,fr,ar}.html: the \"Hai bisogno di aiuto?\" poster (A3; PDF with `territorio poster --pdf`)",
-            "  surveys: \(surveys.joined(separator: ", ")) — synthetic",
-            "  \(m.changes.joined(separator: ", ")): what changed between the rounds \(m.changeRounds) "
-                + "(the meeting summary\(m.changes.contains { $0.hasSuffix(".pdf") } ? " and its PDF" : ""))",
-            "  the poster lists the next meetings of the self-help group (\(m.sessions) illustrative sessions; "
-                + "`territorio export sessions --format ics`)",
-            "Boundaries and population: ISTAT (CC BY)."
+        // The catalogue's fields are trimmed: the indentation of the details is added here.
+        let details = [
+            text(
+                "msg3.demo.database", ("members", s.consortium.members), ("residents", s.consortium.population),
+                ("file", m.database)),
+            text("msg3.demo.municipalities", ("file", m.municipalities)),
+            text(
+                "msg3.demo.services", ("services", s.services), ("categories", s.categories),
+                ("unverified", s.servicesUnverified), ("file", m.services)),
+            text(
+                "msg3.demo.gaps", ("members", s.consortium.members), ("categories", m.categories),
+                ("files", m.gaps.joined(separator: ", "))),
+            text("msg3.demo.maps", ("count", m.maps.count), ("png", pngNote), ("folder", maps)),
+            text("msg3.demo.poster", ("files", posters + "/poster-{it,en,fr,ar}.html")),
+            text("msg3.demo.surveys", ("list", surveys.joined(separator: ", "))),
+            text(
+                "msg3.demo.changes", ("rounds", m.changeRounds), ("pdf", pdfNote),
+                ("files", m.changes.joined(separator: ", "))),
+            text("msg3.demo.sessions", ("count", m.sessions))
         ]
+        return [text("msg3.demo.ready", ("seconds", String(format: "%.1f", m.seconds)))]
+            + details.map { "  " + $0 } + [text("msg3.demo.sources")]
     }
 }

@@ -30,7 +30,8 @@ struct DoctorCommand: AsyncParsableCommand {
                 let repaired = try local.repairSpatialIndexes()
                 say(
                     repaired.isEmpty
-                        ? "No spatial index needed repair." : "Rebuilt: \(repaired.joined(separator: ", ")).")
+                        ? text("msg3.doctor.repaired_none")
+                        : text("msg3.doctor.repaired", ("list", repaired.joined(separator: ", "))))
             } else if repair {
                 say(Messages.text("pgcmds.doctor.repair"))
             }
@@ -38,26 +39,37 @@ struct DoctorCommand: AsyncParsableCommand {
             if json {
                 print(try JSONOutput.text(report))
             } else {
-                print(Self.text(report))
+                print(Self.lines(report))
             }
             guard report.verdict != .problem else { throw ExitCode.failure }
         }
     }
 
-    static func text(_ report: HealthReport) -> String {
-        let marks: [HealthReport.Status: String] = [.ok: "ok     ", .warning: "WARNING", .problem: "PROBLEM"]
-        var lines = ["Database: \(report.database)"]
-        for check in report.checks {
-            lines.append("  \(marks[check.status]!)  \(check.name): \(check.detail)")
-            if let advice = check.advice { lines.append("           → \(advice)") }
+    static func lines(_ report: HealthReport) -> String {
+        let marks = [HealthReport.Status.ok, .warning, .problem].map { text("msg3.doctor.mark_\($0.rawValue)") }
+        let width = marks.map(\.count).max() ?? 0
+        func mark(_ s: HealthReport.Status) -> String {
+            let m = text("msg3.doctor.mark_\(s.rawValue)")
+            return m + String(repeating: " ", count: width - m.count)
         }
-        let verdict =
-            switch report.verdict {
-            case .ok: "healthy"
-            case .warning: "usable, with warnings (see above)"
-            case .problem: "PROBLEMS FOUND: follow the advice above before using it"
-            }
-        lines.append("Verdict: \(verdict).")
+        var lines = [text("msg3.doctor.database", ("db", report.database))]
+        for check in report.checks {
+            lines.append("  \(mark(check.status))  \(label(check.name)): \(check.detail)")
+            if let advice = check.advice { lines.append(String(repeating: " ", count: width + 4) + "→ \(advice)") }
+        }
+        let verdict = text("msg3.doctor.verdict_\(report.verdict.rawValue)")
+        lines.append(text("msg3.doctor.verdict", ("verdict", verdict)))
         return lines.joined(separator: "\n")
+    }
+
+    /// A check's name in the user's language ("spatial index submission.geom" keeps its column).
+    static func label(_ name: String) -> String {
+        let index = "spatial index "
+        if name.hasPrefix(index) {
+            return text("msg3.doctor.check.spatial_index", ("column", String(name.dropFirst(index.count))))
+        }
+        let key = "msg3.doctor.check." + name.replacingOccurrences(of: " ", with: "_")
+        let label = text(key)
+        return label == key ? name : label
     }
 }

@@ -43,11 +43,11 @@ struct ExportCommand: AsyncParsableCommand {
         if format == .hsds && ![.services, .sessions].contains(dataset) {
             throw ValidationError(text("usage.hsds"))
         }
-        if format == .ics && dataset != .sessions { throw ValidationError("--format ics is for sessions only") }
+        if format == .ics && dataset != .sessions { throw ValidationError(text("msg3.export.ics_sessions_only")) }
         if dataset == .sessions
             && format == .geojson
         {
-            throw ValidationError("sessions: use --format ics, csv or hsds")
+            throw ValidationError(text("msg3.export.sessions_formats"))
         }
     }
 

@@ -33,7 +33,7 @@ struct ImportServicesCommand: AsyncParsableCommand {
     var replace = false
 
     func validate() throws {
-        if replace && partial { throw ValidationError("--replace needs every row valid: leave out --partial") }
+        if replace && partial { throw ValidationError(text("msg3.services.replace_partial")) }
     }
 
     func run() async throws {
@@ -78,6 +78,6 @@ struct ImportServicesCommand: AsyncParsableCommand {
     }
 
     static func closed(_ ids: [String]) -> String {
-        "\(ids.count) services not in the file were closed (kept in the directory's history): \(listing(ids))."
+        text("msg3.services.closed", ("count", ids.count), ("list", listing(ids)))
     }
 }

@@ -32,6 +32,8 @@ struct ImportSessionsCommand: AsyncParsableCommand {
     }
 
     static func done(_ file: String, _ r: ServiceImportReport) -> String {
-        "\(file): \(r.added.count) sessions added, \(r.updated.count) updated, \(r.unchanged.count) unchanged."
+        text(
+            "msg3.sessions.imported", ("file", file), ("added", r.added.count), ("updated", r.updated.count),
+            ("unchanged", r.unchanged.count))
     }
 }

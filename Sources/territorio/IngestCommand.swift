@@ -155,18 +155,17 @@ struct IngestCommand: AsyncParsableCommand {
     /// One file per form with rejected rows; none when nothing was rejected. False on failure.
     private func writeRejected(_ groups: [RejectedRows], to path: String) -> Bool {
         let destinations = RejectedRows.destinations(groups, path: path)
-        if destinations.isEmpty { say("No rejected rows: \(path) was not written.") }
+        if destinations.isEmpty { say(text("msg3.ingest.no_rejected", ("file", path))) }
         for (file, rows) in destinations {
             do {
                 let fellBack = try rows.write(to: file)
                 say(
-                    "Wrote \(rows.rows.count) rejected \(rows.form.rawValue) rows to \(file): "
-                        + "correct them and ingest that file.")
+                    text(
+                        "msg3.ingest.wrote_rejected", ("count", rows.rows.count), ("form", rows.form.rawValue),
+                        ("file", file)))
                 if fellBack {
                     let encoding = rows.format.encodingName
-                    say(
-                        "note: \(file) is UTF-8, not \(encoding) like its input: some values need characters \(encoding) lacks."
-                    )
+                    say(text("msg3.ingest.utf8_fallback", ("file", file), ("encoding", encoding)))
                 }
             } catch {
                 say(text("error", ("message", describe(error))))
@@ -186,19 +185,19 @@ struct IngestCommand: AsyncParsableCommand {
                     ("dialect", s.dialect.rawValue), ("rows", s.rows), ("accepted", s.accepted),
                     ("duplicates", s.duplicates), ("conflicts", s.conflicts), ("rejected", s.rejected),
                     ("batch", batch)))
-        if s.outdated > 0 { say("note: \(s.outdated) older versions were already archived.") }
-        for note in s.notes { say("note: \(s.file): \(note)") }
+        if s.outdated > 0 { say(text("msg3.ingest.outdated", ("count", s.outdated))) }
+        for note in s.notes { say(text("msg3.note", ("message", "\(s.file): \(note)"))) }
         if !s.droppedColumns.isEmpty { say(text("ingest.dropped", ("columns", listing(s.droppedColumns, limit: 8)))) }
         if !s.ignoredColumns.isEmpty { say(text("ingest.ignored", ("columns", listing(s.ignoredColumns, limit: 8)))) }
-        if let points = s.points { say("note: \(points).") }
-        let conflicts = s.conflictNotes.map { "conflict: " + rowLine($0) }
+        if let points = s.points { say(text("msg3.note", ("message", "\(points)."))) }
+        let conflicts = s.conflictNotes.map { text("msg3.conflict", ("message", rowLine($0))) }
         for line in Echo.capped(conflicts, limit: 10) { say(line) }
         let warnings = s.warnings.map { text("warning", ("message", rowLine($0))) }
         for line in Echo.capped(warnings, limit: 10) { say(line) }
         let rejections = s.rejections.map { text("rejected", ("message", rowLine($0))) }
         for line in Echo.capped(rejections, limit: 20) { say(line) }
         if s.releasedFromQuarantine > 0 {
-            say("\(s.releasedFromQuarantine) earlier rejected rows left the quarantine.")
+            say(text("msg3.ingest.released", ("count", s.releasedFromQuarantine)))
         }
         if s.rejected > 0 && !s.dryRun { say(Self.quarantineNote) }
     }
@@ -209,8 +208,5 @@ struct IngestCommand: AsyncParsableCommand {
             + Echo.capped(note.messages, limit: 5).joined(separator: "; ")
     }
 
-    static let quarantineNote =
-        "note: rejected rows are kept in quarantine (only the form's columns, exact points "
-        + "included) until a corrected row is ingested or `territorio quarantine clear` removes them; "
-        + "`territorio quarantine list` shows them."
+    static var quarantineNote: String { text("msg3.ingest.quarantine_note") }
 }

@@ -26,7 +26,7 @@ struct PosterCommand: AsyncParsableCommand {
         try await reportingFailures {
             let store = try await global.existingCommandStore()
             let poster = try await Poster.load(from: store, faq: faq)
-            if poster.services.isEmpty { say("warning: " + Poster.noServicesWarning) }
+            if poster.services.isEmpty { say(text("warning", ("message", text("msg3.poster.no_services")))) }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for l in lang.languages.map(\.rawValue) {
                 let html = "\(out)/poster-\(l).html"

@@ -29,12 +29,12 @@ struct QuarantineCommand: ParsableCommand {
             try await reportingFailures {
                 let rows = try await global.existingAnyStore().quarantinedRows(batch: batch)
                 if json { return print(try QuarantineCommand.json(rows)) }
-                if rows.isEmpty { return say("The quarantine is empty.") }
+                if rows.isEmpty { return say(text("msg3.quarantine.empty")) }
                 for r in rows {
                     let reasons = r.reasons.joined(separator: "; ")
                     output("\(r.id)\t\(r.form ?? "")\tbatch \(r.batch)\t\(r.file) row \(r.row)\t\(reasons)")
                 }
-                say("\(rows.count) rows in quarantine; `territorio quarantine show ID` shows one.")
+                say(text("msg3.quarantine.listed", ("count", rows.count)))
             }
         }
     }
@@ -54,14 +54,19 @@ struct QuarantineCommand: ParsableCommand {
             try await reportingFailures {
                 let rows = try await global.existingAnyStore().quarantinedRows(batch: nil)
                 guard let r = rows.first(where: { $0.id == id }) else {
-                    say("error: no quarantined row has the id \(id); `territorio quarantine list` shows them.")
+                    say(text("error", ("message", text("msg3.quarantine.no_id", ("id", String(id))))))
                     throw Exit.invalidInput
                 }
                 if json { return print(try QuarantineCommand.json([r])) }
-                output("id: \(r.id)\nform: \(r.form ?? "")")
-                output("file: \(r.file) (batch \(r.batch), \(r.ingestedAt))\nrow: \(r.row)")
-                if let uuid = r.uuid { output("instance id: \(uuid)") }
-                for reason in r.reasons { output("reason: \(reason)") }
+                output(text("msg3.quarantine.show_id", ("id", String(r.id))))
+                output(text("msg3.quarantine.show_form", ("form", r.form ?? "")))
+                output(
+                    text(
+                        "msg3.quarantine.show_file", ("file", r.file), ("batch", String(r.batch)), ("at", r.ingestedAt))
+                )
+                output(text("msg3.quarantine.show_row", ("row", String(r.row))))
+                if let uuid = r.uuid { output(text("msg3.quarantine.show_uuid", ("uuid", uuid))) }
+                for reason in r.reasons { output(text("msg3.quarantine.show_reason", ("reason", reason))) }
                 for (column, value) in r.values.sorted(by: { $0.key < $1.key }) { output("\(column): \(value)") }
             }
         }
@@ -79,15 +84,15 @@ struct QuarantineCommand: ParsableCommand {
         var all = false
 
         func validate() throws {
-            if ids.isEmpty == !all { throw ValidationError("give the ids of the rows to delete, or --all (not both)") }
+            if ids.isEmpty == !all { throw ValidationError(text("msg3.quarantine.ids_or_all")) }
         }
 
         func run() async throws {
             try await reportingFailures {
                 let deleted = try await global.existingAnyStore().clearQuarantine(ids: all ? nil : ids)
-                say("Deleted \(deleted) quarantined rows.")
+                say(text("msg3.quarantine.deleted", ("count", deleted)))
                 if !all && deleted < ids.count {
-                    say("warning: \(ids.count - deleted) of the ids given were not in the quarantine.")
+                    say(text("warning", ("message", text("msg3.quarantine.not_found", ("count", ids.count - deleted)))))
                 }
             }
         }

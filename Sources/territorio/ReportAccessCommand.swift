@@ -25,7 +25,7 @@ struct ReportAccessCommand: AsyncParsableCommand {
                 throw InputError(file: global.databaseName, text("db.no_consortium"))
             }
             // Said of the whole directory only (a chosen category may have no service of its own).
-            if codes.isEmpty && inputs.hasNoServices { say("warning: " + GapReport.noServicesWarning) }
+            if codes.isEmpty && inputs.hasNoServices { say(text("warning", ("message", GapReport.noServicesWarning))) }
             let index = AccessIndex(inputs: inputs, config: config, only: codes, costs: costs)
             let csv = Data(index.csv())
             if let out {

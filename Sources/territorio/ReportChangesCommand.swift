@@ -31,8 +31,8 @@ struct ReportChangesCommand: AsyncParsableCommand {
     @Flag(help: "Also print the summary to PDF beside it (needs Chromium).") var pdf = false
 
     func validate() throws {
-        guard Phrases.languages.contains(lang) else { throw ValidationError("--lang: use it, en, fr or ar") }
-        if pdf && summary == nil { throw ValidationError("--pdf needs --summary FILE.html") }
+        guard Phrases.languages.contains(lang) else { throw ValidationError(text("msg3.changes.lang")) }
+        if pdf && summary == nil { throw ValidationError(text("msg3.changes.pdf_needs_summary")) }
     }
 
     func run() async throws {
@@ -62,9 +62,11 @@ struct ReportChangesCommand: AsyncParsableCommand {
     static func pdfPath(_ html: String) -> String { (html as NSString).deletingPathExtension + ".pdf" }
 
     static func done(_ r: ChangeReport, out: String?, summary: String?) -> String {
-        "Changes \(r.from.name) → \(r.to.name): \(r.municipalities.count) municipalities × "
-            + "\(r.categories.count) categories, "
-            + "\(r.serviceChanges.count) directory changes" + (out.map { "; wrote \($0)" } ?? "")
-            + (summary.map { "; summary \($0)" } ?? "") + "."
+        text(
+            "msg3.changes.done", ("from", r.from.name), ("to", r.to.name),
+            ("municipalities", r.municipalities.count), ("categories", r.categories.count),
+            ("changes", r.serviceChanges.count),
+            ("wrote", out.map { text("msg3.changes.wrote", ("file", $0)) } ?? ""),
+            ("summary", summary.map { text("msg3.changes.summary", ("file", $0)) } ?? ""))
     }
 }

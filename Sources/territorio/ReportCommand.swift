@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
                 inputs: inputs, config: parameters, categories: categories, restrict: restrict,
                 language: Messages.language)
             if warnWithoutServices && analysis.inputs.services.isEmpty {
-                say("warning: " + GapReport.noServicesWarning)
+                say(text("warning", ("message", GapReport.noServicesWarning)))
             }
             return (analysis, codes)
         } catch GapReporting.Failure.unknownCategory(let name, let valid) {
@@ -131,7 +131,7 @@ struct ReportCommand: ParsableCommand {
                     report.summary(language: Messages.language), format: format,
                     k: analysis.config.k)
                 if format == .text && report.hasNoServices {
-                    output = "warning: " + GapReport.noServicesWarning + "\n" + output
+                    output = text("warning", ("message", GapReport.noServicesWarning)) + "\n" + output
                 }
                 print(output, terminator: "")
             }

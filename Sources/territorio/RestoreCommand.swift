@@ -28,9 +28,9 @@ struct RestoreCommand: ParsableCommand {
                     file: "--db", kind: .invalid, text("pgcmds.restore.postgis", ("url", global.databaseName)))
             }
             let report = try Store.restore(from: file, to: global.localDatabase(), force: force)
-            say("Restored \(file) into \(report.path) (\(report.bytes.formatted()) bytes).")
+            say(text("msg3.restore.done", ("file", file), ("db", report.path), ("bytes", report.bytes)))
             let health = try Store.open(at: report.path).doctor()
-            say("Health: \(health.verdict.rawValue).")
+            say(text("msg3.restore.health", ("verdict", text("msg3.health.\(health.verdict.rawValue)"))))
             guard health.verdict != .problem else { throw ExitCode.failure }
         }
     }

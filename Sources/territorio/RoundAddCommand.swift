@@ -35,5 +35,7 @@ struct RoundAddCommand: AsyncParsableCommand {
         }
     }
 
-    static func added(_ r: SurveyRound) -> String { "Added the round \(r.name): \(r.start) to \(r.end)." }
+    static func added(_ r: SurveyRound) -> String {
+        text("msg3.round.added", ("name", r.name), ("start", r.start), ("end", r.end))
+    }
 }

@@ -16,15 +16,13 @@ struct RoundListCommand: AsyncParsableCommand {
             if rounds.isEmpty { say(Self.noRounds) }
             for r in rounds {
                 print(
-                    "\(r.name)\t\(r.start)\t\(r.end)\t\(counts[r.name] ?? 0) submissions"
+                    "\(r.name)\t\(r.start)\t\(r.end)\t" + text("msg3.round.submissions", ("count", counts[r.name] ?? 0))
                         + (r.note.map { "\t\($0)" } ?? ""))
             }
             if outside > 0 { say(Self.outside(outside)) }
         }
     }
 
-    static let noRounds = "no survey rounds yet: add one with `territorio round add NAME --start DATE --end DATE`"
-    static func outside(_ n: Int) -> String {
-        "note: \(n) submissions fall in no round (their dates are outside every round): add a round that holds them"
-    }
+    static var noRounds: String { text("msg3.round.none") }
+    static func outside(_ n: Int) -> String { text("msg3.round.outside", ("count", n)) }
 }

@@ -17,7 +17,7 @@ struct RoundOptions: ParsableArguments {
             && (from != nil
                 || to != nil)
         {
-            throw ValidationError("give --round, or --from/--to, not both")
+            throw ValidationError(text("msg3.round.round_or_range"))
         }
     }
 

@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "List services not verified for this many months for review.") var staleAfterMonths = 6
 
     func validate() throws {
-        guard staleAfterMonths > 0 else { throw ValidationError("--stale-after-months must be 1 or more") }
+        guard staleAfterMonths > 0 else { throw ValidationError(text("msg3.serve.stale")) }
     }
 
     func run() async throws {
@@ -41,13 +41,13 @@ struct ServeCommand: AsyncParsableCommand {
                 privacy: try global.locationPrivacy(explicit: nil), staleAfterMonths: staleAfterMonths)
             settings.trustForwardedFor = behindProxy
             let app = try WebApp(store: store, settings: settings)
-            say("Serving \(location) on http://\(host):\(port)/ (OGC API at /ogc); stop with Ctrl-C.")
+            say(text("msg3.serve.serving", ("db", location), ("host", host), ("port", String(port))))
             try await app.application().runService()
         } catch let error as InputError {
-            for line in error.lines(limit: 30) { say("error: " + line) }
+            sayFailure(error)
             throw error.kind == .unreadable ? Exit.unreadableInput : Exit.invalidInput
         } catch {
-            say("error: \(error)")
+            say(text("error", ("message", describe(error))))
             throw ExitCode.failure
         }
     }

@@ -28,15 +28,15 @@ struct UserCommand: AsyncParsableCommand {
                 try await store.addAccount(
                     name: name, organisation: org, role: role,
                     passwordHash: Passwords.hash(password), by: nil)
-                say("Added \(role.rawValue) \(name) of \(org).")
-                if !passwordStdin { print("Password (shown once, keep it safe): \(password)") }
+                say(text("msg3.user.added", ("role", role.rawValue), ("name", name), ("org", org)))
+                if !passwordStdin { print(text("msg3.user.password", ("password", password))) }
             }
         }
 
         static func readPassword() throws -> String {
             let line = (readLine(strippingNewline: true) ?? "")
             guard line.count >= Passwords.minimumLength else {
-                throw ValidationError("the password must have at least \(Passwords.minimumLength) characters")
+                throw ValidationError(text("msg3.user.short_password", ("count", Passwords.minimumLength)))
             }
             return line
         }

@@ -219,8 +219,9 @@ struct ServiceDirectoryWebTests {
             form["category_food"] = nil
             let two = try await client.post("/services/csp-1", form, cookies: cookie)
             #expect(two.status == .unprocessableContent)
-            #expect(two.text.contains(escaped("unknown category 'fod'; did you mean 'food'?")))
-            #expect(two.text.contains(escaped("found \"nobody\"")))
+            // In the page's language (Italian here), as the import says them in the locale's.
+            #expect(two.text.contains(escaped("categoria 'fod' sconosciuta; forse si intendeva 'food'?")))
+            #expect(two.text.contains(escaped("trovato \"nobody\"")))
         }
         #expect(try await Self.service(store, "csp-1") == csp)
     }
@@ -237,7 +238,7 @@ struct ServiceDirectoryWebTests {
             var create = serviceForm(far, csrf: csrf, ["id": "csp-far-2"])
             create["municipality"] = ""
             let refused = try await client.post("/services", create, cookies: cookie)
-            #expect(refused.status == .unprocessableContent && refused.text.contains("is outside the consortium"))
+            #expect(refused.status == .unprocessableContent && refused.text.contains("è fuori dal consorzio"))
         }
         #expect(try await Self.service(store, "csp-far")?.phone == "+39 0143 000000")
         #expect(try await Self.service(store, "csp-far-2") == nil)

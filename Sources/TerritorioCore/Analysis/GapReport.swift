@@ -31,10 +31,7 @@ public struct GapReport: Sendable {
 
     /// The warning for an analysis of a database without services: every municipality then has
     /// no service within reach because none is listed, not because none exists.
-    public static let noServicesWarning =
-        "the database has no services: every municipality shows no service "
-        + "within reach (0 % reach) because the directory is empty, not because the area has none; "
-        + "import it with `territorio import services FILE`"
+    public static var noServicesWarning: String { Messages.text("msg3.gaps.no_services") }
 
     /// Whether the analysed database lists no service at all (see ``noServicesWarning``).
     public var hasNoServices: Bool { analysis.inputs.services.isEmpty }

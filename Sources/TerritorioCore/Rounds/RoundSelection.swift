@@ -40,7 +40,9 @@ public struct RoundSelection: Sendable {
 
     /// For people: `2026-autunno`, `2026-estate … 2026-autunno`, or `all rounds`.
     public var label: String {
-        guard let chosen, let first = chosen.first, let last = chosen.last else { return "all submissions" }
+        guard let chosen, let first = chosen.first, let last = chosen.last else {
+            return Messages.text("msg3.round.all")
+        }
         return first.name == last.name ? first.name : "\(first.name) … \(last.name)"
     }
 

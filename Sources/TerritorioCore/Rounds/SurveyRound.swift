@@ -48,17 +48,16 @@ public enum RoundError: Error, Sendable, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .badName(let n): "\"\(n)\" is not a round name: use letters, digits and dashes, e.g. 2026-autunno"
-        case .badDate(let f, let v): "the \(f) date \"\(v)\" is not a date: expected YYYY-MM-DD"
-        case .endBeforeStart(let s, let e): "the round ends (\(e)) before it starts (\(s))"
-        case .overlaps(let n, let o): "the round \(n) overlaps the round \(o): rounds must not share a day"
-        case .exists(let n): "the round \(n) already exists"
+        case .badName(let n): Messages.text("msg3.round.bad_name", ("name", n))
+        case .badDate(let f, let v): Messages.text("msg3.round.bad_date", ("field", f), ("value", v))
+        case .endBeforeStart(let s, let e): Messages.text("msg3.round.end_before_start", ("start", s), ("end", e))
+        case .overlaps(let n, let o): Messages.text("msg3.round.overlaps", ("name", n), ("other", o))
+        case .exists(let n): Messages.text("msg3.round.exists", ("name", n))
         case .unknown(let n, let known):
-            "no round \(n); the rounds are: "
-                + (known.isEmpty
-                    ? "none yet (add one with `territorio round add`)"
-                    : known.joined(separator: ", "))
-        case .rangeReversed(let f, let t): "the round \(f) comes after \(t): give --from the earlier round"
+            Messages.text(
+                "msg3.round.unknown", ("name", n),
+                ("list", known.isEmpty ? Messages.text("msg3.round.unknown_none") : known.joined(separator: ", ")))
+        case .rangeReversed(let f, let t): Messages.text("msg3.round.range_reversed", ("from", f), ("to", t))
         }
     }
 }

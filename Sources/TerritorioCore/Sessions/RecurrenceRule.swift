@@ -115,16 +115,16 @@ public enum RecurrenceError: Error, Sendable, CustomStringConvertible {
     case notOnRule(String)
 
     public var description: String {
-        let supported = "supported: FREQ=WEEKLY or MONTHLY, INTERVAL, BYDAY, COUNT or UNTIL"
+        let supported = Messages.text("msg3.rrule.supported")
         return switch self {
-        case .malformed(let p): "\"\(p)\" is not NAME=VALUE (\(supported))"
-        case .unsupported(let n): "\(n) is not supported (\(supported))"
-        case .frequency(let f): "FREQ=\(f) is not supported: use WEEKLY or MONTHLY"
-        case .number(let n, let v): "\(n)=\(v) is not a number in range"
-        case .until(let v): "UNTIL=\(v) is not a date (YYYYMMDD)"
-        case .countAndUntil: "give COUNT or UNTIL, not both"
-        case .day(let d): "BYDAY \(d) is not a day (MO…SU; with an ordinal such as 1TU or -1FR for MONTHLY only)"
-        case .notOnRule(let d): "the first date \(d) is not one of the rule's days: start on a day the rule gives"
+        case .malformed(let p): Messages.text("msg3.rrule.malformed", ("supported", supported), ("part", p))
+        case .unsupported(let n): Messages.text("msg3.rrule.unsupported", ("supported", supported), ("name", n))
+        case .frequency(let f): Messages.text("msg3.rrule.frequency", ("value", f))
+        case .number(let n, let v): Messages.text("msg3.rrule.number", ("name", n), ("value", v))
+        case .until(let v): Messages.text("msg3.rrule.until", ("value", v))
+        case .countAndUntil: Messages.text("msg3.rrule.count_and_until")
+        case .day(let d): Messages.text("msg3.rrule.day", ("day", d))
+        case .notOnRule(let d): Messages.text("msg3.rrule.not_on_rule", ("date", d))
         }
     }
 }

@@ -26,8 +26,9 @@ public struct SessionCheck {
         where !header.contains(required) {
             throw InputError(
                 file: path, kind: .invalid,
-                "no column '\(required)'; the expected header is: "
-                    + Session.columns.joined(separator: ","))
+                Messages.text(
+                    "msg3.session.no_column", ("column", required), ("expected", Session.columns.joined(separator: ","))
+                ))
         }
         var problems: [InputProblem] = table.problems
         var sessions: [Session] = []
@@ -39,7 +40,8 @@ public struct SessionCheck {
             var rowProblems: [InputProblem] = []
             let session = check(fields, at: at) { rowProblems.append(InputProblem(at, field: $0, $1)) }
             if let session, !seen.insert(session.id).inserted {
-                rowProblems.append(InputProblem(at, field: "id", "the id \(session.id) appears twice in the file"))
+                rowProblems.append(
+                    InputProblem(at, field: "id", Messages.text("msg3.session.id_twice", ("id", session.id))))
             }
             problems += rowProblems
             if let session, rowProblems.isEmpty { sessions.append(session) }
@@ -51,45 +53,47 @@ public struct SessionCheck {
     package func check(_ f: [String: String], at: InputLocation, problem: (String, String) -> Void) -> Session? {
         func text(_ k: String) -> String? { (f[k] ?? "").isEmpty ? nil : f[k] }
         let id = f["id"] ?? ""
-        if id.isEmpty { problem("id", "expected an id") }
+        if id.isEmpty { problem("id", Messages.text("msg3.session.no_id")) }
         let date = FieldText.date(f["date"] ?? "")
-        if date == nil { problem("date", "expected a date (YYYY-MM-DD)") }
+        if date == nil { problem("date", Messages.text("msg3.session.date")) }
         let start = Self.time(f["start_time"] ?? "")
         let end = Self.time(f["end_time"] ?? "")
-        if start == nil { problem("start_time", "expected a time (HH:MM)") }
-        if end == nil { problem("end_time", "expected a time (HH:MM)") }
+        if start == nil { problem("start_time", Messages.text("msg3.session.time")) }
+        if end == nil { problem("end_time", Messages.text("msg3.session.time")) }
         if let start, let end, end <= start {
             problem(
                 "end_time",
-                "the session ends (\(end)) before it starts (\(start))")
+                Messages.text("msg3.session.end_before_start", ("end", end), ("start", start)))
         }
         let rule = recurrence(text("rrule"), date: date, problem: problem)
         var topic: [String: String] = [:]
         for l in Phrases.languages { if let t = text("topic_\(l)") { topic[l] = t } }
-        if topic["it"] == nil { problem("topic_it", "expected the topic in Italian") }
+        if topic["it"] == nil { problem("topic_it", Messages.text("msg3.session.topic_it")) }
         let organization = f["organization"] ?? ""
         if organization.isEmpty {
             problem(
                 "organization",
-                "expected the organisation of the expert who leads the session")
+                Messages.text("msg3.session.organisation"))
         }
         if Self.personalTitles.contains(where: { organization.lowercased().hasPrefix($0) }) {
             problem(
                 "organization",
-                "\"\(organization)\" looks like a person's name: give the organisation, never a private person")
+                Messages.text("msg3.session.person", ("organisation", organization)))
         }
         let location = place(f, problem: problem)
         let languages = FieldText.list(f["languages"] ?? "").map { $0.lowercased() }
         for l in languages where !LanguageCode.isValid(l) {
             problem(
                 "languages",
-                "\(l) is not an ISO 639-1 language code")
+                Messages.text("msg3.session.language", ("code", l)))
         }
         let categories = FieldText.list(f["categories"] ?? "")
-        if categories.isEmpty { problem("categories", "expected at least one category") }
-        for c in categories where !self.categories.contains(c) { problem("categories", "unknown category \(c)") }
+        if categories.isEmpty { problem("categories", Messages.text("msg3.session.no_category")) }
+        for c in categories where !self.categories.contains(c) {
+            problem("categories", Messages.text("msg3.session.unknown_category", ("code", c)))
+        }
         let booking = (f["booking"] ?? "").isEmpty ? false : YesNo.parse(f["booking"]!)
-        if booking == nil { problem("booking", "expected \(YesNo.expected)") }
+        if booking == nil { problem("booking", Messages.text("msg3.session.booking")) }
         guard let date, let start, let end, let booking else { return nil }
         return Session(
             id: id, date: date, startTime: start, endTime: end, recurrence: rule, topic: topic,
@@ -118,15 +122,17 @@ public struct SessionCheck {
         let lat = FieldText.number(f["lat"] ?? "")
         let lon = FieldText.number(f["lon"] ?? "")
         if !service.isEmpty {
-            if !services.contains(service) { problem("service_id", "no service \(service) in the directory") }
+            if !services.contains(service) {
+                problem("service_id", Messages.text("msg3.session.no_service", ("id", service)))
+            }
             return nil
         }
         guard !address.isEmpty else {
-            problem("service_id", "expected the place: a service_id, or an address with lat and lon")
+            problem("service_id", Messages.text("msg3.session.no_place"))
             return nil
         }
         guard let lat, let lon, abs(lat) <= 90, abs(lon) <= 180 else {
-            problem("lat/lon", "expected the address's WGS84 latitude and longitude in decimal degrees")
+            problem("lat/lon", Messages.text("msg3.session.coordinates"))
             return nil
         }
         return Coordinate(lon: lon, lat: lat)

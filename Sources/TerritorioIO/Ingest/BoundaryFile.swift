@@ -113,7 +113,7 @@ public struct BoundaryFile: Sendable {
                     valid = try engine.repaired(shape)
                     repair = reason
                     if valid.polygons.isEmpty {
-                        problem(nil, "the geometry is invalid (\(reason)) and nothing is left after repair")
+                        problem(nil, Messages.text("msg3.boundary.empty_after_repair", ("reason", reason)))
                         continue
                     }
                 }
@@ -123,7 +123,7 @@ public struct BoundaryFile: Sendable {
                         code: code, name: name, province: province, shape: valid,
                         representativePoint: point, repair: repair))
             } catch {
-                problem(nil, "the geometry cannot be processed: \(error)")
+                problem(nil, Messages.text("msg3.boundary.unprocessable", ("reason", "\(error)")))
             }
         }
         guard problems.isEmpty else { throw InputError(file: file, problems: problems) }
@@ -147,34 +147,30 @@ public struct BoundaryFile: Sendable {
         case .polygon(let p): shape = MultiPolygon(p)
         case .multiPolygon(let mp): shape = mp
         case .point:
-            problem("the geometry is a Point; expected a Polygon or MultiPolygon (a municipal boundary)")
+            problem(Messages.text("msg3.boundary.point"))
             return nil
         case .other(let type):
-            problem("the geometry is a \(type); expected a Polygon or MultiPolygon (a municipal boundary)")
+            problem(Messages.text("msg3.boundary.other", ("type", type)))
             return nil
         case .malformed(let type, let reason):
-            problem("the \(type) geometry is malformed: \(reason)")
+            problem(Messages.text("msg3.boundary.malformed", ("type", type), ("reason", reason)))
             return nil
         case .missing:
-            problem("the feature has no geometry; expected a Polygon or MultiPolygon")
+            problem(Messages.text("msg3.boundary.missing"))
             return nil
         }
         guard !shape.polygons.isEmpty else {
-            problem("the MultiPolygon is empty")
+            problem(Messages.text("msg3.boundary.empty"))
             return nil
         }
         for c in shape.coordinates where !Self.isLonLat(c) {
             let pair = "(\(c.x), \(c.y))"
             if !c.x.isFinite || !c.y.isFinite {
-                problem("the coordinates \(pair) are not numbers")
+                problem(Messages.text("msg3.boundary.not_numbers", ("pair", pair)))
             } else if abs(c.x) > 1000 || abs(c.y) > 1000 {
-                problem(
-                    "the coordinates \(pair) look like projected metres (e.g. UTM 32N, EPSG:32632), not WGS84 longitude/latitude; reproject the file first: ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson in.geojson"
-                )
+                problem(Messages.text("msg3.boundary.projected", ("pair", pair)))
             } else {
-                problem(
-                    "the coordinates \(pair) are outside WGS84 ranges; expected longitude within ±180 and latitude within ±90, in that order"
-                )
+                problem(Messages.text("msg3.boundary.out_of_range", ("pair", pair)))
             }
             return nil
         }

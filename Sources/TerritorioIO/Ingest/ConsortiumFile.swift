@@ -24,8 +24,7 @@ public struct ConsortiumFile: Sendable {
             problems: codes.map {
                 InputProblem(
                     .row(rowOfCode[$0] ?? 0),
-                    "the municipality \($0) is not in the database; "
-                        + "import its boundaries first (territorio import boundaries)")
+                    Messages.text("msg3.file.municipality_missing", ("code", $0)))
             })
     }
 
@@ -44,7 +43,7 @@ public struct ConsortiumFile: Sendable {
                 problems.append(
                     InputProblem(
                         .row(row), field: table.header[column],
-                        "expected a 6-digit ISTAT code such as 006114, found \"\(Echo.value(raw))\""))
+                        Messages.text("msg3.file.istat_code", ("found", Echo.value(raw)))))
                 continue
             }
             if rowOfCode[code] == nil {
@@ -56,7 +55,9 @@ public struct ConsortiumFile: Sendable {
             }
         }
         guard problems.isEmpty else { throw InputError(file: path, problems: problems) }
-        guard !codes.isEmpty else { throw InputError(file: path, kind: .invalid, "the file lists no municipality") }
+        guard !codes.isEmpty else {
+            throw InputError(file: path, kind: .invalid, Messages.text("msg3.file.no_municipality"))
+        }
         return ConsortiumFile(file: path, codes: codes, rowOfCode: rowOfCode, zones: zoneColumn == nil ? nil : zones)
     }
 }

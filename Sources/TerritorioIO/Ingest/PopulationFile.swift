@@ -50,8 +50,7 @@ public struct PopulationFile: Sendable {
         guard let year = year ?? Self.year(inColumnName: table.header[populationColumn]) else {
             throw InputError(
                 file: path, kind: .invalid,
-                "cannot tell the population's reference year from the column name '\(Echo.value(table.header[populationColumn]))'; give it with --year"
-            )
+                Messages.text("msg3.file.population_year", ("column", Echo.value(table.header[populationColumn]))))
         }
 
         var problems: [InputProblem] = []
@@ -66,13 +65,15 @@ public struct PopulationFile: Sendable {
                 problems.append(
                     InputProblem(
                         .row(row), field: table.header[codeColumn],
-                        "expected a 6-digit ISTAT code such as 006114, found \"\(Echo.value(rawCode))\""))
+                        Messages.text("msg3.file.istat_code", ("found", Echo.value(rawCode)))))
                 continue
             }
             if wasPadded { padded += 1 }
             if let first = firstRowOfCode[code] {
                 problems.append(
-                    InputProblem(.row(row), field: table.header[codeColumn], "the code \(code) is also on row \(first)")
+                    InputProblem(
+                        .row(row), field: table.header[codeColumn],
+                        Messages.text("msg3.file.code_twice", ("code", code), ("first", first)))
                 )
                 continue
             }
@@ -81,7 +82,7 @@ public struct PopulationFile: Sendable {
                 problems.append(
                     InputProblem(
                         .row(row), field: table.header[populationColumn],
-                        "expected a whole number of residents (0 or more), found \"\(Echo.value(rawPopulation))\""))
+                        Messages.text("msg3.file.residents", ("found", Echo.value(rawPopulation)))))
                 continue
             }
             let name = nameColumn.map { CSVStream.Table.field(record, $0) }
@@ -90,7 +91,7 @@ public struct PopulationFile: Sendable {
         }
         guard problems.isEmpty else { throw InputError(file: path, problems: problems) }
         guard !entries.isEmpty else {
-            throw InputError(file: path, kind: .invalid, "the file has a header but no rows")
+            throw InputError(file: path, kind: .invalid, Messages.text("msg3.file.no_rows"))
         }
         return PopulationFile(file: path, year: year, entries: entries, paddedCodes: padded)
     }

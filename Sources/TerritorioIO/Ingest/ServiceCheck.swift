@@ -25,10 +25,7 @@ public struct ServiceCheck {
     }
 
     /// The warning for a file without a `verified` column.
-    public static let noVerifiedColumn =
-        "no 'verified' column: every service is imported as to be checked "
-        + "(verified = false; the poster marks it \"to be checked\"). "
-        + "Add the column, true for entries the working group has checked"
+    public static var noVerifiedColumn: String { Messages.text("msg3.svc.no_verified_column") }
 
     public func check(_ file: ServiceFile) throws -> Outcome {
         var outcome = Outcome()
@@ -46,7 +43,7 @@ public struct ServiceCheck {
                     problems.append(
                         InputProblem(
                             record.location, field: "id",
-                            "the id \(id) is also used at \(first); each service needs its own id"))
+                            Messages.text("msg3.svc.duplicate_id", ("first", "\(first)"), ("id", id))))
                 } else {
                     firstOfID[id] = record.location
                 }
@@ -66,8 +63,8 @@ public struct ServiceCheck {
         -> Service?
     {
         var fields = ServiceFields(record: r)
-        let id = fields.required("id", "empty; every service needs an id (any short text, e.g. caritas-novi)")
-        let name = fields.required("name", "empty; every service needs a name")
+        let id = fields.required("id", Messages.text("msg3.svc.no_id"))
+        let name = fields.required("name", Messages.text("msg3.svc.no_name"))
         let categories = fields.categories(known: context.categories)
         let languages = fields.languages()
         let openingHours = fields.openingHours()
@@ -115,7 +112,7 @@ public struct ServiceCheck {
             if let code = municipality, let centre = context.municipalities[code]?.representativePoint {
                 return (centre, true)
             }
-            problem("lat", "no coordinates and no known municipality: give lat/lon or the municipality's ISTAT code")
+            problem("lat", Messages.text("msg3.svc.no_place"))
             return nil
         }
         let containing = try context.municipality(containing: point)
@@ -125,11 +122,12 @@ public struct ServiceCheck {
                 return nil
             }
             if !allowOutside {
-                let whereText = containing.map { "in \($0.name) (\($0.code))" } ?? "in no municipality of the database"
+                let whereText =
+                    containing.map { Messages.text("msg3.svc.outside_in", ("code", $0.code), ("name", $0.name)) }
+                    ?? Messages.text("msg3.svc.outside_nowhere")
                 problem(
                     "lat",
-                    "the point (\(latText), \(lonText)) is outside the consortium, \(whereText); "
-                        + "use --allow-outside for services that serve the area from outside")
+                    Messages.text("msg3.svc.outside", ("lat", latText), ("lon", lonText), ("where", whereText)))
             }
         }
         if let declared = municipality, let containing, containing.code != declared {
@@ -137,8 +135,9 @@ public struct ServiceCheck {
             warnings.append(
                 InputProblem(
                     r.location, field: "municipality",
-                    "the point lies in \(containing.name) (\(containing.code)), not in the declared "
-                        + "\(declaredName) (\(declared)); kept as declared"))
+                    Messages.text(
+                        "msg3.svc.declared_elsewhere", ("code", containing.code), ("declared", declared),
+                        ("name", containing.name), ("declared_name", declaredName))))
         }
         if municipality == nil && r("municipality").isEmpty { municipality = containing?.code }
         return (point, flaggedApproximate)
@@ -150,18 +149,22 @@ public struct ServiceCheck {
         case .found(let code):
             return code
         case .unknownCode(let code):
-            if !allowOutside { problem("municipality", "the municipality \(code) is not in the database") }
+            if !allowOutside {
+                problem("municipality", Messages.text("msg3.svc.municipality_not_in_db", ("code", code)))
+            }
             return allowOutside ? code : nil
         case .unknown(let suggestion):
             problem(
                 "municipality",
-                "unknown municipality \"\(Echo.value(text))\""
-                    + (suggestion.map { "; did you mean \($0)?" } ?? "; give its ISTAT code"))
+                suggestion.map {
+                    Messages.text("msg3.svc.unknown_municipality_guess", ("guess", $0), ("text", Echo.value(text)))
+                } ?? Messages.text("msg3.svc.unknown_municipality", ("text", Echo.value(text))))
         case .ambiguous(let candidates):
             problem(
                 "municipality",
-                "\"\(Echo.value(text))\" matches several municipalities: "
-                    + "\(candidates.joined(separator: ", ")); give the ISTAT code")
+                Messages.text(
+                    "msg3.svc.several_municipalities", ("list", candidates.joined(separator: ", ")),
+                    ("text", Echo.value(text))))
         }
         return nil
     }

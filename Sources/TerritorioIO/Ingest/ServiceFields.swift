@@ -30,15 +30,18 @@ package struct ServiceFields {
             if known.contains(c) {
                 if !categories.contains(c) { categories.append(c) }
             } else if let guess = TextMatching.closest(to: c, among: known) {
-                problem("categories", "unknown category '\(Echo.value(code))'; did you mean '\(guess)'?")
+                problem(
+                    "categories",
+                    Messages.text("msg3.svc.unknown_category_guess", ("guess", guess), ("code", Echo.value(code))))
             } else {
                 problem(
                     "categories",
-                    "unknown category '\(Echo.value(code))'; the categories are: \(known.sorted().joined(separator: ", "))"
-                )
+                    Messages.text(
+                        "msg3.svc.unknown_category", ("list", known.sorted().joined(separator: ", ")),
+                        ("code", Echo.value(code))))
             }
         }
-        if record("categories").isEmpty { problem("categories", "empty; give at least one category code, e.g. food") }
+        if record("categories").isEmpty { problem("categories", Messages.text("msg3.svc.no_category")) }
         return categories
     }
 
@@ -52,8 +55,7 @@ package struct ServiceFields {
             } else {
                 problem(
                     "languages",
-                    "unknown language code '\(Echo.value(code))'; expected ISO 639-1 two-letter codes such as it, en, fr, ar"
-                )
+                    Messages.text("msg3.svc.unknown_language", ("code", Echo.value(code))))
             }
         }
         return languages
@@ -71,7 +73,7 @@ package struct ServiceFields {
     package mutating func capacity() -> Double? {
         guard let text = optional("capacity") else { return nil }
         if let v = FieldText.number(text), v >= 0 { return v }
-        problem("capacity", "expected a number of 0 or more, found \"\(Echo.value(text))\"")
+        problem("capacity", Messages.text("msg3.svc.capacity", ("found", Echo.value(text))))
         return nil
     }
 
@@ -79,21 +81,21 @@ package struct ServiceFields {
     package mutating func flag(_ name: String) -> Bool? {
         guard let text = optional(name) else { return nil }
         if let v = YesNo.parse(text) { return v }
-        problem(name, "expected \(YesNo.expected), found \"\(Echo.value(text))\"")
+        problem(name, Messages.text("msg3.svc.flag", ("found", Echo.value(text))))
         return nil
     }
 
     package mutating func lastUpdated() -> String? {
         guard let text = optional("last_updated") else { return nil }
         if let d = FieldText.date(text) { return d }
-        problem("last_updated", "expected a date as YYYY-MM-DD (or DD/MM/YYYY), found \"\(Echo.value(text))\"")
+        problem("last_updated", Messages.text("msg3.svc.last_updated", ("found", Echo.value(text))))
         return nil
     }
 
     package mutating func email() -> String? {
         let email = optional("email")
         if let email, !FieldText.isEmail(email) {
-            problem("email", "expected an e-mail address such as info@example.org, found \"\(Echo.value(email))\"")
+            problem("email", Messages.text("msg3.svc.email", ("found", Echo.value(email))))
         }
         return email
     }
@@ -104,7 +106,7 @@ package struct ServiceFields {
         let lower = w.lowercased()
         if lower.hasPrefix("www.") { return "https://" + w }
         if !(lower.hasPrefix("http://") || lower.hasPrefix("https://")) {
-            problem("website", "expected a web address starting with https:// or www., found \"\(Echo.value(w))\"")
+            problem("website", Messages.text("msg3.svc.website", ("found", Echo.value(w))))
         }
         return w
     }
@@ -115,8 +117,7 @@ package struct ServiceFields {
         let lonText = record("lon")
         if latText.isEmpty != lonText.isEmpty {
             problem(
-                latText.isEmpty ? "lat" : "lon",
-                "give both lat and lon, or neither (the service is then placed at its municipality's centre)")
+                latText.isEmpty ? "lat" : "lon", Messages.text("msg3.svc.both_coordinates"))
             return nil
         }
         guard !latText.isEmpty else { return nil }
@@ -127,8 +128,7 @@ package struct ServiceFields {
         }
         problem(
             "lat",
-            "expected WGS84 decimal degrees (lat within ±90, lon within ±180), "
-                + "found lat \"\(Echo.value(latText))\", lon \"\(Echo.value(lonText))\"")
+            Messages.text("msg3.svc.coordinates", ("lat", Echo.value(latText)), ("lon", Echo.value(lonText))))
         return nil
     }
 }

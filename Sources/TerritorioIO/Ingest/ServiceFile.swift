@@ -30,13 +30,14 @@ public struct ServiceFile: Sendable {
         for required in ["id", "name", "categories"] where !header.contains(required) {
             throw InputError(
                 file: path, kind: .invalid,
-                "no column '\(required)'; the columns are: "
-                    + "\(table.header.joined(separator: ", ")). The expected header is: "
-                    + Service.columns.joined(separator: ","))
+                Messages.text(
+                    "msg3.svc.no_column", ("column", required), ("expected", Service.columns.joined(separator: ",")),
+                    ("columns", table.header.joined(separator: ", "))))
         }
         var seen: Set<String> = []
         for (i, name) in header.enumerated() where !name.isEmpty && !seen.insert(name).inserted {
-            throw InputError(file: path, kind: .invalid, "the column '\(table.header[i])' appears twice in the header")
+            throw InputError(
+                file: path, kind: .invalid, Messages.text("msg3.svc.column_twice", ("column", table.header[i])))
         }
         let records = table.records.enumerated().map { i, record in
             var fields: [String: String] = [:]
@@ -69,9 +70,9 @@ public struct ServiceFile: Sendable {
                 fields["lat"] = "\(c.lat)"
             case .missing: break
             case .other(let type), .malformed(let type, _):
-                problems.append(InputProblem(at, "the geometry is a \(type); expected a Point (or no geometry)"))
+                problems.append(InputProblem(at, Messages.text("msg3.svc.geometry_not_point", ("type", type))))
             case .polygon, .multiPolygon:
-                problems.append(InputProblem(at, "the geometry is a polygon; expected a Point (or no geometry)"))
+                problems.append(InputProblem(at, Messages.text("msg3.svc.geometry_polygon")))
             }
             let nul = fields.keys.sorted().filter { fields[$0]!.utf8.contains(0) }
             records.append(

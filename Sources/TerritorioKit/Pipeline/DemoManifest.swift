@@ -22,8 +22,6 @@ public struct DemoManifest: Sendable {
     public var maps: [String] = []
     /// The PNG maps (empty when not asked for, or when `rsvg-convert` is missing).
     public var pngs: [String] = []
-    /// Whether `rsvg-convert` was found.
-    public var pngAvailable = false
     /// The poster, one HTML file per language.
     public var posters: [String] = []
     /// The change report between the demo's two rounds: GeoJSON, CSV, the Italian summary (HTML,

@@ -130,7 +130,6 @@ public enum DemoPipeline {
         maps.append(("services", try Maps.services(inputs: inputs, language: "it", store: store)))
         for (name, map) in maps { try AtomicFile.write(map.svg(), to: "\(folder)/\(name).svg") }
         manifest.maps = maps.map { "\(folder)/\($0.name).svg" }
-        manifest.pngAvailable = true  // rendered in-process (SVGRasterizer)
         guard png else { return }
         let jobs = maps.map { (svg: "\(folder)/\($0.name).svg", png: "\(folder)/\($0.name).png") }
         renderings.start { try Maps.pngs(jobs) }

@@ -38,7 +38,7 @@ extension Store {
     /// Run it with nothing else using `database` (stop the web app first).
     public static func restore(from file: String, to database: String, force: Bool) throws -> BackupReport {
         guard FileManager.default.isReadableFile(atPath: file) else {
-            throw InputError(file: file, kind: .unreadable, "the backup file is missing or unreadable")
+            throw InputError(file: file, kind: .unreadable, Messages.text("msg3.backup.missing"))
         }
         if FileManager.default.fileExists(atPath: database) && !force {
             throw StoreError.wouldReplace(path: database)
@@ -65,7 +65,7 @@ extension Store {
     static func checkCopy(_ file: String) throws -> [String] {
         let copy: DatabaseQueue
         do { copy = try DatabaseQueue(path: file, configuration: readOnly) } catch {
-            throw InputError(file: file, "not an SQLite database: \(error)")
+            throw InputError(file: file, Messages.text("msg3.backup.not_sqlite", ("reason", "\(error)")))
         }
         defer { try? copy.close() }
         let (integrity, migrations): ([String], [String]?) = try copy.read { db in
@@ -76,11 +76,11 @@ extension Store {
             return (integrity, try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
         }
         guard integrity == ["ok"] else {
-            throw InputError(
-                file: file, "the copy is damaged (integrity check: \(integrity.prefix(3).joined(separator: "; ")))")
+            let detail = integrity.prefix(3).joined(separator: "; ")
+            throw InputError(file: file, Messages.text("msg3.backup.damaged", ("detail", detail)))
         }
         guard let migrations else {
-            throw InputError(file: file, "this is an SQLite file, but not a territorio database")
+            throw InputError(file: file, Messages.text("msg3.backup.not_territorio"))
         }
         return migrations
     }

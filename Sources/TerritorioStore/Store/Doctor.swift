@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TerritorioCore
 import TerritorioStoreAPI
 
 extension Store {
@@ -25,9 +26,9 @@ extension Store {
         guard lines == ["ok"] else {
             return Check(
                 name: "integrity", status: .problem, detail: lines.prefix(5).joined(separator: "; "),
-                advice: "restore the latest backup (territorio restore FILE --force)")
+                advice: Messages.text("msg3.doctor.integrity_advice"))
         }
-        return Check(name: "integrity", status: .ok, detail: "SQLite integrity check: ok", advice: nil)
+        return Check(name: "integrity", status: .ok, detail: Messages.text("msg3.doctor.integrity_ok"), advice: nil)
     }
 
     static func foreignKeys(_ db: Database) throws -> Check {
@@ -35,10 +36,12 @@ extension Store {
         guard rows.isEmpty else {
             let tables = Set(rows.map { $0[0] as String }).sorted().joined(separator: ", ")
             return Check(
-                name: "foreign keys", status: .problem, detail: "\(rows.count) rows refer to missing rows (\(tables))",
-                advice: "restore the latest backup, or report this as a bug")
+                name: "foreign keys", status: .problem,
+                detail: Messages.text("msg3.doctor.foreign_keys", ("count", rows.count), ("tables", tables)),
+                advice: Messages.text("msg3.doctor.foreign_keys_advice"))
         }
-        return Check(name: "foreign keys", status: .ok, detail: "every reference resolves", advice: nil)
+        return Check(
+            name: "foreign keys", status: .ok, detail: Messages.text("msg3.doctor.foreign_keys_ok"), advice: nil)
     }
 
     /// Rows whose municipality code names no municipality (no foreign key guards them, because
@@ -60,12 +63,11 @@ extension Store {
         guard submissions + services == 0 else {
             return Check(
                 name: "orphan rows", status: .warning,
-                detail:
-                    "\(submissions) submissions and \(services) services name a municipality that is not in the database",
-                advice: "import the boundaries that include them (territorio import boundaries FILE)")
+                detail: Messages.text("pgcmds.doctor.orphans", ("submissions", submissions), ("services", services)),
+                advice: Messages.text("pgcmds.doctor.orphans_advice"))
         }
         return Check(
-            name: "orphan rows", status: .ok, detail: "every submission and service has its municipality", advice: nil)
+            name: "orphan rows", status: .ok, detail: Messages.text("pgcmds.doctor.orphans_ok"), advice: nil)
     }
 
     /// `CheckSpatialIndex` on every indexed geometry column: 1 consistent, 0 not, NULL error.
@@ -83,10 +85,12 @@ extension Store {
             guard result == 1 else {
                 return Check(
                     name: "spatial index \(table).\(column)", status: .problem,
-                    detail: result == 0 ? "the index does not match the geometries" : "the index could not be checked",
-                    advice: "rebuild it: territorio doctor --repair")
+                    detail: Messages.text(result == 0 ? "msg3.doctor.index_mismatch" : "msg3.doctor.index_unchecked"),
+                    advice: Messages.text("msg3.doctor.index_repair_advice"))
             }
-            return Check(name: "spatial index \(table).\(column)", status: .ok, detail: "consistent", advice: nil)
+            return Check(
+                name: "spatial index \(table).\(column)", status: .ok,
+                detail: Messages.text("msg3.doctor.index_consistent"), advice: nil)
         }
     }
 
@@ -99,28 +103,16 @@ extension Store {
         guard invalid.isEmpty else {
             return Check(
                 name: "boundaries", status: .warning,
-                detail: "\(invalid.count) invalid: \(invalid.prefix(5).joined(separator: ", "))",
-                advice: "import the boundaries again (territorio import boundaries FILE repairs them)")
+                detail: Messages.text(
+                    "msg3.doctor.boundaries_invalid", ("count", invalid.count),
+                    ("list", invalid.prefix(5).joined(separator: ", "))),
+                advice: Messages.text("pgcmds.doctor.geometries_advice"))
         }
-        return Check(name: "boundaries", status: .ok, detail: "every boundary is a valid geometry", advice: nil)
+        return Check(name: "boundaries", status: .ok, detail: Messages.text("msg3.doctor.boundaries_ok"), advice: nil)
     }
 
     static func migrations(_ db: Database, known: [String]) throws -> Check {
-        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-        let missing = known.filter { !applied.contains($0) }
-        let unknown = applied.filter { !known.contains($0) }
-        if !unknown.isEmpty {
-            return Check(
-                name: "schema", status: .warning,
-                detail: "made by a newer territorio (\(unknown.joined(separator: ", ")))",
-                advice: "use the territorio version that made this database, or a newer one")
-        }
-        guard missing.isEmpty else {
-            return Check(
-                name: "schema", status: .warning, detail: "\(missing.count) migrations not applied",
-                advice: "run territorio init on this database")
-        }
-        return Check(name: "schema", status: .ok, detail: "\(applied.count) migrations, all applied", advice: nil)
+        Check.schema(applied: try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"), known: known)
     }
 
     /// Rebuilds every spatial index that no longer matches its geometries (SpatiaLite's
@@ -157,11 +149,12 @@ extension Store {
             ((try? FileManager.default.attributesOfFileSystem(forPath: folder.isEmpty ? "." : folder))?[.systemFreeSize]
             as? NSNumber)?.int64Value ?? 0
         let size = Int64(Self.size(of: path) + Self.size(of: path + "-wal"))
-        let detail = "\(free / 1_048_576) MB free, database \(size / 1_048_576) MB"
+        let detail = Messages.text(
+            "msg3.doctor.disk", ("free", Int(free / 1_048_576)), ("size", Int(size / 1_048_576)))
         guard free >= 2 * size + 50 * 1_048_576 else {
             return Check(
                 name: "disk space", status: .warning, detail: detail,
-                advice: "free some space: a large ingest needs about the database's size again")
+                advice: Messages.text("msg3.doctor.disk_advice"))
         }
         return Check(name: "disk space", status: .ok, detail: detail, advice: nil)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TerritorioCore
 
 /// The territorio database: one SpatiaLite file that QGIS and GDAL open as it is.
 ///
@@ -78,11 +79,10 @@ public enum StoreError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .directoryMissing(let p): "the folder \(p) does not exist: create it, or choose another --db path"
-        case .cannotOpen(let p, let r): "cannot open the database \(p): \(r)"
-        case .spatialMetadata(let m): "SpatiaLite could not set up the spatial tables: \(m)"
-        case .wouldReplace(let p):
-            "\(p) already exists and a restore would replace it: stop whatever uses it, then add --force"
+        case .directoryMissing(let p): Messages.text("msg3.store.no_folder", ("folder", p))
+        case .cannotOpen(let p, let r): Messages.text("msg3.store.cannot_open", ("db", p), ("reason", r))
+        case .spatialMetadata(let m): Messages.text("msg3.store.spatial_metadata", ("reason", m))
+        case .wouldReplace(let p): Messages.text("msg3.store.would_replace", ("db", p))
         }
     }
 }

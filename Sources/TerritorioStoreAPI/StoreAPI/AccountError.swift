@@ -1,4 +1,5 @@
 import Foundation
+import TerritorioCore
 
 /// A problem with an account.
 public enum AccountError: Error, CustomStringConvertible, Equatable {
@@ -8,9 +9,9 @@ public enum AccountError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .duplicate(let n): "an account named \(n) already exists"
-        case .emptyName: "the account name and the organisation must not be empty"
-        case .duplicateOrganisation(let n): "an organisation named \(n) already exists"
+        case .duplicate(let n): Messages.text("msg3.account.duplicate", ("name", n))
+        case .emptyName: Messages.text("msg3.account.empty_name")
+        case .duplicateOrganisation(let n): Messages.text("msg3.account.duplicate_organisation", ("name", n))
         }
     }
 }
