@@ -20,7 +20,7 @@ public struct DemoManifest: Sendable {
     public var categories = 0
     /// The SVG maps.
     public var maps: [String] = []
-    /// The PNG maps (empty when not asked for, or when `rsvg-convert` is missing).
+    /// The PNG maps (empty when not asked for).
     public var pngs: [String] = []
     /// The poster, one HTML file per language.
     public var posters: [String] = []
