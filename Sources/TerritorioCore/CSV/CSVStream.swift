@@ -73,6 +73,10 @@ public final class CSVStream {
     private var atEnd = false
     private var rowCounter = 0
     private var windows1252 = false
+    /// The previous record's number of fields: room for the next record's (no growing array).
+    private var fieldsHint = 16
+    /// The bytes of the field being read, kept between records (no new buffer per record).
+    private var spareField: [UInt8] = []
 
     public init(path: String) throws(InputError) {
         self.path = path
@@ -185,13 +189,19 @@ public final class CSVStream {
         guard position < buffer.count else { return nil }
         rowCounter += 1
         var record = Pending()
-        record.field.reserveCapacity(64)
+        record.fields.reserveCapacity(fieldsHint)
+        swap(&record.field, &spareField)
+        defer {
+            record.field.removeAll(keepingCapacity: true)
+            swap(&record.field, &spareField)
+        }
         while position < buffer.count {
             if scan(&record) { break }
             try fill()  // the buffer ended inside the record, or before a byte that decides
         }
         let unclosed = record.quoted ? record.fields.count : nil
         record.fields.append(decode(record.field))
+        fieldsHint = min(record.fields.count, 4096)
         return Record(
             fields: record.fields, row: rowCounter, oversizedField: record.oversized, nulField: record.nul,
             unclosedQuoteField: unclosed)

@@ -24,7 +24,12 @@ package struct RowAnswers: AnswerSource {
         }
         problems += SurveyColumns.shapeProblems(of: record, header: columns.header)
         for (k, flag) in positions.flagColumns.enumerated() where flag.column < fields.count {
-            let v = SubmissionReader.trim(fields[flag.column])
+            let raw = fields[flag.column]
+            if raw == "0" || raw == "1" {  // what a Kobo export holds: no trimming, no words to look up
+                ticks[k] = raw == "1"
+                continue
+            }
+            let v = SubmissionReader.trim(raw)
             guard !v.isEmpty else { continue }
             if let on = YesNo.parse(v) {
                 ticks[k] = on

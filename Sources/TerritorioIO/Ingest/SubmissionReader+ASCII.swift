@@ -1,3 +1,5 @@
+import TerritorioCore
+
 /// Byte-level readings of the cells a Kobo or ODK export holds in every row (ASCII choice
 /// values, `lat lon alt acc` points): the same result as the general `Character` readings,
 /// which they leave to whenever a cell is not plain ASCII.
@@ -41,5 +43,28 @@ extension SubmissionReader {
     static func words(_ text: String) -> [Substring] {
         guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) else { return text.split(separator: " ") }
         return text.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
+    }
+
+    /// The first two of ``words(_:)``, nil when there are fewer; found byte by byte when the
+    /// text is ASCII without a carriage return (no array of words).
+    static func firstTwoWords(_ text: String) -> (Substring, Substring)? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) else {
+            let items = words(text)
+            return items.count >= 2 ? (items[0], items[1]) : nil
+        }
+        let space = UInt8(ascii: " ")
+        func word(from start: String.Index) -> Range<String.Index>? {
+            guard let first = utf8[start...].firstIndex(where: { $0 != space }) else { return nil }
+            return first..<(utf8[first...].firstIndex(of: space) ?? utf8.endIndex)
+        }
+        guard let one = word(from: utf8.startIndex), let two = word(from: one.upperBound) else { return nil }
+        return (text[one], text[two])
+    }
+
+    /// ``FieldText/number(_:)`` of a word, read in place when it is a plain number.
+    static func number(_ word: Substring) -> Double? {
+        if !word.utf8.contains(0), let value = Double(word) { return value }
+        return FieldText.number(String(word))
     }
 }

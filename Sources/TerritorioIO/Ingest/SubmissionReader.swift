@@ -15,6 +15,8 @@ public struct SubmissionReader {
     let timeColumns: [String]
     /// Where each answer is in a row of the export (found once from the header).
     package let positions: ColumnPositions
+    /// The splits of the select_multiple cells read so far (bounded).
+    let choiceMemo = ChoiceMemo()
 
     public enum Outcome {
         case accepted(Submission, warnings: [String])
@@ -274,8 +276,10 @@ public struct SubmissionReader {
 
     /// Values of a select_multiple cell: space-separated values, or labels (which may contain spaces).
     func splitChoices(_ raw: String, list: String, form: SurveyForm) -> (found: [String], unknown: [String]) {
-        if let values = asciiChoices(raw, list: list) { return (values, []) }
-        return splitChoicesByCharacter(raw, list: list)
+        choiceMemo.split(raw, list: list) {
+            if let values = asciiChoices(raw, list: list) { return (values, []) }
+            return splitChoicesByCharacter(raw, list: list)
+        }
     }
 
     /// ``splitChoices(_:list:form:)`` through `Character` operations, for any text.
@@ -353,27 +357,24 @@ public struct SubmissionReader {
     func readPoint(
         _ combined: String?, latitude: String?, longitude: String?, field: String, reasons: inout [String]
     ) -> Coordinate? {
-        var latText: String?
-        var lonText: String?
+        var latText: Substring?
+        var lonText: Substring?
         if let combined {
-            let items = Self.words(combined)
-            guard items.count >= 2 else {
+            guard let (lat, lon) = Self.firstTwoWords(combined) else {
                 reasons.append(
                     "\(field): expected \"latitude longitude [altitude accuracy]\", found \"\(Echo.value(combined))\"")
                 return nil
             }
-            latText = String(items[0])
-            lonText = String(items[1])
+            (latText, lonText) = (lat, lon)
         } else {
-            latText = latitude
-            lonText = longitude
+            (latText, lonText) = (latitude.map { Substring($0) }, longitude.map { Substring($0) })
         }
         guard latText != nil || lonText != nil else { return nil }
         guard let latText, let lonText else {
             reasons.append("\(field): give both latitude and longitude, or neither")
             return nil
         }
-        guard let lat = FieldText.number(latText), let lon = FieldText.number(lonText) else {
+        guard let lat = Self.number(latText), let lon = Self.number(lonText) else {
             reasons.append(
                 "\(field): expected decimal degrees, found latitude \"\(Echo.value(latText))\", longitude \"\(Echo.value(lonText))\""
             )
@@ -397,6 +398,8 @@ public struct SubmissionReader {
     /// A whole number as people write it: digits, perhaps with ",0" or ".00" (spreadsheets); not
     /// hexadecimal, exponents or thousands separators ("0x10", "1e1" and "1.000" are not numbers here).
     static func wholeNumber(_ raw: String) -> Int? {
+        let bytes = raw.utf8
+        if (1...9).contains(bytes.count), bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return Int(raw) }
         var digits = Substring(raw)
         if let separator = digits.firstIndex(where: { $0 == "," || $0 == "." }) {
             let fraction = digits[digits.index(after: separator)...]

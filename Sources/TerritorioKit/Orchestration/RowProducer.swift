@@ -10,6 +10,8 @@ import Foundation
 final class RowProducer: @unchecked Sendable {
     /// One row as the writer needs it.
     struct Row {
+        /// The row as read; its cells are left out when it is accepted and the writer cannot
+        /// refuse it (``SubmissionWriter/mayRefuse(_:)``): only a quarantined row needs them.
         var record: CSVStream.Record
         var keys: (uuid: String?, token: String?)
         /// The reader's verdict, the point already coarsened as the privacy option says.
@@ -31,9 +33,9 @@ final class RowProducer: @unchecked Sendable {
     private var started = false
     /// Called on the consumer's thread with each batch before its first row is handed out.
     var onBatch: (([Row]) throws -> Void)?
-    // The consumer's side: the batch being handed out.
+    // The consumer's side: the rest of the batch being handed out. The producer reversed it:
+    // each row is moved out of its end, not copied.
     private var pending: [Row] = []
-    private var position = 0
 
     init(stream: CSVStream, reader: SubmissionReader, privacy: LocationPrivacy) {
         self.stream = stream
@@ -57,14 +59,12 @@ final class RowProducer: @unchecked Sendable {
 
     /// The next row, or nil at the end of the file; throws what reading the file threw.
     func next() throws -> Row? {
-        if position == pending.count {
+        if pending.isEmpty {
             guard let batch = queue.take() else { return nil }
             pending = try batch.get()
-            position = 0
-            try onBatch?(pending)
+            try onBatch?(pending.reversed())
         }
-        defer { position += 1 }
-        return pending[position]
+        return pending.popLast()
     }
 
     /// Stops the reading thread (at the end, or when the writer gave up) and waits for it.
@@ -82,11 +82,15 @@ final class RowProducer: @unchecked Sendable {
             while let record = try stream.next() {
                 batch.append(row(record))
                 if batch.count == Self.batchSize {
+                    batch.reverse()  // handed out last row first (see `pending`)
                     guard queue.put(.success(batch)) else { return }
                     batch.removeAll(keepingCapacity: true)
                 }
             }
-            if !batch.isEmpty { _ = queue.put(.success(batch)) }
+            if !batch.isEmpty {
+                batch.reverse()
+                _ = queue.put(.success(batch))
+            }
         } catch {
             _ = queue.put(.failure(error))
         }
@@ -94,6 +98,7 @@ final class RowProducer: @unchecked Sendable {
     }
 
     private func row(_ record: CSVStream.Record) -> Row {
+        var record = record
         let answers = reader.answers(of: record)
         let verdict = reader.verdict(answers)
         var outcome = verdict.outcome
@@ -101,6 +106,9 @@ final class RowProducer: @unchecked Sendable {
         if case .accepted(var submission, let warnings) = outcome {
             submission.location = submission.location.flatMap(privacy.coarsen)
             hash = submission.contentHash
+            // A row that cannot be quarantined needs no cells: they are freed here, on the
+            // thread that made them, rather than by the writing thread.
+            if !SubmissionWriter.mayRefuse(submission) { record.fields = [] }
             outcome = .accepted(submission, warnings: warnings)
         }
         return Row(

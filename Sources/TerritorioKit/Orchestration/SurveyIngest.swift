@@ -221,7 +221,9 @@ public enum SurveyIngest {
             ledger, file: summary.file, sha256: plan.hash, columns: columns, correction: options.policy.correction)
         // Parsing and validating on a second thread while this one writes.
         let producer = RowProducer(stream: stream, reader: reader, privacy: options.privacy)
-        producer.onBatch = { rows in try writer.prefetch(rows.compactMap(\.submission)) }
+        if !(ledger is SpatiaLiteLedger) {  // SpatiaLite looks each key up in place: nothing to fetch ahead
+            producer.onBatch = { rows in try writer.prefetch(rows.compactMap(\.submission)) }
+        }
         producer.start()
         defer { producer.stop() }
         var lastReport = 0

@@ -17,7 +17,9 @@ final class FastStatement {
 
     func bind(_ index: Int32, _ value: String?) {
         if let value {
-            sqlite3_bind_text(statement, index, value, -1, Self.transient)
+            // `withCString` reads a native string in place (passing the String itself copies it
+            // into a new array first); SQLite copies the text (transient).
+            _ = value.withCString { sqlite3_bind_text(statement, index, $0, -1, Self.transient) }
         } else {
             sqlite3_bind_null(statement, index)
         }

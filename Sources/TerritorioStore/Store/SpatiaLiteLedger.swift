@@ -14,16 +14,20 @@ package final class SpatiaLiteLedger: SubmissionLedger {
     private let lookup: FastStatement
     private let linked: FastStatement
     private let archived: FastStatement
-    private let insertSubmission: FastStatement
-    private let insertNeed: FastStatement
+    private let insertSubmission: InsertStatement
+    private let insertNeed: InsertStatement
     private let deleteSubmission: Statement
     private let archiveVersion: Statement
     private let quarantineRow: Statement
     private let releaseRows: Statement
     private let fetchStored: Statement
+    /// The keys written, when the table was empty at the start (nil otherwise).
+    private var written: WrittenKeys?
 
     package init(_ db: Database) throws {
         self.db = db
+        let empty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM submission)") ?? false
+        written = empty ? WrittenKeys() : nil
         lookup = try FastStatement(
             db,
             sql: """
@@ -39,7 +43,7 @@ package final class SpatiaLiteLedger: SubmissionLedger {
                 """)
         archived = try FastStatement(
             db, sql: "SELECT 1 FROM submission_archive WHERE uuid = ? AND content_hash = ? LIMIT 1")
-        insertSubmission = try FastStatement(
+        insertSubmission = try InsertStatement(
             db,
             sql: """
                 INSERT INTO submission (uuid, form, municipality_code, submitted_at, urgency, barriers, languages,
@@ -48,7 +52,7 @@ package final class SpatiaLiteLedger: SubmissionLedger {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
                         CASE WHEN ?16 IS NULL THEN NULL ELSE MakePoint(?16, ?17, 4326) END, ?18, ?19, ?20, ?21)
                 """)
-        insertNeed = try FastStatement(
+        insertNeed = try InsertStatement(
             db, sql: "INSERT INTO need_report (submission_uuid, category_code, requests, unmet) VALUES (?, ?, ?, ?)")
         deleteSubmission = try db.makeStatement(sql: "DELETE FROM submission WHERE uuid = ?")
         archiveVersion = try db.makeStatement(
@@ -102,6 +106,7 @@ package final class SpatiaLiteLedger: SubmissionLedger {
     }
 
     package func stored(uuid: String) throws -> StoredVersion? {
+        if let written, !written.mayHold(uuid) { return nil }
         lookup.bind(1, uuid)
         guard let r = try lookup.firstRow() else { return nil }
         return StoredVersion(
@@ -122,11 +127,14 @@ package final class SpatiaLiteLedger: SubmissionLedger {
     }
 
     package func insert(_ s: Submission, hash: String, batch: Int64, row: Int) throws {
-        let text: [String?] = [
-            s.uuid, s.form.rawValue, s.municipality, s.submittedAt, s.urgency, s.barriers.joined(separator: " "),
-            s.languages.joined(separator: " ")
-        ]
-        for (i, value) in text.enumerated() { insertSubmission.bind(Int32(i + 1), value) }
+        // Every parameter is bound for every row (``InsertStatement/run()`` needs them all).
+        insertSubmission.bind(1, s.uuid)
+        insertSubmission.bind(2, s.form.rawValue)
+        insertSubmission.bind(3, s.municipality)
+        insertSubmission.bind(4, s.submittedAt)
+        insertSubmission.bind(5, s.urgency)
+        insertSubmission.bind(6, s.barriers.joined(separator: " "))
+        insertSubmission.bind(7, s.languages.joined(separator: " "))
         insertSubmission.bind(8, s.householdSize)
         insertSubmission.bind(9, s.ageGroup)
         insertSubmission.bind(10, s.organization)
@@ -141,7 +149,8 @@ package final class SpatiaLiteLedger: SubmissionLedger {
         insertSubmission.bind(19, s.version.deprecatedID)
         insertSubmission.bind(20, s.version.edits)
         insertSubmission.bind(21, s.version.time)
-        try insertSubmission.step()
+        try insertSubmission.run()
+        written?.add(s.uuid)
         for need in s.needs { try addNeed(s.uuid, need, nil, nil) }
         for (code, c) in s.caseload.sorted(by: { $0.key < $1.key }) { try addNeed(s.uuid, code, c.requests, c.unmet) }
     }
@@ -151,7 +160,7 @@ package final class SpatiaLiteLedger: SubmissionLedger {
         insertNeed.bind(2, code)
         insertNeed.bind(3, requests)
         insertNeed.bind(4, unmet)
-        try insertNeed.step()
+        try insertNeed.run()
     }
 
     package func delete(uuid: String) throws { try deleteSubmission.execute(arguments: [uuid]) }

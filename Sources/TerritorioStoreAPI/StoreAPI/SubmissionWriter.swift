@@ -191,7 +191,7 @@ package final class SubmissionWriter {
         try ledger.isArchived(uuid: uuid, hash: hash)
     }
 
-    private static func paper(_ s: Submission) -> IngestMessage.Paper? {
+    static func paper(_ s: Submission) -> IngestMessage.Paper? {
         guard let number = s.version.questionnaire, let source = s.version.source else { return nil }
         return IngestMessage.Paper(number: number, source: source)
     }
