@@ -54,6 +54,8 @@ final class InsertStatement {
     func run() throws {
         defer {
             sqlite3_reset(statement)
+            // No binding outlives the buffer it points into: a parameter not bound again is NULL.
+            sqlite3_clear_bindings(statement)
             texts.removeAll(keepingCapacity: true)
             spans.removeAll(keepingCapacity: true)
         }
