@@ -15,9 +15,9 @@ struct RoundListCommand: AsyncParsableCommand {
             let (counts, outside) = try await store.roundCounts()
             if rounds.isEmpty { say(Self.noRounds) }
             for r in rounds {
-                print(
-                    "\(r.name)\t\(r.start)\t\(r.end)\t" + text("msg3.round.submissions", ("count", counts[r.name] ?? 0))
-                        + (r.note.map { "\t\($0)" } ?? ""))
+                // The count as plain digits (no grouping by language): scripts read this column.
+                let count = text("msg3.round.submissions", ("count", String(counts[r.name] ?? 0)))
+                print("\(r.name)\t\(r.start)\t\(r.end)\t" + count + (r.note.map { "\t\($0)" } ?? ""))
             }
             if outside > 0 { say(Self.outside(outside)) }
         }

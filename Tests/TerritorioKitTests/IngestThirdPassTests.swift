@@ -74,6 +74,11 @@ struct IngestThirdPassTests {
         }
         #expect(again.found == ["recomputed"] && computed == ChoiceMemo.capacity + 11)
         #expect(memo.split("cell 3", list: "l") { (["wrong"], []) }.found == ["3"])
+        // A cell longer than the memo keeps is computed every time (memory stays small).
+        let long = String(repeating: "x", count: ChoiceMemo.longestCell + 1)
+        let memo2 = ChoiceMemo()
+        _ = memo2.split(long, list: "l") { (["first"], []) }
+        #expect(memo2.split(long, list: "l") { (["second"], []) }.found == ["second"])
     }
 
     @Test("texts bound in place are stored as bound: empty is not NULL, a NUL ends the text")

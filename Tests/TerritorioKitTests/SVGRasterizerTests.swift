@@ -32,6 +32,12 @@ struct SVGRasterizerTests {
         #expect(String(decoding: png.suffix(8).prefix(4), as: UTF8.self) == "IEND")
     }
 
+    @Test("physical units at 96 dpi, as rsvg-convert and CSS (librsvg's C default would be 90)")
+    func dotsPerInch() throws {
+        let png = try SVGRasterizer.png(svg: svg(width: "1in", height: "25.4mm", fill: "red"))
+        #expect(header(png).width == 96 && header(png).height == 96)
+    }
+
     @Test("a broken or sizeless SVG is refused with its name, and no PNG file is left")
     func refusals() throws {
         let broken = Data(#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect"#.utf8)

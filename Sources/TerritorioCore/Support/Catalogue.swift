@@ -65,9 +65,29 @@ public struct Catalogue: Sendable {
         guard let entry = texts[key], let template = entry[language] ?? entry["en"] else {
             return values.isEmpty ? key : key + " (" + values.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + ")"
         }
-        var out = template
-        for (name, value) in values { out = out.replacingOccurrences(of: "{\(name)}", with: value) }
-        return out
+        return Self.fill(template, values)
+    }
+
+    /// `template` with each `{name}` replaced by its value, in one pass: a value that itself
+    /// holds `{other}` (a user's text) is left as it is, never filled in turn.
+    static func fill(_ template: String, _ values: [(String, String)]) -> String {
+        guard !values.isEmpty else { return template }
+        let table = Dictionary(values, uniquingKeysWith: { first, _ in first })
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"),
+                let value = table[String(rest[rest.index(after: open)..<close])]
+            else {
+                out.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            out += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     /// Extra words accepted for `value` of choice list `list`, in every language.

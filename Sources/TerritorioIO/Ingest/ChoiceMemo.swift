@@ -15,11 +15,14 @@ final class ChoiceMemo: @unchecked Sendable {  // its table is read and written 
     typealias Split = (found: [String], unknown: [String])
 
     static let capacity = 4096
+    static let longestCell = 256
     private let lock = NSLock()
     private var table: [Key: Split] = [:]
 
     /// The split of `raw` in `list`, computed by `split` the first time it is asked for.
     func split(_ raw: String, list: String, _ split: () -> Split) -> Split {
+        // Long cells are not remembered: 4,096 entries of short cells stay small, whatever the file.
+        guard raw.utf8.count <= Self.longestCell else { return split() }
         let key = Key(list: list, raw: raw)
         if let known = lock.withLock({ table[key] }) { return known }
         let value = split()

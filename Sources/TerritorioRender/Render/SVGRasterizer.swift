@@ -31,6 +31,7 @@ public enum SVGRasterizer {
             return h
         }
         defer { g_object_unref(handle) }
+        rsvg_handle_set_dpi(handle, 96)  // the C API's default is 90; rsvg-convert and CSS use 96
         return try draw(handle, source: source)
     }
 
