@@ -37,11 +37,14 @@ extension PostGISStore: TableCopyStore {
     }
 
     public func copyRows(_ tables: [CopyRequest]) async throws -> [[[CopyValue]]] {
-        try await read { db in
-            var out: [[[CopyValue]]] = []
-            for request in tables { out.append(try await Self.rows(db, request)) }
-            return out
-        }
+        try await read { db in try await Self.rows(db, tables) }
+    }
+
+    /// The rows of each of `tables`, on `db` (a snapshot, or the copy's own transaction).
+    static func rows(_ db: PostgresConnection, _ tables: [CopyRequest]) async throws -> [[[CopyValue]]] {
+        var out: [[[CopyValue]]] = []
+        for request in tables { out.append(try await rows(db, request)) }
+        return out
     }
 
     static func rows(_ db: PostgresConnection, _ request: CopyRequest) async throws -> [[CopyValue]] {
@@ -86,9 +89,7 @@ extension PostGISStore: TableCopyStore {
                 try await Self.advanceSequences(db, batch.table, chosen.filter(\.generated))
             }
             // Read back inside the transaction: a throwing check rolls the whole copy back.
-            var written: [[[CopyValue]]] = []
-            for batch in batches { written.append(try await Self.rows(db, CopyRequest(batch.table, batch.columns))) }
-            try check(written)
+            try check(try await Self.rows(db, batches.map { CopyRequest($0.table, $0.columns) }))
         }
     }
 

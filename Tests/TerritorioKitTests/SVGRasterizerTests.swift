@@ -1,4 +1,5 @@
 import Foundation
+import TerritorioCore
 import Testing
 
 @testable import TerritorioRender
@@ -79,5 +80,17 @@ struct SVGRasterizerTests {
             let png = try Data(contentsOf: URL(fileURLWithPath: job.png))
             #expect(header(png).width == UInt32(30 + i))
         }
+    }
+}
+
+@Suite("Programs territorio runs, named in the user's language")
+struct ExternalToolMessageTests {
+    @Test("a missing or failing program is said in Italian and in Arabic, with what to install")
+    func missingAndFailed() {
+        let missing = ExternalTool.Missing(tool: "chromium", install: "chromium")
+        let failed = ExternalTool.Failed(tool: "chromium", status: 3, output: "no PDF was written")
+        #expect(Messages.speaking("it") { "\(missing)" } == "chromium non è installato: installare chromium")
+        #expect(Messages.speaking("ar") { "\(failed)" } == "فشل chromium (رمز الخروج 3): no PDF was written")
+        #expect(Messages.speaking("en") { "\(failed)" } == "chromium failed (exit 3): no PDF was written")
     }
 }

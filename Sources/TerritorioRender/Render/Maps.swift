@@ -109,14 +109,17 @@ public enum ExternalTool {
     public struct Missing: Error, CustomStringConvertible {
         public var tool: String
         public var install: String
-        public var description: String { "\(tool) is not installed: install \(install)" }
+        public var description: String { Messages.text("msg3.tool.missing", ("tool", tool), ("install", install)) }
     }
 
     public struct Failed: Error, CustomStringConvertible {
         public var tool: String
         public var status: Int32
         public var output: String
-        public var description: String { "\(tool) failed (exit \(status)): \(output.suffix(500))" }
+        public var description: String {
+            Messages.text(
+                "msg3.tool.failed", ("tool", tool), ("status", String(status)), ("output", String(output.suffix(500))))
+        }
     }
 
     /// The first of `names` that is an executable: an absolute path as it is, a bare name on the `PATH`.

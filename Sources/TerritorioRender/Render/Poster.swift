@@ -68,11 +68,6 @@ public struct Poster {
     /// Left-to-right isolate for Latin names and numbers inside right-to-left text.
     package static func ltr(_ s: String) -> String { "<bdi dir=\"ltr\">\(Markup.escape(s))</bdi>" }
 
-    /// The warning for a poster made from a database without services.
-    public static let noServicesWarning =
-        "the database has no services: the poster lists none and says the list "
-        + "is not available yet; import the directory with `territorio import services FILE`"
-
     /// The poster in language `l` as a whole HTML page. With `styleSheetURL` the page links the
     /// stylesheet (``styleSheet``) instead of embedding it, for a web app whose
     /// Content-Security-Policy allows no inline style.
